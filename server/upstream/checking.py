@@ -1,0 +1,61 @@
+"""Checking files on disk: reading them safely and running the engine with project facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from upstream.engine.compiler import RuleSet
+from upstream.engine.document import Document
+from upstream.engine.runner import CheckOptions, check_document
+from upstream.languages import LanguageSpec, language_for_path
+from upstream.model import Finding
+
+DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
+_BINARY_SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: skipped: {self.reason}"
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes | Skipped:
+    """The file's bytes if it is a UTF-8 text file within the size limit, else why not."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Skipped(str(path), f"{size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB limit")
+        data = path.read_bytes()
+    except OSError as error:
+        return Skipped(str(path), f"cannot read: {error.strerror or error}")
+    if b"\0" in data[:_BINARY_SNIFF_BYTES]:
+        return Skipped(str(path), "binary file")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return Skipped(str(path), f"not UTF-8 (byte {error.start})")
+    return data
+
+
+def check_file(
+    path: Path,
+    rule_set: RuleSet,
+    options: CheckOptions,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    spec: LanguageSpec | None = None,
+) -> list[Finding] | Skipped:
+    spec = spec or language_for_path(path)
+    if spec is None:
+        return Skipped(str(path), "unknown language (no grammar for this file extension)")
+    rules = rule_set.for_language(spec.name)
+    source = read_source(path, max_bytes)
+    if isinstance(source, Skipped):
+        return source
+    if rules is None:
+        return []
+    return check_document(Document(str(path), source, spec), rules, options)

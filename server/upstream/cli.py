@@ -1,0 +1,316 @@
+"""The ``upstream`` command line: check, test, rules.
+
+Exit codes: 0 clean, 1 findings (or failed pack tests), 2 usage, configuration or pack error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from upstream import __version__
+from upstream.checking import DEFAULT_MAX_FILE_BYTES, Skipped, check_file, read_source
+from upstream.engine.document import Document
+from upstream.engine.fixes import apply_edits, chosen_edits
+from upstream.engine.runner import CheckOptions, check_document
+from upstream.errors import UpstreamError, UsageError
+from upstream.languages import language_for_path
+from upstream.model import Finding
+from upstream.packs import LoadedRules, bundled_pack_paths, load_rule_set
+from upstream.packtest import run_pack_tests
+from upstream.project.config import ProjectConfig, find_config, load_config
+from upstream.project.versions import VersionResolver
+from upstream.report import FORMATS, format_json, format_sarif, format_text
+from upstream.walk import iter_source_files
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="upstream",
+        description="Check code against library maintainers' rule packs.",
+    )
+    parser.add_argument("--version", action="version", version=f"upstream {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check files and folders")
+    check.add_argument("paths", nargs="*", type=Path, default=[], help="files or folders (default .)")
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("-o", "--output", type=Path, help="write the report to a file")
+    _add_pack_options(check)
+    check.add_argument("--select", action="append", metavar="RULE", help="only these rules or packs")
+    check.add_argument("--ignore", action="append", metavar="RULE", help="skip these rules or packs")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, unsafe fixes too")
+    check.add_argument("--diff", action="store_true", help="print fixes as a diff; change nothing")
+    check.add_argument("--config", type=Path, help="pyproject.toml or upstream.toml to use")
+    check.add_argument(
+        "--unknown-version",
+        choices=("apply", "skip"),
+        help="rules whose library version is unknown: apply them (default) or skip them",
+    )
+    check.add_argument(
+        "--max-file-size",
+        type=int,
+        default=DEFAULT_MAX_FILE_BYTES,
+        metavar="BYTES",
+        help=f"skip larger files (default {DEFAULT_MAX_FILE_BYTES})",
+    )
+
+    test = commands.add_parser("test", help="run packs' annotated tests")
+    test.add_argument("packs", nargs="*", type=Path, help="pack folders (default: bundled packs)")
+
+    rules = commands.add_parser("rules", help="list rules, or explain one")
+    rules.add_argument("explain", nargs="*", help="`explain RULE_ID` prints one rule")
+    _add_pack_options(rules)
+    return parser
+
+
+def _add_pack_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pack", action="append", type=Path, default=[], metavar="DIR",
+                        help="also load the pack in DIR (repeatable)")
+    parser.add_argument("--no-bundled", action="store_true", help="don't load the bundled packs")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "test":
+            return _test(args)
+        return _rules(args)
+    except UpstreamError as error:
+        print(f"upstream: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _load_packs(args: argparse.Namespace, config: ProjectConfig) -> LoadedRules:
+    paths: list[Path] = []
+    if not args.no_bundled:
+        bundled = bundled_pack_paths()
+        if config.packs is not None:
+            available = {path.name: path for path in bundled}
+            unknown = [name for name in config.packs if name not in available]
+            if unknown:
+                raise UsageError(
+                    f"{config.source}: packs: no bundled pack {unknown[0]!r} "
+                    f"(bundled: {', '.join(sorted(available))})"
+                )
+            bundled = [available[name] for name in config.packs]
+        paths.extend(bundled)
+    paths.extend(config.pack_path_list())
+    paths.extend(args.pack)
+    loaded = load_rule_set(paths)
+    for problem in loaded.problems:
+        print(f"upstream: pack skipped: {problem}", file=sys.stderr)
+    return loaded
+
+
+def _rule_filter(config: ProjectConfig, select: list[str], ignore: list[str]):  # type: ignore[no-untyped-def]
+    def matches(rule_id: str, names: list[str]) -> bool:
+        return rule_id in names or rule_id.split("/", 1)[0] in names
+
+    def enabled(rule_id: str) -> bool:
+        if select and not matches(rule_id, select):
+            return False
+        return not matches(rule_id, ignore) and config.is_enabled(rule_id)
+
+    return enabled
+
+
+def _check(args: argparse.Namespace) -> int:
+    paths: list[Path] = args.paths or [Path(".")]
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+    config_file = args.config or find_config(paths[0])
+    config = load_config(config_file)
+    loaded = _load_packs(args, config)
+    resolver = VersionResolver()
+    unknown = args.unknown_version or config.unknown_version
+    options = CheckOptions(
+        versions=resolver.satisfies,
+        apply_when_version_unknown=unknown == "apply",
+        is_enabled=_rule_filter(config, _split(args.select), _split(args.ignore)),
+        severity_overrides=dict(config.severity),
+    )
+    findings: list[Finding] = []
+    for file in iter_source_files(paths, config.exclude, config.root):
+        result = check_file(file, loaded.rule_set, options, args.max_file_size)
+        if isinstance(result, Skipped):
+            print(f"upstream: {result}", file=sys.stderr)
+            continue
+        if args.fix or args.diff:
+            result = _fix_file(file, result, args, loaded, options)
+        findings.extend(result)
+    _write_report(args, findings, loaded)
+    if loaded.problems:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if findings else EXIT_CLEAN
+
+
+def _fix_file(
+    file: Path,
+    findings: list[Finding],
+    args: argparse.Namespace,
+    loaded: LoadedRules,
+    options: CheckOptions,
+) -> list[Finding]:
+    """Apply (or with --diff, show) the file's fixes; return what remains to report."""
+    edits = chosen_edits(findings, unsafe=args.unsafe_fixes)
+    if not edits:
+        return findings
+    spec = language_for_path(file)
+    source = read_source(file, args.max_file_size)
+    if spec is None or isinstance(source, Skipped):
+        return findings
+    outcome = apply_edits(source, edits, spec)
+    if outcome.refused:
+        print(f"upstream: {file}: fixes not applied: {outcome.refused}", file=sys.stderr)
+        return findings
+    if args.diff:
+        sys.stdout.write(_diff(file, source, outcome.source))
+        return findings
+    _write_atomically(file, outcome.source)
+    rules = loaded.rule_set.for_language(spec.name)
+    if rules is None:
+        return []
+    return check_document(Document(str(file), outcome.source, spec), rules, options)
+
+
+def _diff(file: Path, before: bytes, after: bytes) -> str:
+    return "".join(
+        difflib.unified_diff(
+            before.decode("utf-8").splitlines(keepends=True),
+            after.decode("utf-8").splitlines(keepends=True),
+            f"a/{file.as_posix()}",
+            f"b/{file.as_posix()}",
+        )
+    )
+
+
+def _write_atomically(file: Path, data: bytes) -> None:
+    # A crash mid-write must never leave a half-written source file.
+    mode = file.stat().st_mode
+    handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, mode)
+        os.replace(temporary, file)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write_report(args: argparse.Namespace, findings: list[Finding], loaded: LoadedRules) -> None:
+    if args.format == "json":
+        report = format_json(findings)
+    elif args.format == "sarif":
+        report = format_sarif(findings, loaded.rule_set.packs, Path.cwd())
+    else:
+        report = format_text(findings)
+        if not args.diff:
+            report += _summary(findings, args)
+    if args.output is not None:
+        args.output.write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+
+
+def _summary(findings: list[Finding], args: argparse.Namespace) -> str:
+    if not findings:
+        return "All clear: no findings.\n"
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
+    unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
+    noun = "finding" if len(findings) == 1 else "findings"
+    line = f"Found {len(findings)} {noun}."
+    if safe and not args.fix:
+        line += f" {safe} fixable with --fix."
+    if unsafe and not args.unsafe_fixes:
+        line += f" {unsafe} more with --fix --unsafe-fixes."
+    return line + "\n"
+
+
+def _test(args: argparse.Namespace) -> int:
+    paths = args.packs or bundled_pack_paths()
+    if not paths:
+        raise UsageError("no packs to test")
+    loaded = load_rule_set(paths)
+    for problem in loaded.problems:
+        print(problem, file=sys.stderr)
+    failed = bool(loaded.problems)
+    for pack in loaded.rule_set.packs:
+        result = run_pack_tests(pack, loaded.rule_set)
+        for failure in result.failures:
+            print(failure)
+        status = "ok" if result.passed else f"FAILED ({len(result.failures)} problems)"
+        print(f"{pack.name}: {len(pack.rules)} rules, {result.files} files, {result.cases} cases: {status}")
+        failed = failed or not result.passed
+    if loaded.problems:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _rules(args: argparse.Namespace) -> int:
+    config = ProjectConfig()
+    loaded = _load_packs(args, config)
+    if args.explain:
+        if args.explain[0] != "explain" or len(args.explain) != 2:
+            raise UsageError("usage: upstream rules [explain RULE_ID]")
+        return _explain(loaded, args.explain[1])
+    for pack in loaded.rule_set.packs:
+        print(f"{pack.name} {pack.manifest.version}: {pack.manifest.title} ({len(pack.rules)} rules)")
+        for rule in pack.rules:
+            languages = ",".join(rule.languages)
+            fix = " fix" if rule.fix is not None else ""
+            print(f"  {pack.full_id(rule):<48} {rule.severity:<8} {languages}{fix}")
+    total = sum(len(pack.rules) for pack in loaded.rule_set.packs)
+    print(f"{total} rules in {len(loaded.rule_set.packs)} packs")
+    return EXIT_ERROR if loaded.problems else EXIT_CLEAN
+
+
+def _explain(loaded: LoadedRules, rule_id: str) -> int:
+    matches = [
+        (pack, rule)
+        for full, (pack, rule) in loaded.rule_set.rules.items()
+        if full == rule_id or full.split("/", 1)[1] == rule_id
+    ]
+    if not matches:
+        raise UsageError(f"no rule {rule_id!r} (see `upstream rules`)")
+    if len(matches) > 1:
+        names = ", ".join(pack.full_id(rule) for pack, rule in matches)
+        raise UsageError(f"{rule_id!r} is ambiguous: {names}")
+    pack, rule = matches[0]
+    print(f"{pack.full_id(rule)}: {rule.title}")
+    print(f"  severity:  {rule.severity}")
+    print(f"  languages: {', '.join(rule.languages)}")
+    print(f"  docs:      {rule.docs}")
+    if rule.requires:
+        print(f"  requires:  {rule.requires}")
+    if rule.tags:
+        print(f"  tags:      {', '.join(rule.tags)}")
+    print(f"  fix:       {'yes' if rule.fix is None or rule.fix.safe else 'yes (unsafe)'}"
+          if rule.fix is not None else "  fix:       no")
+    print(f"  message:   {rule.message}")
+    if rule.explanation:
+        print()
+        print(rule.explanation.rstrip())
+    return EXIT_CLEAN

@@ -1,0 +1,54 @@
+"""A source document: its bytes, its tree, and byte <-> (line, column) conversion."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import tree_sitter
+
+from upstream.languages import LanguageSpec
+from upstream.model import Position
+
+
+@dataclass
+class Document:
+    path: str
+    source: bytes
+    spec: LanguageSpec
+    tree: tree_sitter.Tree | None = None
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_text(cls, path: str, text: str, spec: LanguageSpec) -> Document:
+        return cls(path, text.encode("utf-8", "surrogatepass"), spec)
+
+    def parse(self) -> tree_sitter.Tree:
+        if self.tree is None:
+            self.tree = self.spec.parser().parse(self.source)
+        return self.tree
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            starts = [0]
+            index = self.source.find(b"\n")
+            while index >= 0:
+                starts.append(index + 1)
+                index = self.source.find(b"\n", index + 1)
+            self._line_starts = starts
+        return self._line_starts
+
+    def position(self, byte: int) -> Position:
+        """Line and code-point column of a byte offset."""
+        line = bisect.bisect_right(self.line_starts, byte) - 1
+        start = self.line_starts[line]
+        column = len(self.source[start:byte].decode("utf-8", "replace"))
+        return Position(line, column)
+
+    def line_text(self, line: int) -> str:
+        starts = self.line_starts
+        if line >= len(starts):
+            return ""
+        end = starts[line + 1] - 1 if line + 1 < len(starts) else len(self.source)
+        return self.source[starts[line] : end].decode("utf-8", "replace").rstrip("\r")

@@ -1,0 +1,168 @@
+"""What a file imports, so dotted names in patterns match through aliases.
+
+``Imports.names`` maps a local name to the dotted path it stands for:
+``import openai as oa`` gives ``oa -> openai``; ``from openai import ChatCompletion`` gives
+``ChatCompletion -> openai.ChatCompletion``; ``const { MongoClient: MC } = require("mongodb")``
+gives ``MC -> mongodb.MongoClient``. ``Imports.modules`` is every module the file imports.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import tree_sitter
+
+from upstream.languages import LanguageSpec
+
+_PYTHON_QUERY = """
+(import_statement name: (dotted_name) @module)
+(import_statement name: (aliased_import name: (dotted_name) @module alias: (identifier) @alias))
+(import_from_statement module_name: (dotted_name) @from name: (dotted_name) @name)
+(import_from_statement module_name: (dotted_name) @from
+  name: (aliased_import name: (dotted_name) @name alias: (identifier) @alias))
+"""
+
+_JAVASCRIPT_QUERY = """
+(import_statement source: (string (string_fragment) @source)) @import
+(call_expression function: (identifier) @require (#eq? @require "require")
+  arguments: (arguments . (string (string_fragment) @source) .)) @call
+"""
+
+
+@dataclass
+class Imports:
+    names: dict[str, str] = field(default_factory=dict)
+    modules: set[str] = field(default_factory=set)
+
+    def resolve(self, dotted: str) -> str | None:
+        """The full path a dotted name stands for, or None when its head is not imported."""
+        head, dot, rest = dotted.partition(".")
+        target = self.names.get(head)
+        if target is None:
+            return None
+        return f"{target}{dot}{rest}"
+
+    def imports_any(self, modules: list[str]) -> bool:
+        """Whether the file imports one of ``modules`` or a submodule of one."""
+        for imported in self.modules:
+            for module in modules:
+                if imported == module or imported.startswith((module + ".", module + "/")):
+                    return True
+        return False
+
+
+@functools.cache
+def _query(spec: LanguageSpec) -> tree_sitter.Query | None:
+    if spec.name == "python":
+        return tree_sitter.Query(spec.grammar, _PYTHON_QUERY)
+    if spec.name in ("javascript", "typescript", "tsx"):
+        return tree_sitter.Query(spec.grammar, _JAVASCRIPT_QUERY)
+    return None
+
+
+def find_imports(spec: LanguageSpec, root: tree_sitter.Node) -> Imports:
+    """Collect the imports of a parsed file (anywhere in it: imports inside functions count)."""
+    imports = Imports()
+    query = _query(spec)
+    if query is None or not spec.resolves_imports:
+        return imports
+    for _, captures in tree_sitter.QueryCursor(query).matches(root):
+        if spec.name == "python":
+            _python_import(captures, imports)
+        else:
+            _javascript_import(captures, imports)
+    return imports
+
+
+def _text(node: tree_sitter.Node) -> str:
+    return node.text.decode("utf-8", "replace") if node.text is not None else ""
+
+
+def _one(captures: dict[str, list[tree_sitter.Node]], name: str) -> tree_sitter.Node | None:
+    nodes = captures.get(name)
+    return nodes[0] if nodes else None
+
+
+def _python_import(captures: dict[str, list[tree_sitter.Node]], imports: Imports) -> None:
+    alias = _one(captures, "alias")
+    module = _one(captures, "module")
+    if module is not None:
+        path = _text(module)
+        imports.modules.add(path)
+        if alias is not None:
+            imports.names[_text(alias)] = path
+        else:
+            # `import a.b` binds `a`, which names the package `a`.
+            head = path.split(".")[0]
+            imports.names[head] = head
+        return
+    source, name = _one(captures, "from"), _one(captures, "name")
+    if source is None or name is None:
+        return
+    path = _text(source)
+    imports.modules.add(path)
+    imported = _text(name)
+    local = _text(alias) if alias is not None else imported.split(".")[-1]
+    imports.names[local] = f"{path}.{imported}"
+
+
+def _javascript_import(captures: dict[str, list[tree_sitter.Node]], imports: Imports) -> None:
+    source = _one(captures, "source")
+    if source is None:
+        return
+    module = _text(source)
+    imports.modules.add(module)
+    statement = _one(captures, "import")
+    if statement is not None:
+        _bind_import_clause(statement, module, imports)
+        return
+    call = _one(captures, "call")
+    if call is not None:
+        _bind_require(call, module, imports)
+
+
+def _bind_import_clause(statement: tree_sitter.Node, module: str, imports: Imports) -> None:
+    for clause in statement.named_children:
+        if clause.type != "import_clause":
+            continue
+        for part in clause.named_children:
+            if part.type == "identifier":  # default import
+                imports.names[_text(part)] = module
+            elif part.type == "namespace_import":
+                for name in part.named_children:
+                    imports.names[_text(name)] = module
+            elif part.type == "named_imports":
+                for specifier in part.named_children:
+                    name = specifier.child_by_field_name("name")
+                    alias = specifier.child_by_field_name("alias") or name
+                    if name is not None and alias is not None:
+                        imports.names[_text(alias)] = f"{module}.{_text(name)}"
+
+
+def _bind_require(call: tree_sitter.Node, module: str, imports: Imports) -> None:
+    # Walk up through `.member` accesses to the declarator: `const x = require("m").y`.
+    path = module
+    node = call
+    while node.parent is not None and node.parent.type == "member_expression":
+        prop = node.parent.child_by_field_name("property")
+        if prop is None:
+            return
+        path = f"{path}.{_text(prop)}"
+        node = node.parent
+    declarator = node.parent
+    if declarator is None or declarator.type != "variable_declarator":
+        return
+    target = declarator.child_by_field_name("name")
+    if target is None:
+        return
+    if target.type == "identifier":
+        imports.names[_text(target)] = path
+    elif target.type == "object_pattern":
+        for part in target.named_children:
+            if part.type == "shorthand_property_identifier_pattern":
+                imports.names[_text(part)] = f"{path}.{_text(part)}"
+            elif part.type == "pair_pattern":
+                key, value = part.child_by_field_name("key"), part.child_by_field_name("value")
+                if key is not None and value is not None and value.type == "identifier":
+                    imports.names[_text(value)] = f"{path}.{_text(key)}"

@@ -1,0 +1,341 @@
+"""Compiled matchers: the rule's ``match`` tree, ready to test nodes.
+
+Every rule needs at least one *generator* (a pattern, kind or raw query) that says where to
+look; generators of all rules of a language are merged into one tree-sitter query by the
+compiler. The rest of the matcher tree (regex, not, inside, has, where) runs in Python on
+those candidates only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import tree_sitter
+
+from upstream.engine.imports import Imports
+from upstream.engine.pattern import (
+    Kind,
+    PatternError,
+    PatternNode,
+    metavariable_names,
+    parse_pattern,
+    pattern_query,
+)
+from upstream.engine.raw_query import check_regexes, evaluate_predicate, rewrite_predicates
+from upstream.engine.regex import CompiledRegex, compile_regex
+from upstream.engine.structural import (
+    Bindings,
+    MatchContext,
+    binding_value,
+    match_node,
+)
+from upstream.languages import LanguageSpec
+from upstream.model import Matcher, Where
+
+MATCH_CAPTURE = "match"
+
+
+class MatcherError(ValueError):
+    """A matcher cannot be compiled; the message says which part and why."""
+
+
+@dataclass(frozen=True)
+class EvalContext:
+    match: MatchContext
+    source: bytes
+
+
+@dataclass(frozen=True)
+class RawQuery:
+    text: str  # with regex predicates renamed for RE2
+    query: tree_sitter.Query
+    capture: str  # the capture naming the reported node
+
+
+@dataclass
+class CompiledMatcher:
+    pattern: PatternNode | None = None
+    query: RawQuery | None = None
+    regex: CompiledRegex | None = None
+    kinds: frozenset[str] | None = None
+    all: tuple[CompiledMatcher, ...] = ()
+    any: tuple[CompiledMatcher, ...] = ()
+    not_: CompiledMatcher | None = None
+    inside: CompiledMatcher | None = None
+    has: CompiledMatcher | None = None
+    names: frozenset[str] = field(default_factory=frozenset)
+    pattern_query: str | None = None
+
+    def test(
+        self,
+        node: tree_sitter.Node,
+        bindings: Bindings,
+        context: EvalContext,
+        generated_by: CompiledMatcher | None = None,
+    ) -> Bindings | None:
+        """Bindings if ``node`` satisfies every key of this matcher, else None.
+
+        ``generated_by`` is the matcher whose query found ``node``: its own query is not
+        run again.
+        """
+        current: Bindings | None = bindings
+        if self.kinds is not None and node.type not in self.kinds:
+            return None
+        if self.pattern is not None:
+            current = match_node(self.pattern, node, bindings, context.match)
+            if current is None:
+                return None
+        if self.query is not None and generated_by is not self:
+            current = _query_matches_at(self.query, node, current)
+            if current is None:
+                return None
+        if self.regex is not None and self.regex.search(_text(node)) is None:
+            return None
+        for part in self.all:
+            current = part.test(node, current, context, generated_by)
+            if current is None:
+                return None
+        if self.any:
+            for part in self.any:
+                found = part.test(node, current, context, generated_by)
+                if found is not None:
+                    current = found
+                    break
+            else:
+                return None
+        if self.not_ is not None and self.not_.test(node, current, context) is not None:
+            return None
+        if self.inside is not None:
+            current = _first(self.inside, _ancestors(node), current, context)
+            if current is None:
+                return None
+        if self.has is not None:
+            current = _first(self.has, _descendants(node), current, context)
+        return current
+
+    def generators(self) -> list[CompiledMatcher]:
+        """The matchers whose queries find every node this matcher can match."""
+        if self.pattern is not None or self.query is not None or self.kinds is not None:
+            return [self]
+        for part in self.all:
+            found = part.generators()
+            if found:
+                return found
+        if self.any:
+            collected: list[CompiledMatcher] = []
+            for part in self.any:
+                found = part.generators()
+                if not found:
+                    return []
+                collected.extend(found)
+            return collected
+        return []
+
+    def generator_query(self, spec: LanguageSpec) -> str:
+        """Query text whose ``@upstream.root`` (or raw ``@match``) capture is a candidate."""
+        if self.pattern_query is not None:
+            return self.pattern_query
+        if self.query is not None:
+            return self.query.text
+        assert self.kinds is not None
+        return "[" + " ".join(f"({kind})" for kind in sorted(self.kinds)) + "] @upstream.root"
+
+
+def _text(node: tree_sitter.Node) -> str:
+    return node.text.decode("utf-8", "replace") if node.text is not None else ""
+
+
+def _ancestors(node: tree_sitter.Node) -> Iterator[tree_sitter.Node]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def _descendants(node: tree_sitter.Node) -> Iterator[tree_sitter.Node]:
+    stack = list(reversed(node.named_children))
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.named_children))
+
+
+def _first(
+    matcher: CompiledMatcher,
+    nodes: Iterator[tree_sitter.Node],
+    bindings: Bindings,
+    context: EvalContext,
+) -> Bindings | None:
+    for candidate in nodes:
+        found = matcher.test(candidate, bindings, context)
+        if found is not None:
+            return found
+    return None
+
+
+def _query_matches_at(raw: RawQuery, node: tree_sitter.Node, bindings: Bindings) -> Bindings | None:
+    cursor = tree_sitter.QueryCursor(raw.query)
+    cursor.set_byte_range(node.start_byte, node.end_byte)
+    for _, captures in cursor.matches(node, predicate=evaluate_predicate):
+        matched = captures.get(raw.capture, [])
+        if any(candidate == node for candidate in matched):
+            return {**bindings, **capture_bindings(captures, raw.capture)}
+    return None
+
+
+def capture_bindings(
+    captures: dict[str, list[tree_sitter.Node]], reported: str
+) -> dict[str, tree_sitter.Node | tuple[tree_sitter.Node, ...]]:
+    """A raw query's captures as metavariable bindings (the reported node excluded)."""
+    bound: dict[str, tree_sitter.Node | tuple[tree_sitter.Node, ...]] = {}
+    for name, nodes in captures.items():
+        if name == reported or name.startswith("upstream.") or name.startswith("_"):
+            continue
+        bound[name] = nodes[0] if len(nodes) == 1 else tuple(nodes)
+    return bound
+
+
+def compile_matcher(spec: LanguageSpec, matcher: Matcher, where: str = "match") -> CompiledMatcher:
+    """Compile a matcher for one language; ``where`` names its place for error messages."""
+    compiled = CompiledMatcher()
+    names: set[str] = set()
+    if matcher.pattern is not None:
+        try:
+            compiled.pattern = parse_pattern(spec, matcher.pattern)
+        except PatternError as error:
+            raise MatcherError(f"{where}.pattern: {error}: {matcher.pattern!r}") from None
+        if compiled.pattern.kind is Kind.MULTI:
+            raise MatcherError(f"{where}.pattern: a pattern cannot be only $$$")
+        compiled.pattern_query = _checked_pattern_query(spec, compiled.pattern, where)
+        names |= metavariable_names(matcher.pattern)
+    if matcher.query is not None:
+        compiled.query = compile_raw_query(spec, matcher.query, f"{where}.query")
+        names |= {
+            compiled.query.query.capture_name(index)
+            for index in range(compiled.query.query.capture_count)
+        } - {compiled.query.capture}
+    if matcher.regex is not None:
+        try:
+            compiled.regex = compile_regex(matcher.regex)
+        except ValueError as error:
+            raise MatcherError(f"{where}.regex: {error}") from None
+    if matcher.kind is not None:
+        compiled.kinds = compile_kinds(spec, matcher.kind, f"{where}.kind")
+    compiled.all = tuple(
+        compile_matcher(spec, part, f"{where}.all[{index}]") for index, part in enumerate(matcher.all or ())
+    )
+    compiled.any = tuple(
+        compile_matcher(spec, part, f"{where}.any[{index}]") for index, part in enumerate(matcher.any or ())
+    )
+    for name in ("inside", "has"):
+        part = getattr(matcher, name)
+        if part is not None:
+            setattr(compiled, name, compile_matcher(spec, part, f"{where}.{name}"))
+    if matcher.not_ is not None:
+        compiled.not_ = compile_matcher(spec, matcher.not_, f"{where}.not")
+    for part in (*compiled.all, *compiled.any, compiled.inside, compiled.has):
+        if part is not None:
+            names |= part.names
+    compiled.names = frozenset(names)
+    return compiled
+
+
+def _checked_pattern_query(spec: LanguageSpec, pattern: PatternNode, where: str) -> str:
+    for loose in (False, True):
+        text = pattern_query(spec, pattern, loose)
+        try:
+            tree_sitter.Query(spec.grammar, text)
+        except tree_sitter.QueryError:
+            continue
+        return text
+    # A pattern that parsed must give a usable query; not doing so is our bug, said plainly.
+    raise MatcherError(f"{where}.pattern: upstream could not build a query for this pattern")
+
+
+def compile_kinds(spec: LanguageSpec, kind: str | list[str], where: str) -> frozenset[str]:
+    kinds = frozenset([kind] if isinstance(kind, str) else kind)
+    for name in sorted(kinds):
+        if not spec.grammar.id_for_node_kind(name, True):
+            raise MatcherError(f"{where}: {spec.name} has no node kind {name!r}")
+    return kinds
+
+
+def compile_raw_query(spec: LanguageSpec, text: str, where: str) -> RawQuery:
+    try:
+        rewritten = rewrite_predicates(text)
+        check_regexes(text)
+        query = tree_sitter.Query(spec.grammar, rewritten)
+    except (ValueError, tree_sitter.QueryError) as error:
+        raise MatcherError(f"{where}: invalid {spec.name} query: {error}") from None
+    captures = {query.capture_name(index) for index in range(query.capture_count)}
+    if MATCH_CAPTURE in captures:
+        capture = MATCH_CAPTURE
+    elif len(captures) == 1:
+        capture = next(iter(captures))
+    else:
+        raise MatcherError(f"{where}: capture the node to report as @{MATCH_CAPTURE}")
+    return RawQuery(rewritten, query, capture)
+
+
+@dataclass(frozen=True)
+class CompiledWhere:
+    name: str
+    regex: CompiledRegex | None
+    not_regex: CompiledRegex | None
+    values: frozenset[str] | None
+    kinds: frozenset[str] | None
+    pattern: PatternNode | None
+
+    def allows(self, bindings: Bindings, context: EvalContext) -> bool:
+        binding = bindings.get(self.name)
+        if binding is None:
+            return False
+        value = binding_value(binding, context.match.spec, context.source)
+        if self.regex is not None and self.regex.search(value) is None:
+            return False
+        if self.not_regex is not None and self.not_regex.search(value) is not None:
+            return False
+        if self.values is not None and value not in self.values:
+            return False
+        node = binding if not isinstance(binding, tuple) else None
+        if self.kinds is not None and (node is None or node.type not in self.kinds):
+            return False
+        if self.pattern is not None:
+            if node is None or match_node(self.pattern, node, {}, context.match) is None:
+                return False
+        return True
+
+
+def compile_where(spec: LanguageSpec, name: str, where: Where) -> CompiledWhere:
+    place = f"where.{name}"
+    try:
+        regex = compile_regex(where.regex) if where.regex is not None else None
+        not_regex = compile_regex(where.not_regex) if where.not_regex is not None else None
+    except ValueError as error:
+        raise MatcherError(f"{place}: {error}") from None
+    pattern = None
+    if where.pattern is not None:
+        try:
+            pattern = parse_pattern(spec, where.pattern)
+        except PatternError as error:
+            raise MatcherError(f"{place}.pattern: {error}") from None
+    return CompiledWhere(
+        name=name,
+        regex=regex,
+        not_regex=not_regex,
+        values=frozenset(where.in_) if where.in_ is not None else None,
+        kinds=compile_kinds(spec, where.kind, f"{place}.kind") if where.kind is not None else None,
+        pattern=pattern,
+    )
+
+
+__all__ = [
+    "CompiledMatcher",
+    "CompiledWhere",
+    "EvalContext",
+    "Imports",
+    "MatcherError",
+    "compile_matcher",
+    "compile_where",
+]

@@ -1,0 +1,273 @@
+"""Turn pattern text into a pattern tree, and a pattern tree into a tree-sitter query.
+
+A pattern is code in the target language with metavariables. ``$`` is not an identifier
+character in every grammar, so metavariables are first spelled as plain identifiers
+(``__upstream_meta_X``), the snippet is parsed with the real grammar, and the resulting
+syntax tree becomes a ``PatternNode`` tree. Matching is done structurally on that tree
+(see ``structural``); the query made from it is a sound pre-filter: every node the pattern
+matches is a query match, so all rules of a language can share one query walk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+import tree_sitter
+
+from upstream.languages import LanguageSpec
+
+_META_PREFIX = "__upstream_meta_"
+_MULTI_PREFIX = "__upstream_multi_"
+_METAVARIABLE = re.compile(r"\$\$\$([A-Z_][A-Z0-9_]*)?|\$([A-Z_][A-Z0-9_]*)")
+# Fields whose identifier is a name in its own right (attribute, keyword, key), never a
+# reference that an import could have renamed.
+_NAME_FIELDS = frozenset({"property", "attribute", "field", "name", "key", "label", "type"})
+# Splats that only wrap a `$$$` (`{"a": 1, **$$$}`) stand for the `$$$` itself.
+_SPLAT_KINDS = frozenset({"dictionary_splat", "list_splat", "spread_element"})
+
+
+class PatternError(ValueError):
+    pass
+
+
+class Kind(Enum):
+    META = "meta"  # $X or $_ (name None)
+    MULTI = "multi"  # $$$X or $$$ (name None)
+    CHAIN = "chain"  # a dotted name, resolved through imports when matched
+    STRING = "string"  # a string literal, compared by value
+    LEAF = "leaf"  # any other token, compared by kind and text
+    NODE = "node"  # an inner node, compared by kind and children
+
+
+@dataclass(frozen=True)
+class PatternNode:
+    kind: Kind
+    type: str = ""
+    text: str = ""
+    name: str | None = None
+    field: str | None = None
+    children: tuple[PatternNode, ...] = ()
+
+    def walk(self) -> Iterator[PatternNode]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def metavariable_names(pattern: str) -> set[str]:
+    """Names a pattern binds (``$_`` and bare ``$$$`` bind nothing)."""
+    names = set()
+    for multi, single in _METAVARIABLE.findall(pattern):
+        name = multi or single
+        if name and name != "_":
+            names.add(name)
+    return names
+
+
+def _encode(pattern: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        if match.group(0).startswith("$$$"):
+            return _MULTI_PREFIX + (match.group(1) or "")
+        return _META_PREFIX + match.group(2)
+
+    return _METAVARIABLE.sub(replace, pattern)
+
+
+def _splat_multis(encoded: str) -> str:
+    # Python dict displays cannot hold a bare name: `{"a": 1, $$$}` is retried as `**$$$`.
+    return re.sub(rf"([{{,]\s*)({_MULTI_PREFIX}\w*)(\s*[}},])", r"\1**\2\3", encoded)
+
+
+def parse_pattern(spec: LanguageSpec, pattern: str) -> PatternNode:
+    """Parse ``pattern`` as code of ``spec`` and build its pattern tree."""
+    encoded = _encode(pattern.strip())
+    if not encoded:
+        raise PatternError("pattern is empty")
+    candidates = [encoded]
+    if _MULTI_PREFIX in encoded:
+        candidates.append(_splat_multis(encoded))
+    parser = spec.parser()
+    for text in candidates:
+        for prefix, suffix in spec.pattern_contexts:
+            source = (prefix + text + suffix).encode()
+            tree = parser.parse(source)
+            if tree.root_node.has_error:
+                continue
+            start = len(prefix.encode())
+            end = start + len(text.encode())
+            node = tree.root_node.named_descendant_for_byte_range(start, end)
+            if node is None or node.start_byte != start or node.end_byte != end:
+                node = _statement_without_terminator(tree.root_node, start, end)
+            if node is None:
+                continue
+            return _build(spec, _unwrap(node), None)
+    raise PatternError(f"pattern does not parse as one {spec.name} expression or statement")
+
+
+def _statement_without_terminator(
+    root: tree_sitter.Node, start: int, end: int
+) -> tree_sitter.Node | None:
+    # `foo(x);` as a pattern: the statement node spans the `;`, its expression does not.
+    node = root.named_descendant_for_byte_range(start, end)
+    while node is not None and node.start_byte == start:
+        if node.end_byte == end or (
+            node.end_byte == end + 1 and node.text is not None and node.text.endswith(b";")
+        ):
+            return node
+        node = node.parent
+    return None
+
+
+def _unwrap(node: tree_sitter.Node) -> tree_sitter.Node:
+    # A statement wrapper around one expression matches as that expression.
+    while (
+        node.type == "expression_statement"
+        and node.named_child_count == 1
+        and node.named_children[0].type != "comment"
+    ):
+        node = node.named_children[0]
+    return node
+
+
+def node_children(spec: LanguageSpec, node: tree_sitter.Node) -> list[tuple[str | None, tree_sitter.Node]]:
+    """The children that take part in matching: named ones (no comments) and fielded tokens
+    such as operators, each with its field name."""
+    children = []
+    for index, child in enumerate(node.children):
+        if child.is_named:
+            if child.type in spec.comment_kinds:
+                continue
+        elif node.field_name_for_child(index) is None:
+            continue  # punctuation and keywords are implied by the node kind
+        children.append((node.field_name_for_child(index), child))
+    return children
+
+
+def dotted_name(spec: LanguageSpec, node: tree_sitter.Node) -> str | None:
+    """``a.b.c`` for an identifier or a member-access chain of identifiers, else None."""
+    if node.type in spec.identifier_kinds:
+        return _text(node)
+    fields = spec.member_kinds.get(node.type)
+    if fields is None:
+        return None
+    obj = node.child_by_field_name(fields[0])
+    prop = node.child_by_field_name(fields[1])
+    if obj is None or prop is None or prop.type not in spec.identifier_kinds:
+        return None
+    head = dotted_name(spec, obj)
+    return None if head is None else f"{head}.{_text(prop)}"
+
+
+def string_value(node: tree_sitter.Node) -> str:
+    """A string literal's contents without prefix and quotes."""
+    text = _text(node)
+    match = re.match(r"^[A-Za-z]*('''|\"\"\"|'|\"|`)(.*)\1$", text, re.DOTALL)
+    return match.group(2) if match else text
+
+
+def _text(node: tree_sitter.Node) -> str:
+    return node.text.decode("utf-8", "replace") if node.text is not None else ""
+
+
+def _metavariable(text: str) -> tuple[Kind, str | None] | None:
+    for prefix, kind in ((_MULTI_PREFIX, Kind.MULTI), (_META_PREFIX, Kind.META)):
+        if text.startswith(prefix):
+            name = text[len(prefix) :]
+            return kind, (name if name and name != "_" else None)
+    return None
+
+
+def _build(spec: LanguageSpec, node: tree_sitter.Node, field: str | None) -> PatternNode:
+    text = _text(node)
+    if node.named_child_count == 0 or node.type in spec.identifier_kinds:
+        variable = _metavariable(text)
+        if variable is not None:
+            return PatternNode(variable[0], node.type, text, variable[1], field)
+    if node.type in _SPLAT_KINDS and node.named_child_count == 1:
+        inner = _metavariable(_text(node.named_children[0]))
+        if inner is not None and inner[0] is Kind.MULTI:
+            return PatternNode(Kind.MULTI, node.type, text, inner[1], field)
+    if node.type in spec.string_kinds:
+        return PatternNode(Kind.STRING, node.type, string_value(node), None, field)
+    if field not in _NAME_FIELDS:
+        dotted = dotted_name(spec, node)
+        if dotted is not None and _META_PREFIX not in dotted and _MULTI_PREFIX not in dotted:
+            return PatternNode(Kind.CHAIN, node.type, dotted, None, field)
+    children = node_children(spec, node)
+    if not children:
+        return PatternNode(Kind.LEAF, node.type, text, None, field)
+    return PatternNode(
+        Kind.NODE,
+        node.type,
+        text,
+        None,
+        field,
+        tuple(_build(spec, child, child_field) for child_field, child in children),
+    )
+
+
+class _QueryWriter:
+    """Writes one pattern tree as a tree-sitter query pattern capturing ``@upstream.root``."""
+
+    def __init__(self, spec: LanguageSpec, loose: bool) -> None:
+        self.spec = spec
+        self.loose = loose
+        self.predicates: list[str] = []
+        self.captures = 0
+
+    def root(self, pattern: PatternNode) -> str:
+        body = self.node(pattern) or "(_)"
+        return f"({body} @upstream.root {' '.join(self.predicates)})".replace(" )", ")")
+
+    def node(self, pattern: PatternNode) -> str | None:
+        # None means "no constraint" (the child is left out of the query).
+        if pattern.kind in (Kind.META, Kind.MULTI):
+            return None
+        if pattern.kind is Kind.CHAIN:
+            if self.loose:
+                return "(_)"
+            # An import can turn `a.b.c` into a bare name and back, so any name shape fits.
+            kinds = sorted({"identifier", pattern.type, *self.spec.member_kinds})
+            return "[" + " ".join(f"({kind})" for kind in kinds) + "]"
+        if pattern.kind is Kind.STRING:
+            return f"({pattern.type})"
+        if pattern.kind is Kind.LEAF:
+            return self.leaf(pattern)
+        parts = [pattern.type]
+        if pattern.type not in self.spec.unordered_kinds:
+            for child in pattern.children:
+                query = self.node(child)
+                if query is not None:
+                    parts.append(f"{child.field}: {query}" if child.field else query)
+        return "(" + " ".join(parts) + ")"
+
+    def leaf(self, pattern: PatternNode) -> str | None:
+        if not self.spec.grammar.id_for_node_kind(pattern.type, True):
+            return None  # an anonymous token (operator): checked structurally
+        if is_keyword(pattern.type):
+            return f"({pattern.type})"  # SQL keywords: the kind says it all, in any case
+        self.captures += 1
+        capture = f"@upstream.leaf{self.captures}"
+        self.predicates.append(f"(#eq? {capture} {_query_string(pattern.text)})")
+        return f"({pattern.type}) {capture}"
+
+
+def _query_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def pattern_query(spec: LanguageSpec, pattern: PatternNode, loose: bool = False) -> str:
+    """A query pattern that matches at least every node ``pattern`` matches.
+
+    ``loose`` leaves dotted names unconstrained, for fields where a grammar rejects some of
+    the name shapes as impossible.
+    """
+    return _QueryWriter(spec, loose).root(pattern)
+
+
+def is_keyword(kind: str) -> bool:
+    """SQL grammars name keyword tokens ``keyword_*``; they match case-insensitively."""
+    return kind.startswith("keyword_")

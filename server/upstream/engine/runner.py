@@ -1,0 +1,139 @@
+"""Run a RuleSet over one document: one query walk, then Python filters on candidates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tree_sitter
+
+from upstream.engine.compiler import CompiledRule, LanguageRules
+from upstream.engine.document import Document
+from upstream.engine.imports import Imports, find_imports
+from upstream.engine.matchers import EvalContext, capture_bindings
+from upstream.engine.raw_query import evaluate_predicate
+from upstream.engine.structural import Bindings, MatchContext
+from upstream.engine.suppressions import find_suppressions
+from upstream.engine.templates import render
+from upstream.model import Edit, Finding, Severity
+from upstream.project.versions import Requirement
+
+# requirement, file -> True/False, or None when the project's version is unknown
+VersionCheck = Callable[[Requirement, Path], "bool | None"]
+
+
+@dataclass
+class CheckOptions:
+    """What the caller decides beyond the rules themselves."""
+
+    versions: VersionCheck | None = None
+    # A rule whose library version cannot be found still applies unless this is False.
+    apply_when_version_unknown: bool = True
+    is_enabled: Callable[[str], bool] = lambda rule_id: True
+    severity_overrides: dict[str, Severity] = field(default_factory=dict)
+
+
+def check_document(
+    document: Document, language: LanguageRules, options: CheckOptions | None = None
+) -> list[Finding]:
+    """Every finding of ``language``'s rules in ``document``, suppressions applied, sorted."""
+    options = options or CheckOptions()
+    if language.query is None:
+        return []
+    root = document.parse().root_node
+    imports = find_imports(document.spec, root)
+    active = _active_rules(document, language, imports, options)
+    if not active:
+        return []
+    context = EvalContext(MatchContext(document.spec, imports), document.source)
+    findings: dict[tuple[str, int, int], Finding] = {}
+    cursor = tree_sitter.QueryCursor(language.query)
+    for index, captures in cursor.matches(root, predicate=evaluate_predicate):
+        for generator in language.dispatch[index]:
+            rule = generator.rule
+            if rule.full_id not in active:
+                continue
+            nodes = captures.get(generator.capture)
+            if not nodes:
+                continue
+            node = nodes[0]
+            key = (rule.full_id, node.start_byte, node.end_byte)
+            if key in findings:
+                continue
+            initial: Bindings = {}
+            if generator.matcher.query is not None:
+                initial = capture_bindings(captures, generator.capture)
+            bindings = rule.matcher.test(node, initial, context, generated_by=generator.matcher)
+            if bindings is None or not all(w.allows(bindings, context) for w in rule.where):
+                continue
+            findings[key] = _finding(document, rule, node, bindings, options)
+    suppressions = find_suppressions(document)
+    kept = [f for f in findings.values() if not suppressions.covers(f.rule, f.start.line)]
+    return sorted(kept, key=lambda finding: finding.sort_key)
+
+
+def _active_rules(
+    document: Document, language: LanguageRules, imports: Imports, options: CheckOptions
+) -> set[str]:
+    active = set()
+    path = Path(document.path)
+    for rule in language.rules:
+        if not options.is_enabled(rule.full_id):
+            continue
+        if rule.rule.imports and not imports.imports_any(rule.rule.imports):
+            continue
+        if not _versions_allow(rule, path, options):
+            continue
+        active.add(rule.full_id)
+    return active
+
+
+def _versions_allow(rule: CompiledRule, path: Path, options: CheckOptions) -> bool:
+    if not rule.requirements or options.versions is None:
+        return True
+    for requirement in rule.requirements:
+        verdict = options.versions(requirement, path)
+        if verdict is None:
+            verdict = options.apply_when_version_unknown
+        if not verdict:
+            return False
+    return True
+
+
+def _finding(
+    document: Document,
+    rule: CompiledRule,
+    node: tree_sitter.Node,
+    bindings: Bindings,
+    options: CheckOptions,
+) -> Finding:
+    spec = rule.rule
+    start, end = document.position(node.start_byte), document.position(node.end_byte)
+    fix = None
+    if spec.fix is not None:
+        fix = Edit(
+            start_byte=node.start_byte,
+            end_byte=node.end_byte,
+            start=start,
+            end=end,
+            text=render(spec.fix.template, bindings, document.source),
+            safe=spec.fix.safe,
+        )
+    return Finding(
+        rule=rule.full_id,
+        severity=options.severity_overrides.get(rule.full_id, spec.severity),
+        message=render(spec.message, bindings, document.source),
+        docs=spec.docs,
+        path=document.path,
+        start=start,
+        end=end,
+        start_byte=node.start_byte,
+        end_byte=node.end_byte,
+        title=spec.title,
+        deprecated=spec.deprecated,
+        fix=fix,
+        bindings={
+            name: render("{{" + name + "}}", bindings, document.source) for name in bindings
+        },
+    )

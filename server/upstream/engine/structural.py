@@ -1,0 +1,200 @@
+"""Match a pattern tree against a syntax node, binding metavariables.
+
+This is the source of truth for what a pattern means; the query made from a pattern only
+narrows down where to look. Semantics (DESIGN.md): ``$X`` binds one node, ``$$$X`` zero or
+more siblings, a repeated name must bind equal text, keyed children of unordered containers
+(keyword arguments, object and dict entries) match in any order, strings compare by value
+and dotted names compare through the file's imports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import tree_sitter
+
+from upstream.engine.imports import Imports
+from upstream.engine.pattern import (
+    Kind,
+    PatternNode,
+    dotted_name,
+    is_keyword,
+    node_children,
+    string_value,
+)
+from upstream.languages import LanguageSpec
+
+Binding = tree_sitter.Node | tuple[tree_sitter.Node, ...]
+Bindings = Mapping[str, Binding]
+_Child = tuple[str | None, tree_sitter.Node]
+
+
+@dataclass(frozen=True)
+class MatchContext:
+    spec: LanguageSpec
+    imports: Imports
+
+
+def binding_text(binding: Binding, source: bytes) -> str:
+    """The source text of a binding.
+
+    A ``$$$`` run that is contiguous keeps its own separators, comments and layout, and when
+    it fills its brackets it also keeps the space inside them and a trailing comma, so a fix
+    like ``new_call($$$ARGS)`` leaves multi-line arguments as they were. Where other nodes
+    sat between its nodes (keyed ones matched separately), they are joined with ", ".
+    """
+    if not isinstance(binding, tuple):
+        return _text(binding)
+    if not binding:
+        return ""
+    if not all(_adjacent(a, b) for a, b in zip(binding, binding[1:])):
+        return ", ".join(_text(node) for node in binding)
+    start, end = binding[0].start_byte, binding[-1].end_byte
+    before, after = binding[0].prev_sibling, binding[-1].next_sibling
+    if after is not None and after.type == ",":
+        after = after.next_sibling
+    if _is_bracket(before, "([{") and _is_bracket(after, ")]}"):
+        assert before is not None and after is not None
+        start, end = before.end_byte, after.start_byte
+    return source[start:end].decode("utf-8", "replace")
+
+
+def _adjacent(first: tree_sitter.Node, second: tree_sitter.Node) -> bool:
+    node = first.next_sibling
+    while node is not None and node != second:
+        if node.is_named and not node.type.endswith("comment"):
+            return False
+        if not node.is_named and node.type != ",":
+            return False
+        node = node.next_sibling
+    return node is not None
+
+
+def _is_bracket(node: tree_sitter.Node | None, brackets: str) -> bool:
+    return node is not None and not node.is_named and len(node.type) == 1 and node.type in brackets
+
+
+def binding_value(binding: Binding, spec: LanguageSpec, source: bytes) -> str:
+    """What ``where`` filters compare: a string literal's contents, else the source text."""
+    if not isinstance(binding, tuple) and binding.type in spec.string_kinds:
+        return string_value(binding)
+    return binding_text(binding, source)
+
+
+def _text(node: tree_sitter.Node) -> str:
+    return node.text.decode("utf-8", "replace") if node.text is not None else ""
+
+
+def _same(a: Binding, b: Binding) -> bool:
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        if not (isinstance(a, tuple) and isinstance(b, tuple)) or len(a) != len(b):
+            return False
+        return all(x.text == y.text for x, y in zip(a, b))
+    return a.text == b.text
+
+
+def _bind(name: str | None, value: Binding, bindings: Bindings) -> Bindings | None:
+    if name is None:
+        return bindings
+    bound = bindings.get(name)
+    if bound is not None:
+        return bindings if _same(bound, value) else None
+    return {**bindings, name: value}
+
+
+def match_node(
+    pattern: PatternNode, node: tree_sitter.Node, bindings: Bindings, context: MatchContext
+) -> Bindings | None:
+    """Bindings extended by matching ``pattern`` at ``node``, or None if it does not match."""
+    kind = pattern.kind
+    if kind is Kind.META:
+        return _bind(pattern.name, node, bindings)
+    if kind is Kind.MULTI:
+        return _bind(pattern.name, (node,), bindings)
+    if kind is Kind.STRING:
+        if node.type not in context.spec.string_kinds or string_value(node) != pattern.text:
+            return None
+        return bindings
+    if kind is Kind.CHAIN:
+        return bindings if _chain_matches(pattern.text, node, context) else None
+    if node.type != pattern.type:
+        return None
+    if kind is Kind.LEAF:
+        if is_keyword(pattern.type):
+            return bindings
+        return bindings if _text(node) == pattern.text else None
+    children = node_children(context.spec, node)
+    if pattern.type in context.spec.unordered_kinds:
+        return _match_unordered(pattern.children, children, bindings, context)
+    return _match_sequence(pattern.children, children, bindings, context)
+
+
+def _chain_matches(expected: str, node: tree_sitter.Node, context: MatchContext) -> bool:
+    actual = dotted_name(context.spec, node)
+    if actual is None:
+        return False
+    resolved = context.imports.resolve(actual)
+    if resolved is None:
+        return actual == expected
+    # An imported name is judged by what it imports: `from mylib import ChatCompletion` is
+    # not `openai.ChatCompletion`. A pattern may leave out the module (`new MongoClient()`).
+    return resolved == expected or resolved.endswith("." + expected)
+
+
+def _match_sequence(
+    patterns: tuple[PatternNode, ...],
+    children: list[_Child],
+    bindings: Bindings,
+    context: MatchContext,
+) -> Bindings | None:
+    if not patterns:
+        return bindings if not children else None
+    first, rest = patterns[0], patterns[1:]
+    if first.kind is Kind.MULTI:
+        # Shortest first, so `$$$A, $B` gives $B the last node.
+        for count in range(len(children) + 1):
+            taken = tuple(node for _, node in children[:count])
+            extended = _bind(first.name, taken, bindings)
+            if extended is None:
+                continue
+            result = _match_sequence(rest, children[count:], extended, context)
+            if result is not None:
+                return result
+        return None
+    if not children:
+        return None
+    field, node = children[0]
+    if field != first.field:
+        return None
+    extended = match_node(first, node, bindings, context)
+    if extended is None:
+        return None
+    return _match_sequence(rest, children[1:], extended, context)
+
+
+def _match_unordered(
+    patterns: tuple[PatternNode, ...],
+    children: list[_Child],
+    bindings: Bindings,
+    context: MatchContext,
+) -> Bindings | None:
+    keyed_kinds = context.spec.keyed_kinds
+    keyed = [p for p in patterns if p.kind is not Kind.MULTI and p.type in keyed_kinds]
+    ordered = tuple(p for p in patterns if p.kind is Kind.MULTI or p.type not in keyed_kinds)
+
+    def assign(index: int, used: frozenset[int], current: Bindings) -> Bindings | None:
+        if index == len(keyed):
+            rest = [child for position, child in enumerate(children) if position not in used]
+            return _match_sequence(ordered, rest, current, context)
+        for position, (_, node) in enumerate(children):
+            if position in used or node.type not in keyed_kinds:
+                continue
+            extended = match_node(keyed[index], node, current, context)
+            if extended is not None:
+                result = assign(index + 1, used | {position}, extended)
+                if result is not None:
+                    return result
+        return None
+
+    return assign(0, frozenset(), bindings)

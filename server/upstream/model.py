@@ -1,0 +1,264 @@
+"""The rule-pack format (pydantic v2) and the findings the engine reports.
+
+A pack is data only: nothing here ever executes code from a pack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+from upstream.languages import LANGUAGES
+
+Severity = Literal["error", "warning", "info", "hint"]
+
+_RULE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_PACK_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+# Semantic Versioning 2.0.0, as its spec gives it.
+_SEMVER = re.compile(
+    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+    r"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+    r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"
+)
+METAVARIABLE = re.compile(r"\$\$\$([A-Z_][A-Z0-9_]*)?|\$([A-Z_][A-Z0-9_]*)")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Where(_Strict):
+    """Constraints on what a metavariable bound to."""
+
+    regex: str | None = None
+    not_regex: str | None = Field(default=None, alias="not-regex")
+    in_: list[str] | None = Field(default=None, alias="in")
+    kind: str | list[str] | None = None
+    pattern: str | None = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Where:
+        if not self.model_fields_set:
+            raise ValueError("needs at least one of regex, not-regex, in, kind, pattern")
+        return self
+
+
+class Matcher(_Strict):
+    """One node matcher. Several keys in one matcher must all hold (as in ast-grep)."""
+
+    pattern: str | None = None
+    query: str | None = None
+    regex: str | None = None
+    kind: str | list[str] | None = None
+    all: list[Matcher] | None = None
+    any: list[Matcher] | None = None
+    not_: Matcher | None = Field(default=None, alias="not")
+    inside: Matcher | None = None
+    has: Matcher | None = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Matcher:
+        if not self.model_fields_set:
+            raise ValueError(
+                "a matcher needs one of pattern, query, regex, kind, all, any, not, inside, has"
+            )
+        for name in ("all", "any"):
+            if getattr(self, name) == []:
+                raise ValueError(f"'{name}' needs at least one matcher")
+        return self
+
+
+def _match_form(value: Any) -> str:
+    # `match: {python: ..., javascript: ...}` gives a matcher per language; anything else is
+    # one matcher. Deciding up front keeps errors to the form the author meant.
+    if isinstance(value, dict) and value and all(key in LANGUAGES for key in value):
+        return "per-language"
+    return "matcher"
+
+
+MatchSpec = Annotated[
+    Annotated[Matcher, Tag("matcher")] | Annotated[dict[str, Matcher], Tag("per-language")],
+    Discriminator(_match_form),
+]
+
+
+class Fix(_Strict):
+    template: str
+    # Unsafe fixes are offered as quick fixes but only applied with --unsafe-fixes.
+    safe: bool = True
+
+
+class Rule(_Strict):
+    id: str
+    title: str
+    severity: Severity = "warning"
+    languages: list[str] = Field(min_length=1)
+    message: str
+    docs: str
+    tags: list[str] = []
+    requires: dict[Literal["pypi", "npm", "maven", "go"], str | list[str]] = {}
+    imports: list[str] = []
+    match: MatchSpec
+    where: dict[str, Where] = {}
+    fix: Fix | None = None
+    explanation: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_form(cls, value: str) -> str:
+        if not _RULE_ID.match(value):
+            raise ValueError("must be lowercase letters, digits, '.', '_' or '-'")
+        return value
+
+    @field_validator("docs")
+    @classmethod
+    def _docs_is_url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+            raise ValueError("must be an http(s) URL")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: list[str]) -> list[str]:
+        for name in value:
+            if name not in LANGUAGES:
+                known = ", ".join(sorted(LANGUAGES))
+                raise ValueError(f"unknown language {name!r} (known: {known})")
+        return value
+
+    @field_validator("where")
+    @classmethod
+    def _where_names(cls, value: dict[str, Where]) -> dict[str, Where]:
+        for name in value:
+            if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
+                raise ValueError(f"{name!r} is not a metavariable name (write KEY, not $KEY)")
+        return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_fix(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("fix"), str):
+            data = {**data, "fix": {"template": data["fix"]}}
+        return data
+
+    @model_validator(mode="after")
+    def _match_per_language(self) -> Rule:
+        if isinstance(self.match, dict):
+            extra = set(self.match) - set(self.languages)
+            missing = set(self.languages) - set(self.match)
+            if extra:
+                raise ValueError(f"match given for languages not in 'languages': {sorted(extra)}")
+            if missing:
+                raise ValueError(f"match missing for languages: {sorted(missing)}")
+        return self
+
+    def matcher_for(self, language: str) -> Matcher:
+        return self.match[language] if isinstance(self.match, dict) else self.match
+
+    @property
+    def deprecated(self) -> bool:
+        return "deprecated" in self.tags
+
+
+class PackManifest(_Strict):
+    """``pack.yaml``."""
+
+    name: str
+    version: str
+    title: str
+    description: str = ""
+    publisher: str = ""
+    homepage: str | None = None
+    license: str | None = None
+    # Which engine versions the pack works with (a PEP 440 specifier).
+    upstream: str = ">=0.1"
+
+    @field_validator("name")
+    @classmethod
+    def _name_form(cls, value: str) -> str:
+        if not _PACK_NAME.match(value):
+            raise ValueError("must be lowercase letters, digits, '.', '_' or '-'")
+        return value
+
+    @field_validator("version")
+    @classmethod
+    def _semver(cls, value: str) -> str:
+        if not _SEMVER.match(value):
+            raise ValueError(f"{value!r} is not a semantic version such as 1.0.0")
+        return value
+
+
+class RuleFile(_Strict):
+    rules: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A loaded, validated pack."""
+
+    manifest: PackManifest
+    path: str
+    rules: tuple[Rule, ...]
+    # rule id -> (file, line) where the rule is defined, for error messages.
+    rule_locations: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.manifest.name
+
+    def full_id(self, rule: Rule) -> str:
+        return f"{self.name}/{rule.id}"
+
+
+@dataclass(frozen=True)
+class Position:
+    """0-based line and column; the column counts Unicode code points."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace bytes ``start_byte:end_byte`` of the document with ``text``."""
+
+    start_byte: int
+    end_byte: int
+    start: Position
+    end: Position
+    text: str
+    safe: bool = True
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One match of one rule in one document."""
+
+    rule: str  # full id, "pack/rule"
+    severity: Severity
+    message: str
+    docs: str
+    path: str
+    start: Position
+    end: Position
+    start_byte: int
+    end_byte: int
+    title: str = ""
+    deprecated: bool = False
+    fix: Edit | None = None
+    bindings: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.start.line, self.start.column, self.rule)

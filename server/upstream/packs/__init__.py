@@ -1,0 +1,65 @@
+"""Finding, loading and compiling packs.
+
+``load_rule_set`` is the one entry point: a broken pack is reported and left out, and the
+others still load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from upstream.engine.compiler import CompiledRule, RuleSet, build_rule_set, compile_pack
+from upstream.errors import PackError
+from upstream.model import Pack
+from upstream.packs.bundled import bundled_pack_paths
+from upstream.packs.loader import is_pack, load_pack
+
+
+@dataclass(frozen=True)
+class LoadedRules:
+    rule_set: RuleSet
+    # One line per problem; the packs they belong to were skipped.
+    problems: tuple[str, ...]
+
+
+def load_rule_set(paths: list[Path]) -> LoadedRules:
+    """Load and compile the packs at ``paths`` (pack folders, or folders of packs)."""
+    packs: list[Pack] = []
+    compiled: list[CompiledRule] = []
+    problems: list[str] = []
+    names: dict[str, str] = {}
+    for path in _expand(paths, problems):
+        try:
+            pack = load_pack(path)
+        except PackError as error:
+            problems.extend(error.problems)
+            continue
+        rules, rule_problems = compile_pack(pack)
+        if rule_problems:
+            problems.extend(rule_problems)
+            continue
+        if pack.name in names:
+            problems.append(f"{path}: pack {pack.name} is already loaded from {names[pack.name]}")
+            continue
+        names[pack.name] = str(path)
+        packs.append(pack)
+        compiled.extend(rules)
+    return LoadedRules(build_rule_set(packs, compiled), tuple(problems))
+
+
+def _expand(paths: list[Path], problems: list[str]) -> list[Path]:
+    expanded: list[Path] = []
+    for path in paths:
+        if is_pack(path):
+            expanded.append(path)
+        elif path.is_dir() and any(is_pack(child) for child in path.iterdir()):
+            expanded.extend(sorted(child for child in path.iterdir() if is_pack(child)))
+        elif path.exists():
+            problems.append(f"{path}: not a pack (no pack.yaml)")
+        else:
+            problems.append(f"{path}: no such pack folder")
+    return expanded
+
+
+__all__ = ["LoadedRules", "bundled_pack_paths", "load_pack", "load_rule_set"]

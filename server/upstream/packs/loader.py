@@ -1,0 +1,156 @@
+"""Load a pack folder into a validated ``Pack``, or say everything that is wrong with it.
+
+Every problem is one line that names ``file:line``, the field and, for a rule, its id.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import Version
+from pydantic import ValidationError
+
+from upstream import __version__
+from upstream.errors import PackError
+from upstream.model import Pack, PackManifest, Rule
+from upstream.packs.yaml_source import YamlDocument, YamlSyntaxError, load_yaml
+
+MANIFEST = "pack.yaml"
+RULE_FILE_SUFFIXES = (".yaml", ".yml")
+
+
+def is_pack(path: Path) -> bool:
+    return (path / MANIFEST).is_file()
+
+
+def load_pack(path: Path) -> Pack:
+    """Read and validate the pack at ``path``; raise PackError listing every problem."""
+    if not path.is_dir():
+        raise PackError([f"{path}: no such pack folder"])
+    manifest_path = path / MANIFEST
+    if not manifest_path.is_file():
+        raise PackError([f"{path}: not a pack (no {MANIFEST})"])
+    problems: list[str] = []
+    manifest = _load_manifest(manifest_path, problems)
+    rules: list[Rule] = []
+    locations: dict[str, tuple[str, int]] = {}
+    rule_files = sorted(
+        file
+        for file in path.iterdir()
+        if file.is_file() and file.suffix in RULE_FILE_SUFFIXES and file.name != MANIFEST
+    )
+    if not rule_files:
+        problems.append(f"{path}: pack has no rule files (*.yaml beside {MANIFEST})")
+    for file in rule_files:
+        _load_rule_file(file, rules, locations, problems)
+    if problems or manifest is None:
+        raise PackError(problems)
+    return Pack(manifest=manifest, path=str(path), rules=tuple(rules), rule_locations=locations)
+
+
+def _read(file: Path, problems: list[str]) -> YamlDocument | None:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(f"{file}: cannot read: {error}")
+        return None
+    try:
+        return load_yaml(text)
+    except YamlSyntaxError as error:
+        problems.append(f"{file}:{error.line}: {error}")
+        return None
+
+
+def _load_manifest(file: Path, problems: list[str]) -> PackManifest | None:
+    document = _read(file, problems)
+    if document is None:
+        return None
+    if not isinstance(document.data, dict):
+        problems.append(f"{file}:1: {MANIFEST} must be a mapping of name, version, title, ...")
+        return None
+    try:
+        manifest = PackManifest.model_validate(document.data)
+    except ValidationError as error:
+        problems.extend(_validation_problems(file, document, (), error))
+        return None
+    try:
+        supported = SpecifierSet(manifest.upstream)
+    except InvalidSpecifier:
+        line = document.line_of(("upstream",))
+        problems.append(f"{file}:{line}: upstream: {manifest.upstream!r} is not a version specifier")
+        return None
+    if not supported.contains(Version(__version__), prereleases=True):
+        line = document.line_of(("upstream",))
+        problems.append(
+            f"{file}:{line}: pack {manifest.name} needs upstream {manifest.upstream}, "
+            f"this is {__version__}: upgrade upstream (pip install -U upstream)"
+        )
+    return manifest
+
+
+def _load_rule_file(
+    file: Path, rules: list[Rule], locations: dict[str, tuple[str, int]], problems: list[str]
+) -> None:
+    document = _read(file, problems)
+    if document is None:
+        return
+    data = document.data
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        problems.append(f"{file}:1: a rule file needs a top-level 'rules:' list")
+        return
+    unknown = sorted(set(data) - {"rules"})
+    if unknown:
+        line = document.line_of((unknown[0],))
+        problems.append(f"{file}:{line}: unknown top-level key {unknown[0]!r} (only 'rules')")
+    for index, raw in enumerate(data["rules"]):
+        base = ("rules", index)
+        line = document.line_of(base)
+        rule_id = raw.get("id") if isinstance(raw, dict) else None
+        try:
+            rule = Rule.model_validate(raw)
+        except ValidationError as error:
+            problems.extend(_validation_problems(file, document, base, error, rule_id))
+            continue
+        if rule.id in locations:
+            first_file, first_line = locations[rule.id]
+            problems.append(
+                f"{file}:{line}: rule {rule.id}: duplicate id (first at {first_file}:{first_line})"
+            )
+            continue
+        rules.append(rule)
+        locations[rule.id] = (str(file), line)
+
+
+def _validation_problems(
+    file: Path,
+    document: YamlDocument,
+    base: tuple[str | int, ...],
+    error: ValidationError,
+    rule_id: Any = None,
+) -> list[str]:
+    prefix = f"rule {rule_id}: " if isinstance(rule_id, str) else ""
+    problems = []
+    for item in error.errors():
+        location = (*base, *item["loc"])
+        line = document.line_of(location)
+        field = _field_path(document, location)
+        problems.append(f"{file}:{line}: {prefix}{field}: {item['msg']}")
+    return problems
+
+
+def _field_path(document: YamlDocument, location: tuple[Any, ...]) -> str:
+    """``rules[0].match.pattern`` for a pydantic location, without its union tags."""
+    parts: list[str] = []
+    current: tuple[Any, ...] = ()
+    for index, part in enumerate(location):
+        candidate = (*current, part)
+        is_last = index == len(location) - 1
+        if candidate in document.lines or is_last:
+            if isinstance(part, int):
+                parts.append(f"[{part}]")
+            else:
+                parts.append(("." if parts else "") + str(part))
+            current = candidate
+    return "".join(parts) or "(top level)"

@@ -1,0 +1,97 @@
+"""Project configuration: ``[tool.upstream]`` in pyproject.toml, or ``upstream.toml``.
+
+```toml
+[tool.upstream]
+packs = ["mongodb", "openai"]        # bundled packs to use (default: all)
+pack-paths = ["tools/our-pack"]      # extra local packs, relative to this file
+disable = ["openai/api-key-global"]  # rules or whole packs to turn off
+severity = { "mongodb/shard-key-monotonic" = "error" }
+exclude = ["legacy/", "*.min.js"]    # gitignore-style, relative to this file
+unknown-version = "apply"            # or "skip": rules whose library version is unknown
+```
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from upstream.errors import ConfigError
+from upstream.model import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = ("upstream.toml", "pyproject.toml")
+
+
+class ProjectConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+    packs: list[str] | None = None
+    pack_paths: list[str] = Field(default=[], alias="pack-paths")
+    disable: list[str] = []
+    severity: dict[str, Severity] = {}
+    exclude: list[str] = []
+    unknown_version: Literal["apply", "skip"] = Field(default="apply", alias="unknown-version")
+    # Where the settings came from; paths in them are relative to its folder.
+    root: Path = Field(default=Path("."), exclude=True)
+    source: str | None = Field(default=None, exclude=True)
+
+    def is_enabled(self, rule_id: str) -> bool:
+        pack = rule_id.split("/", 1)[0]
+        return rule_id not in self.disable and pack not in self.disable
+
+    def pack_path_list(self) -> list[Path]:
+        return [(self.root / path).resolve() for path in self.pack_paths]
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest upstream.toml, or pyproject.toml with [tool.upstream], at or above start."""
+    directory = start if start.is_dir() else start.parent
+    for folder in (directory.resolve(), *directory.resolve().parents):
+        candidate = folder / "upstream.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and _has_tool_table(candidate):
+            return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return b"tool.upstream" in path.read_bytes()
+    except OSError:
+        return False
+
+
+def load_config(path: Path | None) -> ProjectConfig:
+    """Read a config file (None gives the defaults); raise ConfigError naming the key."""
+    if path is None:
+        return ProjectConfig()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    table: Any = data
+    prefix = ""
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("upstream", {})
+        prefix = "tool.upstream."
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [{prefix.rstrip('.')}] must be a table")
+    try:
+        config = ProjectConfig.model_validate(table)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(part) for part in first["loc"])
+        raise ConfigError(f"{path}: {prefix}{key}: {first['msg']}") from None
+    return config.model_copy(update={"root": path.parent.resolve(), "source": str(path)})

@@ -1,0 +1,16 @@
+"""``path:line:col: RULE_ID message [docs]``, one finding a line (1-based, as editors jump)."""
+
+from __future__ import annotations
+
+from upstream.model import Finding
+
+
+def format_finding(finding: Finding) -> str:
+    return (
+        f"{finding.path}:{finding.start.line + 1}:{finding.start.column + 1}: "
+        f"{finding.rule} {finding.message} [{finding.docs}]"
+    )
+
+
+def format_text(findings: list[Finding]) -> str:
+    return "".join(format_finding(finding) + "\n" for finding in findings)

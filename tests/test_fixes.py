@@ -1,0 +1,74 @@
+"""Fix templates, applying edits all-or-nothing, and `check --fix` / `--diff`."""
+
+from __future__ import annotations
+
+from conftest import rule_yaml, run_cli, write_pack
+
+from upstream.engine.fixes import apply_edits, chosen_edits
+from upstream.languages import LANGUAGES
+
+UPDATE = rule_yaml("match:\n  pattern: $C.update($Q, $U)", extra="fix: $C.update_one($Q, $U)")
+CHAT = rule_yaml(
+    "match:\n  pattern: openai.ChatCompletion.create($$$ARGS)",
+    extra="fix: openai.chat.completions.create($$$ARGS)",
+)
+
+
+def test_fix_template_substitutes_metavariables(find):
+    [finding] = find(UPDATE, "db.c.update({'a': 1}, {'$set': {'b': 2}})\n")
+    assert finding.fix is not None and finding.fix.safe
+    assert finding.fix.text == "db.c.update_one({'a': 1}, {'$set': {'b': 2}})"
+
+
+def test_multi_metavariable_keeps_layout_in_fix(find):
+    code = "import openai\nopenai.ChatCompletion.create(\n    model='x',\n    messages=[],\n)\n"
+    [finding] = find(CHAT, code)
+    assert finding.fix is not None
+    assert finding.fix.text == "openai.chat.completions.create(\n    model='x',\n    messages=[],\n)"
+
+
+def test_multi_metavariable_with_keyed_items_taken_out_is_joined(find):
+    rules = rule_yaml("match:\n  pattern: f($$$REST, engine=$E)", extra="fix: g($$$REST)")
+    [finding] = find(rules, "f(a, engine=1, b=2)\n")
+    assert finding.fix is not None and finding.fix.text == "g(a, b=2)"
+
+
+def test_unsafe_fix_is_only_chosen_when_asked(find):
+    rules = rule_yaml("match:\n  pattern: f($X)", extra="fix:\n  template: g($X)\n  safe: false")
+    findings = find(rules, "f(1)\n")
+    assert chosen_edits(findings, unsafe=False) == []
+    assert len(chosen_edits(findings, unsafe=True)) == 1
+
+
+def test_apply_edits_skips_overlaps(find):
+    rules = rule_yaml("match:\n  pattern: f($X)", extra="fix: g($X)")
+    code = "f(f(1))\n"
+    findings = find(rules, code)
+    result = apply_edits(code.encode(), chosen_edits(findings, unsafe=False), LANGUAGES["python"])
+    assert result.source == b"g(f(1))\n" and result.applied == 1 and result.overlapping == 1
+
+
+def test_fix_that_breaks_syntax_is_refused_whole(find):
+    rules = rule_yaml("match:\n  pattern: f($X)", extra="fix: 'g($X'")
+    code = "f(1)\nf(2)\n"
+    result = apply_edits(code.encode(), chosen_edits(find(rules, code), False), LANGUAGES["python"])
+    assert result.refused and result.source == code.encode() and result.applied == 0
+
+
+def test_check_fix_writes_the_file_and_reports_what_is_left(tmp_path):
+    pack = write_pack(tmp_path, UPDATE)
+    source = tmp_path / "app.py"
+    source.write_text("db.c.update(q, u)\ndb.c.update(q)\n")
+    result = run_cli("check", "--no-bundled", "--pack", str(pack), "--fix", str(source))
+    assert source.read_text() == "db.c.update_one(q, u)\ndb.c.update(q)\n"
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_diff_changes_nothing(tmp_path):
+    pack = write_pack(tmp_path, UPDATE)
+    source = tmp_path / "app.py"
+    source.write_text("db.c.update(q, u)\n")
+    result = run_cli("check", "--no-bundled", "--pack", str(pack), "--diff", str(source))
+    assert source.read_text() == "db.c.update(q, u)\n"
+    assert "-db.c.update(q, u)\n+db.c.update_one(q, u)\n" in result.stdout
+    assert result.returncode == 1

@@ -1,0 +1,77 @@
+"""Module-qualified patterns match through aliases, and `imports:` limits a rule to files."""
+
+from __future__ import annotations
+
+from conftest import lines, rule_yaml
+
+CHAT = rule_yaml("match:\n  pattern: openai.ChatCompletion.create($$$)")
+CLIENT = rule_yaml("match:\n  pattern: new MongoClient($$$)", languages="[javascript, typescript]")
+
+
+def test_plain_module_reference(find):
+    assert lines(find(CHAT, "import openai\nopenai.ChatCompletion.create(model='x')\n")) == [2]
+
+
+def test_import_as_alias(find):
+    assert lines(find(CHAT, "import openai as oa\noa.ChatCompletion.create()\n")) == [2]
+
+
+def test_from_import(find):
+    code = "from openai import ChatCompletion\nChatCompletion.create()\n"
+    assert lines(find(CHAT, code)) == [2]
+
+
+def test_from_import_as(find):
+    code = "from openai import ChatCompletion as CC\nCC.create()\n"
+    assert lines(find(CHAT, code)) == [2]
+
+
+def test_same_name_from_another_module_is_not_reported(find):
+    code = "import openai\nfrom mylib import ChatCompletion\nChatCompletion.create()\n"
+    assert find(CHAT, code) == []
+
+
+def test_alias_of_another_module_is_not_reported(find):
+    code = "import mylib as openai\nopenai.ChatCompletion.create()\n"
+    assert find(CHAT, code) == []
+
+
+def test_javascript_destructured_require(find):
+    code = 'const { MongoClient } = require("mongodb");\nconst c = new MongoClient(url);\n'
+    assert lines(find(CLIENT, code, "javascript")) == [2]
+
+
+def test_javascript_renamed_destructured_require(find):
+    code = 'const { MongoClient: MC } = require("mongodb");\nconst c = new MC(url);\n'
+    assert lines(find(CLIENT, code, "javascript")) == [2]
+
+
+def test_es_module_named_import(find):
+    code = 'import { MongoClient } from "mongodb";\nconst c = new MongoClient(url);\n'
+    assert lines(find(CLIENT, code, "typescript")) == [2]
+
+
+def test_es_module_import_alias(find):
+    code = 'import { MongoClient as Client } from "mongodb";\nconst c = new Client(url);\n'
+    assert lines(find(CLIENT, code, "javascript")) == [2]
+
+
+def test_namespace_import(find):
+    rules = rule_yaml("match:\n  pattern: new mongodb.MongoClient($$$)", languages="[javascript]")
+    code = 'import * as mongo from "mongodb";\nnew mongo.MongoClient(url);\n'
+    assert lines(find(rules, code, "javascript")) == [2]
+
+
+def test_imports_key_limits_rule_to_importing_files(find):
+    rules = rule_yaml("match:\n  pattern: $C.insert($D)", extra="imports: [pymongo]")
+    assert lines(find(rules, "import pymongo\ndb.c.insert(doc)\n")) == [2]
+    assert lines(find(rules, "from pymongo.collection import Collection\ndb.c.insert(doc)\n")) == [2]
+    assert find(rules, "items = []\nitems.insert(0, x)\ndb.c.insert(doc)\n") == []
+
+
+def test_imports_key_in_javascript(find):
+    rules = rule_yaml(
+        "match:\n  pattern: $C.insert($D)", languages="[javascript]", extra="imports: [mongodb]"
+    )
+    assert lines(find(rules, 'const m = require("mongodb");\nc.insert(d);\n', "javascript")) == [2]
+    assert find(rules, 'const m = require("mongodb-like");\nc.insert(d);\n', "javascript") == []

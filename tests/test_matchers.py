@@ -1,0 +1,133 @@
+"""Composite matchers (kind, regex, query, all, any, not, inside, has) and where filters."""
+
+from __future__ import annotations
+
+import time
+
+from conftest import lines, rule_yaml
+
+
+def test_kind_matcher(find):
+    rules = rule_yaml("match:\n  kind: lambda")
+    assert lines(find(rules, "f = lambda: 1\ng = 2\n")) == [1]
+
+
+def test_regex_filters_a_kind(find):
+    rules = rule_yaml("match:\n  kind: identifier\n  regex: ^tmp_")
+    findings = find(rules, "tmp_a = other\n")
+    assert [f.bindings for f in findings] == [{}] and lines(findings) == [1]
+
+
+def test_raw_query_with_match_capture_and_bindings(find):
+    rules = rule_yaml(
+        """
+        match:
+          query: '(call function: (identifier) @fn (#eq? @fn "exec") arguments: (argument_list (_) @arg)) @match'
+        """,
+        message="exec of {{arg}}",
+    )
+    assert [f.message for f in find(rules, "exec(code)\neval(code)\n")] == ["exec of code"]
+
+
+def test_raw_query_match_predicate_runs_under_re2_without_backtracking(find):
+    rules = rule_yaml(
+        """
+        match:
+          query: '((string_content) @match (#match? @match "^(a+)+$"))'
+        """
+    )
+    code = "x = '" + "a" * 40 + "b'\ny = 'aaaa'\n"
+    started = time.monotonic()
+    findings = find(rules, code)
+    # Python's re needs minutes for this input; RE2 is linear. Generous bound: not a benchmark.
+    assert time.monotonic() - started < 20
+    assert lines(findings) == [2]
+
+
+def test_all_requires_every_part(find):
+    rules = rule_yaml(
+        """
+        match:
+          all:
+            - pattern: $F($$$)
+            - has: { kind: keyword_argument }
+        """
+    )
+    assert lines(find(rules, "f(a=1)\nf(1)\n")) == [1]
+
+
+def test_any_matches_either(find):
+    rules = rule_yaml(
+        """
+        match:
+          any:
+            - pattern: eval($X)
+            - pattern: exec($X)
+        """
+    )
+    assert lines(find(rules, "eval(a)\nexec(a)\nprint(a)\n")) == [1, 2]
+
+
+def test_not_excludes(find):
+    rules = rule_yaml(
+        """
+        match:
+          pattern: requests.get($$$)
+          not: { pattern: 'requests.get($$$, timeout=$T)' }
+        """
+    )
+    code = "import requests\nrequests.get(url)\nrequests.get(url, timeout=5)\n"
+    assert lines(find(rules, code)) == [2]
+
+
+def test_inside_requires_an_ancestor(find):
+    rules = rule_yaml(
+        """
+        match:
+          pattern: MongoClient($$$)
+          inside: { kind: function_definition }
+        """
+    )
+    code = "client = MongoClient()\ndef handler():\n    c = MongoClient()\n"
+    assert lines(find(rules, code)) == [3]
+
+
+def test_has_requires_a_descendant(find):
+    rules = rule_yaml(
+        """
+        match:
+          kind: function_definition
+          has: { pattern: MongoClient($$$) }
+        """
+    )
+    code = "def a():\n    MongoClient()\ndef b():\n    pass\n"
+    assert lines(find(rules, code)) == [1]
+
+
+def test_where_regex_and_not_regex(find):
+    rules = rule_yaml(
+        "match:\n  pattern: 'shard({ $KEY: 1 })'",
+        languages="[javascript]",
+        extra="where:\n  KEY: { regex: '^(_id|ts)$', not-regex: '^ts$' }",
+    )
+    code = "shard({ _id: 1 })\nshard({ ts: 1 })\nshard({ name: 1 })\n"
+    assert lines(find(rules, code, "javascript")) == [1]
+
+
+def test_where_in_compares_string_values(find):
+    rules = rule_yaml(
+        """match:\n  pattern: 'get($K)'""", extra="where:\n  K: { in: [a, b] }"
+    )
+    assert lines(find(rules, "get('a')\nget(\"b\")\nget('c')\n")) == [1, 2]
+
+
+def test_where_kind_and_pattern(find):
+    kind_rule = rule_yaml("match:\n  pattern: f($X)", extra="where:\n  X: { kind: integer }")
+    assert lines(find(kind_rule, "f(1)\nf(x)\n")) == [1]
+    pattern_rule = rule_yaml("match:\n  pattern: f($X)", extra="where:\n  X: { pattern: g($$$) }")
+    assert lines(find(pattern_rule, "f(g(1))\nf(h(1))\n")) == [1]
+
+
+def test_nested_matches_are_all_reported(find):
+    rules = rule_yaml("match:\n  pattern: f($X)")
+    assert len(find(rules, "f(f(1))\n")) == 2
