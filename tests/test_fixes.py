@@ -72,3 +72,13 @@ def test_check_diff_changes_nothing(tmp_path):
     assert source.read_text() == "db.c.update(q, u)\n"
     assert "-db.c.update(q, u)\n+db.c.update_one(q, u)\n" in result.stdout
     assert result.returncode == 1
+
+
+def test_no_fix_when_the_match_went_through_an_alias(find):
+    # The template spells `openai.`; after `import openai as oa` that name is not bound.
+    aliased = find(CHAT, "import openai as oa\noa.ChatCompletion.create(model='x')\n")
+    assert len(aliased) == 1 and aliased[0].fix is None
+    from_import = find(CHAT, "from openai import ChatCompletion\nChatCompletion.create()\n")
+    assert len(from_import) == 1 and from_import[0].fix is None
+    plain = find(CHAT, "import openai\nopenai.ChatCompletion.create()\n")
+    assert plain[0].fix is not None

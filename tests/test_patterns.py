@@ -120,3 +120,14 @@ def test_positions_count_code_points(find):
     rules = rule_yaml("match:\n  pattern: f($X)")
     findings = find(rules, "s = 'héllo wörld'; f(1)\n")
     assert findings[0].start.column == 19 and findings[0].end.column == 23
+
+
+def test_javascript_quoted_and_bare_keys_are_the_same_key(find):
+    rules = rule_yaml("match:\n  pattern: 'f({ shardCollection: $NS, $$$ })'", languages="[javascript]")
+    code = 'f({ shardCollection: "a" })\nf({ "shardCollection": "a" })\nf({ \'shardCollection\': "a" })\nf({ other: "a" })\n'
+    assert lines(find(rules, code, "javascript")) == [1, 2, 3]
+
+
+def test_python_variable_key_is_not_a_string_key(find):
+    rules = rule_yaml("""match:\n  pattern: '{"_id": 1}'""")
+    assert lines(find(rules, "a = {'_id': 1}\nb = {_id: 1}\n")) == [1]

@@ -196,12 +196,16 @@ def _fix_file(
 
 
 def _diff(file: Path, before: bytes, after: bytes) -> str:
+    try:
+        name = file.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        name = file.resolve().as_posix().lstrip("/")
     return "".join(
         difflib.unified_diff(
             before.decode("utf-8").splitlines(keepends=True),
             after.decode("utf-8").splitlines(keepends=True),
-            f"a/{file.as_posix()}",
-            f"b/{file.as_posix()}",
+            f"a/{name}",
+            f"b/{name}",
         )
     )
 

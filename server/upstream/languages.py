@@ -37,6 +37,8 @@ class LanguageSpec:
     pattern_contexts: tuple[tuple[str, str], ...] = (("", ""),)
     # Whether import statements are resolved so dotted names match through aliases.
     resolves_imports: bool = False
+    # Whether `{ a: 1 }` and `{ "a": 1 }` name the same key (JavaScript objects).
+    quoted_keys_equal: bool = False
 
     @functools.cached_property
     def grammar(self) -> tree_sitter.Language:
@@ -104,6 +106,7 @@ def _javascript_like(name: str, extensions: tuple[str, ...], load: Callable[[], 
         unordered_kinds=frozenset({"object", "object_pattern"}),
         keyed_kinds=frozenset({"pair", "shorthand_property_identifier", "method_definition"}),
         resolves_imports=True,
+        quoted_keys_equal=True,
     )
 
 

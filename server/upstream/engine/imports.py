@@ -52,6 +52,33 @@ class Imports:
         return False
 
 
+class LazyImports:
+    """A file's imports, found on first use: most files never need them (no rule's pattern
+    reaches a dotted-name comparison, and ``imports:`` lists are pre-checked on the bytes)."""
+
+    def __init__(self, spec: LanguageSpec, root: tree_sitter.Node, source: bytes) -> None:
+        self._spec, self._root, self._source = spec, root, source
+        self._found: Imports | None = None
+
+    @property
+    def found(self) -> Imports:
+        if self._found is None:
+            self._found = find_imports(self._spec, self._root)
+        return self._found
+
+    def resolve(self, dotted: str) -> str | None:
+        head = dotted.partition(".")[0]
+        # A name that appears once in the file cannot have been imported under that name.
+        if self._source.count(head.encode()) < 2:
+            return None
+        return self.found.resolve(dotted)
+
+    def imports_any(self, modules: list[str]) -> bool:
+        if not any(module.encode() in self._source for module in modules):
+            return False
+        return self.found.imports_any(modules)
+
+
 @functools.cache
 def _query(spec: LanguageSpec) -> tree_sitter.Query | None:
     if spec.name == "python":

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 import tree_sitter
 
-from upstream.engine.imports import Imports
 from upstream.engine.pattern import (
     Kind,
     PatternError,
@@ -334,7 +333,6 @@ __all__ = [
     "CompiledMatcher",
     "CompiledWhere",
     "EvalContext",
-    "Imports",
     "MatcherError",
     "compile_matcher",
     "compile_where",

@@ -10,10 +10,10 @@ import tree_sitter
 
 from upstream.engine.compiler import CompiledRule, LanguageRules
 from upstream.engine.document import Document
-from upstream.engine.imports import Imports, find_imports
+from upstream.engine.imports import LazyImports
 from upstream.engine.matchers import EvalContext, capture_bindings
 from upstream.engine.raw_query import evaluate_predicate
-from upstream.engine.structural import Bindings, MatchContext
+from upstream.engine.structural import ALIASED, Bindings, MatchContext
 from upstream.engine.suppressions import find_suppressions
 from upstream.engine.templates import render
 from upstream.model import Edit, Finding, Severity
@@ -42,7 +42,7 @@ def check_document(
     if language.query is None:
         return []
     root = document.parse().root_node
-    imports = find_imports(document.spec, root)
+    imports = LazyImports(document.spec, root, document.source)
     active = _active_rules(document, language, imports, options)
     if not active:
         return []
@@ -74,7 +74,7 @@ def check_document(
 
 
 def _active_rules(
-    document: Document, language: LanguageRules, imports: Imports, options: CheckOptions
+    document: Document, language: LanguageRules, imports: LazyImports, options: CheckOptions
 ) -> set[str]:
     active = set()
     path = Path(document.path)
@@ -111,7 +111,7 @@ def _finding(
     spec = rule.rule
     start, end = document.position(node.start_byte), document.position(node.end_byte)
     fix = None
-    if spec.fix is not None:
+    if spec.fix is not None and ALIASED not in bindings:
         fix = Edit(
             start_byte=node.start_byte,
             end_byte=node.end_byte,
@@ -134,6 +134,8 @@ def _finding(
         deprecated=spec.deprecated,
         fix=fix,
         bindings={
-            name: render("{{" + name + "}}", bindings, document.source) for name in bindings
+            name: render("{{" + name + "}}", bindings, document.source)
+            for name in bindings
+            if name != ALIASED
         },
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import tree_sitter
 
-from upstream.engine.imports import Imports
+from upstream.engine.imports import LazyImports
 from upstream.engine.pattern import (
     Kind,
     PatternNode,
@@ -28,12 +28,14 @@ from upstream.languages import LanguageSpec
 Binding = tree_sitter.Node | tuple[tree_sitter.Node, ...]
 Bindings = Mapping[str, Binding]
 _Child = tuple[str | None, tree_sitter.Node]
+# Internal binding set when a dotted name matched through an import alias.
+ALIASED = "upstream.aliased"
 
 
 @dataclass(frozen=True)
 class MatchContext:
     spec: LanguageSpec
-    imports: Imports
+    imports: LazyImports
 
 
 def binding_text(binding: Binding, source: bytes) -> str:
@@ -108,6 +110,9 @@ def match_node(
 ) -> Bindings | None:
     """Bindings extended by matching ``pattern`` at ``node``, or None if it does not match."""
     kind = pattern.kind
+    if pattern.field == "key" and context.spec.quoted_keys_equal and kind is not Kind.META:
+        # JavaScript objects: `{ a: 1 }`, `{ "a": 1 }` and `{ 'a': 1 }` have the same key.
+        return bindings if _key_text(node, context.spec) == pattern.text else None
     if kind is Kind.META:
         return _bind(pattern.name, node, bindings)
     if kind is Kind.MULTI:
@@ -117,7 +122,9 @@ def match_node(
             return None
         return bindings
     if kind is Kind.CHAIN:
-        return bindings if _chain_matches(pattern.text, node, context) else None
+        if not _chain_matches(pattern.text, node, context):
+            return None
+        return _mark_alias(pattern, node, bindings, context)
     if node.type != pattern.type:
         return None
     if kind is Kind.LEAF:
@@ -128,6 +135,10 @@ def match_node(
     if pattern.type in context.spec.unordered_kinds:
         return _match_unordered(pattern.children, children, bindings, context)
     return _match_sequence(pattern.children, children, bindings, context)
+
+
+def _key_text(node: tree_sitter.Node, spec: LanguageSpec) -> str:
+    return string_value(node) if node.type in spec.string_kinds else _text(node)
 
 
 def _chain_matches(expected: str, node: tree_sitter.Node, context: MatchContext) -> bool:
@@ -142,12 +153,30 @@ def _chain_matches(expected: str, node: tree_sitter.Node, context: MatchContext)
     return resolved == expected or resolved.endswith("." + expected)
 
 
+def _mark_alias(
+    pattern: PatternNode, node: tree_sitter.Node, bindings: Bindings, context: MatchContext
+) -> Bindings:
+    # A match through an alias (`oa.ChatCompletion` for `openai.ChatCompletion`) is marked:
+    # a fix template spelling out the pattern's names would not run in this file.
+    if dotted_name(context.spec, node) == pattern.text or ALIASED in bindings:
+        return bindings
+    return {**bindings, ALIASED: node}
+
+
+def _count_fits(patterns: tuple[PatternNode, ...], count: int) -> bool:
+    # Cheap rejection before any backtracking: without `$$$` the counts must be equal.
+    fixed = sum(1 for p in patterns if p.kind is not Kind.MULTI)
+    return count == fixed if fixed == len(patterns) else count >= fixed
+
+
 def _match_sequence(
     patterns: tuple[PatternNode, ...],
     children: list[_Child],
     bindings: Bindings,
     context: MatchContext,
 ) -> Bindings | None:
+    if not _count_fits(patterns, len(children)):
+        return None
     if not patterns:
         return bindings if not children else None
     first, rest = patterns[0], patterns[1:]
@@ -179,6 +208,8 @@ def _match_unordered(
     bindings: Bindings,
     context: MatchContext,
 ) -> Bindings | None:
+    if not _count_fits(patterns, len(children)):
+        return None
     keyed_kinds = context.spec.keyed_kinds
     keyed = [p for p in patterns if p.kind is not Kind.MULTI and p.type in keyed_kinds]
     ordered = tuple(p for p in patterns if p.kind is Kind.MULTI or p.type not in keyed_kinds)

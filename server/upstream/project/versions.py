@@ -1,0 +1,388 @@
+"""Version gates: could the project be on a version of a package that a rule requires?
+
+A rule's ``requires`` names a package and a PEP 440 specifier set (npm, Maven and Go versions
+are mapped onto PEP 440). `VersionResolver` finds what the project allows for that package by
+reading its manifests, nearest the checked file first: walking up from the file's directory,
+the first directory where a manifest of that ecosystem gives the package a readable version
+decides; within it, lockfiles (exact versions) win over manifests (ranges). A mention whose
+version can't be read (a git URL, a Maven version managed by a parent pom) does not decide, so
+a parent directory's lockfile or ``dependencyManagement`` still can. Each parsed manifest is
+cached against the mtime and size of every file it read.
+
+The overlap test. What the project allows is a union of specifier sets; the rule's specifier
+is one more set. A conjunction of PEP 440 clauses (`>=`, `<`, `==`, `!=`, `~=`, `==X.*`)
+allows a finite union of intervals whose endpoints are the clauses' versions (and, for `~=`
+and wildcards, the next prefix). A non-empty interval therefore contains one of its
+endpoints or a point just inside one, so we test as candidates every clause version of both
+sets, each one's release neighbours just below (`1.2.3` -> `1.2.2.999999`) and just above
+(`1.2.3.1`), prefix bounds, ``0`` and a huge version. Only intervals narrower than those
+neighbour steps could be missed; real specifiers don't produce them.
+
+Pre-releases are candidates only when a clause names one. The project's side accepts one
+only if its own specifier names a pre-release (as pip would install it) or it is the exact
+pinned version; the rule's side is a plain predicate and accepts any version it admits.
+PEP 440's own rule still holds: `<4.0` excludes 4.0's pre-releases.
+"""
+
+from __future__ import annotations
+
+import enum
+import fnmatch
+import functools
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from packaging.requirements import InvalidRequirement
+from packaging.requirements import Requirement as Pep508Requirement
+from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+from upstream.project.manifests import KINDS, Manifest, ManifestKind, VersionRange, parse_manifest
+from upstream.project.npm_range import parse_npm_range
+
+__all__ = [
+    "Ecosystem",
+    "Requirement",
+    "VersionRange",
+    "VersionResolver",
+    "overlaps",
+]
+
+
+class Ecosystem(str, enum.Enum):
+    """Package registries a rule's `requires` can name."""
+
+    PYPI = "pypi"
+    NPM = "npm"
+    MAVEN = "maven"
+    GO = "go"
+
+
+# Names as each registry spells them; the rest of the text is the specifier.
+_NAMES = {
+    Ecosystem.NPM: r"(?:@[\w.-]+/)?[\w.-]+",
+    Ecosystem.MAVEN: r"[\w.-]+:[\w.-]+",
+    Ecosystem.GO: r"[\w.-]+(?:/[\w.-]+)*",
+}
+
+
+def normalize_name(ecosystem: Ecosystem, name: str) -> str:
+    """A package name as manifests are indexed: PEP 503 for PyPI, as written otherwise."""
+    name = name.strip()
+    return canonicalize_name(name) if ecosystem is Ecosystem.PYPI else name
+
+
+def _ecosystem(value: str | Ecosystem) -> Ecosystem:
+    try:
+        return Ecosystem(value.lower() if isinstance(value, str) else value)
+    except ValueError:
+        known = ", ".join(member.value for member in Ecosystem)
+        raise ValueError(f"unknown ecosystem {value!r} (expected one of {known})") from None
+
+
+def _specifier(ecosystem: Ecosystem, text: str, whole: str) -> SpecifierSet:
+    text = text.strip()
+    try:
+        return SpecifierSet(text)
+    except InvalidSpecifier:
+        pass
+    # npm authors may write the range natively: `mongodb@^5.0` or `mongodb>=5 <6`.
+    union = parse_npm_range(text.removeprefix("@")) if ecosystem is Ecosystem.NPM else None
+    if union is not None and len(union) == 1:
+        return union[0]
+    raise ValueError(
+        f"invalid {ecosystem.value} requirement {whole!r}: "
+        f"{text!r} is not a version specifier such as '>=4.0' or '>=4.0,<5'"
+    )
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A rule's version gate for one package, e.g. ``pymongo>=4.0``."""
+
+    ecosystem: Ecosystem
+    name: str
+    specifier: SpecifierSet
+
+    @classmethod
+    def parse(cls, ecosystem: str, text: str) -> Requirement:
+        """Parse ``NAME SPECIFIER`` for `ecosystem`; raises ValueError with a one-line reason."""
+        eco = _ecosystem(ecosystem)
+        text = text.strip()
+        if eco is Ecosystem.PYPI:
+            try:
+                parsed = Pep508Requirement(text)
+            except InvalidRequirement as exc:
+                reason = str(exc).splitlines()[0]
+                raise ValueError(f"invalid pypi requirement {text!r}: {reason}") from None
+            if parsed.url or parsed.marker:
+                raise ValueError(f"pypi requirement {text!r}: URLs and markers are not allowed")
+            return cls(eco, canonicalize_name(parsed.name), parsed.specifier)
+        match = re.fullmatch(rf"({_NAMES[eco]})(.*)", text, re.DOTALL)
+        if match is None:
+            example = {
+                "npm": "mongodb>=5.0",
+                "maven": "g:artifact>=4.0",
+                "go": "example.com/m>=1.0",
+            }
+            raise ValueError(
+                f"invalid {eco.value} requirement {text!r}: expected NAME then an optional "
+                f"specifier, e.g. {example[eco.value]!r}"
+            )
+        return cls(eco, match.group(1), _specifier(eco, match.group(2), text))
+
+    @classmethod
+    def parse_many(cls, ecosystem: str, value: str | Sequence[str]) -> list[Requirement]:
+        """A `requires` value: one requirement string or a list of them (all must hold)."""
+        texts = [value] if isinstance(value, str) else list(value)
+        return [cls.parse(ecosystem, text) for text in texts]
+
+    def __str__(self) -> str:
+        return f"{self.name}{self.specifier}"
+
+
+# --------------------------------------------------------------------------- overlap test
+
+_ZERO = Version("0")
+_HUGE = Version("999999999")
+_NINES = 999999
+
+
+def _release(epoch: int, release: Iterable[int]) -> Version:
+    text = ".".join(str(part) for part in release)
+    return Version(f"{epoch}!{text}" if epoch else text)
+
+
+def _below(version: Version) -> Version | None:
+    """A release just below `version`'s release (`1.2.0` -> `1.1.999999`), if any."""
+    release = version.release
+    nonzero = [index for index, part in enumerate(release) if part]
+    if not nonzero:
+        return None
+    last = nonzero[-1]
+    return _release(version.epoch, (*release[:last], release[last] - 1, _NINES))
+
+
+def _neighbours(version: Version) -> Iterator[Version]:
+    base = _release(version.epoch, version.release)
+    yield base
+    yield _release(version.epoch, (*version.release, 1))
+    below = _below(base)
+    if below is not None:
+        yield below
+    if version.pre is not None:
+        label, number = version.pre
+        yield version
+        yield Version(f"{base}{label}{number + 1}")
+
+
+def _bumped(version: Version, index: int) -> Version:
+    release = version.release
+    return _release(version.epoch, (*release[:index], release[index] + 1))
+
+
+def _clause_candidates(clause: Specifier) -> Iterator[Version]:
+    text = clause.version
+    wildcard = text.endswith(".*")
+    try:
+        version = Version(text.removesuffix(".*"))
+    except InvalidVersion:  # `===` may hold any string
+        return
+    yield from _neighbours(version)
+    if wildcard:
+        yield from _neighbours(_bumped(version, len(version.release) - 1))
+    elif clause.operator == "~=" and len(version.release) >= 2:
+        yield from _neighbours(_bumped(version, len(version.release) - 2))
+
+
+def _names_prerelease(specifiers: SpecifierSet) -> bool:
+    for clause in specifiers:
+        try:
+            if Version(clause.version.removesuffix(".*")).is_prerelease:
+                return True
+        except InvalidVersion:
+            continue
+    return False
+
+
+def _project_accepts(specifiers: SpecifierSet, version: Version) -> bool:
+    # An installer only picks a pre-release the project's own specifier names. Explicit,
+    # because packaging's default for pre-releases has changed between its releases.
+    return specifiers.contains(version, prereleases=_names_prerelease(specifiers))
+
+
+def _sets_overlap(project: SpecifierSet, rule: SpecifierSet) -> bool:
+    candidates = {_ZERO, _HUGE}
+    for clause in (*project, *rule):
+        candidates.update(_clause_candidates(clause))
+    # The rule is a plain predicate on versions: any version it admits counts.
+    return any(
+        _project_accepts(project, version) and rule.contains(version, prereleases=True)
+        for version in candidates
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def overlaps(allowed: VersionRange, specifier: SpecifierSet) -> bool:
+    """Whether some version the project allows also satisfies `specifier` (memoized)."""
+    if allowed.exact is not None:
+        return specifier.contains(allowed.exact, prereleases=True)
+    return any(_sets_overlap(alternative, specifier) for alternative in allowed.alternatives)
+
+
+# --------------------------------------------------------------------------- resolver
+
+Stamp = tuple[int, int]
+
+
+def _stamp(path: Path) -> Stamp:
+    """(mtime_ns, size), or (-1, -1) for a missing file: what tells a cache it is stale."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (status.st_mtime_ns, status.st_size)
+
+
+def _list(folder: Path) -> list[str]:
+    try:
+        return sorted(os.listdir(folder))
+    except OSError:
+        return []
+
+
+@dataclass(frozen=True)
+class _Cached:
+    stamps: tuple[tuple[Path, Stamp], ...]
+    manifest: Manifest
+
+
+@dataclass(frozen=True)
+class _Present:
+    """The manifests of one ecosystem in one directory, lockfiles first."""
+
+    stamp: Stamp  # the directory's own: adding or removing a file changes it
+    subfolders: tuple[tuple[Path, Stamp], ...]  # requirements/, gradle/
+    files: tuple[tuple[ManifestKind, Path], ...]
+
+
+class VersionResolver:
+    """Finds the version range a project allows for a package, nearest manifest to the file first.
+
+    Caches each parsed manifest (keyed by path + mtime) so checking 2,000 files stays cheap;
+    which manifests a directory holds is cached against the directory's own mtime.
+    """
+
+    def __init__(self, stop_at: Path | None = None) -> None:
+        """Don't walk above `stop_at` (e.g. the project root) if given."""
+        self._stop_at = Path(os.path.abspath(stop_at)) if stop_at is not None else None
+        self._manifests: dict[tuple[Path, ManifestKind], _Cached] = {}
+        self._present: dict[tuple[Path, str], _Present] = {}
+
+    def allowed(self, ecosystem: Ecosystem, name: str, file: Path) -> VersionRange | None:
+        """What the project allows for `name` as seen from `file`; ``None`` if unknown."""
+        return self._lookup(_ecosystem(ecosystem), name, file)[1]
+
+    def satisfies(self, requirement: Requirement, file: Path) -> bool | None:
+        """Whether the project could be on a version meeting `requirement`; ``None``: unknown.
+
+        A requirement without a specifier holds whenever some manifest mentions the package.
+        """
+        mentioned, allowed = self._lookup(requirement.ecosystem, requirement.name, file)
+        if not mentioned:
+            return None
+        if not requirement.specifier:
+            return True
+        return None if allowed is None else overlaps(allowed, requirement.specifier)
+
+    def satisfies_all(self, requirements: Iterable[Requirement], file: Path) -> bool | None:
+        """All of `requirements`: False if any fails, else None if any is unknown, else True."""
+        results = [self.satisfies(requirement, file) for requirement in requirements]
+        if False in results:
+            return False
+        return None if None in results else True
+
+    def clear(self) -> None:
+        """Forget every cached manifest and directory listing."""
+        self._manifests.clear()
+        self._present.clear()
+
+    def _lookup(
+        self, ecosystem: Ecosystem, name: str, file: Path
+    ) -> tuple[bool, VersionRange | None]:
+        """(mentioned anywhere on the way up, range from the nearest deciding directory)."""
+        name = normalize_name(ecosystem, name)
+        start = Path(os.path.abspath(file))
+        directory = start if start.is_dir() else start.parent
+        mentioned = False
+        while True:
+            seen, found = self._lookup_directory(ecosystem, name, directory)
+            if found is not None:
+                return True, found
+            mentioned = mentioned or seen
+            if directory == self._stop_at or directory.parent == directory:
+                return mentioned, None
+            directory = directory.parent
+
+    def _lookup_directory(
+        self, ecosystem: Ecosystem, name: str, directory: Path
+    ) -> tuple[bool, VersionRange | None]:
+        mentioned = False
+        found: VersionRange | None = None
+        decided_by_lockfile = False
+        for kind, path in self._manifest_files(ecosystem, directory):
+            if found is not None and decided_by_lockfile and not kind.lockfile:
+                break  # lockfiles are exact: they win over the directory's manifests
+            entries = self._manifest(kind, path).entries
+            if name not in entries:
+                continue
+            mentioned = True
+            entry = entries[name]
+            if entry is not None:
+                found = entry if found is None else found.union(entry)
+                decided_by_lockfile = kind.lockfile
+        return mentioned, found
+
+    def _manifest_files(
+        self, ecosystem: Ecosystem, directory: Path
+    ) -> tuple[tuple[ManifestKind, Path], ...]:
+        key = (directory, ecosystem.value)
+        stamp = _stamp(directory)
+        cached = self._present.get(key)
+        if (
+            cached is not None
+            and cached.stamp == stamp
+            and all(_stamp(folder) == folder_stamp for folder, folder_stamp in cached.subfolders)
+        ):
+            return cached.files
+        names = _list(directory)
+        subfolders: list[tuple[Path, Stamp]] = []
+        files: list[tuple[ManifestKind, Path]] = []
+        for kind in sorted(KINDS[ecosystem.value], key=lambda kind: not kind.lockfile):
+            folder, listing = directory, names
+            if kind.subdirectory:
+                if kind.subdirectory not in names:
+                    continue
+                folder = directory / kind.subdirectory
+                subfolders.append((folder, _stamp(folder)))
+                listing = _list(folder)
+            files += [(kind, folder / n) for n in listing if fnmatch.fnmatchcase(n, kind.pattern)]
+        present = _Present(stamp, tuple(subfolders), tuple(files))
+        self._present[key] = present
+        return present.files
+
+    def _manifest(self, kind: ManifestKind, path: Path) -> Manifest:
+        key = (path, kind)
+        cached = self._manifests.get(key)
+        if cached is not None and all(_stamp(file) == stamp for file, stamp in cached.stamps):
+            return cached.manifest
+        # Stamp before parsing, so an edit made during the parse is seen next time.
+        before = _stamp(path)
+        manifest = parse_manifest(kind, path)
+        stamps = tuple((file, before if file == path else _stamp(file)) for file in manifest.files)
+        self._manifests[key] = _Cached(stamps, manifest)
+        return manifest
