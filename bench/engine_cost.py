@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 import tree_sitter
-
 from upstream.checking import Skipped, read_source
 from upstream.engine.document import Document
 from upstream.engine.runner import CheckOptions, check_document

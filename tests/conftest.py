@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from upstream.engine import check
 from upstream.engine.runner import CheckOptions
 from upstream.languages import LANGUAGES
@@ -29,7 +28,9 @@ def write_pack(root: Path, rules_yaml: str, name: str = "t", manifest: str | Non
     return pack
 
 
-def rule_yaml(match: str, languages: str = "[python]", extra: str = "", message: str = "found it") -> str:
+def rule_yaml(
+    match: str, languages: str = "[python]", extra: str = "", message: str = "found it"
+) -> str:
     """One rule named `r` with the given (already indented-as-YAML) match block."""
     return (
         "rules:\n"
@@ -58,10 +59,16 @@ def load(tmp_path: Path) -> Callable[[str], LoadedRules]:
 def find(load: Callable[[str], LoadedRules]) -> Callable[..., list[Finding]]:
     """find(rules_yaml, code, language="python", **options) -> findings."""
 
-    def _find(rules_yaml: str, code: str, language: str = "python", **options: object) -> list[Finding]:
+    def _find(
+        rules_yaml: str, code: str, language: str = "python", **options: object
+    ) -> list[Finding]:
         loaded = load(rules_yaml)
         return check(
-            textwrap.dedent(code), LANGUAGES[language], loaded.rule_set, "test", CheckOptions(**options)  # type: ignore[arg-type]
+            textwrap.dedent(code),
+            LANGUAGES[language],
+            loaded.rule_set,
+            "test",
+            CheckOptions(**options),  # type: ignore[arg-type]
         )
 
     return _find
@@ -72,7 +79,9 @@ def lines(findings: list[Finding]) -> list[int]:
     return [finding.start.line + 1 for finding in findings]
 
 
-def run_cli(*args: str, cwd: Path | None = None, check: bool = False) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, check: bool = False
+) -> subprocess.CompletedProcess[str]:
     """Run the real console entry point (`python -m upstream`) in a subprocess."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(

@@ -6,13 +6,12 @@ import json
 from pathlib import Path
 
 from conftest import rule_yaml, run_cli, write_pack
-
 from upstream.errors import ConfigError
 from upstream.project.config import find_config, load_config
 
-RULES = rule_yaml("match:\n  pattern: eval($X)") + rule_yaml(
-    "match:\n  pattern: exec($X)"
-).replace("rules:\n", "").replace("id: r", "id: s")
+RULES = rule_yaml("match:\n  pattern: eval($X)") + rule_yaml("match:\n  pattern: exec($X)").replace(
+    "rules:\n", ""
+).replace("id: r", "id: s")
 
 
 def project(tmp_path: Path, config_name: str, config: str) -> Path:
@@ -48,7 +47,9 @@ def test_upstream_toml(tmp_path):
 
 
 def test_config_error_names_the_key(tmp_path):
-    root = project(tmp_path, "upstream.toml", 'pack-paths = ["PACK"]\nseverity = { "t/r" = "loud" }\n')
+    root = project(
+        tmp_path, "upstream.toml", 'pack-paths = ["PACK"]\nseverity = { "t/r" = "loud" }\n'
+    )
     result = run_cli("check", "--no-bundled", ".", cwd=root)
     assert result.returncode == 2
     assert result.stderr.startswith("upstream: error: ")

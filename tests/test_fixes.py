@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import rule_yaml, run_cli, write_pack
-
 from upstream.engine.fixes import apply_edits, chosen_edits
 from upstream.languages import LANGUAGES
 
@@ -24,7 +23,9 @@ def test_multi_metavariable_keeps_layout_in_fix(find):
     code = "import openai\nopenai.ChatCompletion.create(\n    model='x',\n    messages=[],\n)\n"
     [finding] = find(CHAT, code)
     assert finding.fix is not None
-    assert finding.fix.text == "openai.chat.completions.create(\n    model='x',\n    messages=[],\n)"
+    assert (
+        finding.fix.text == "openai.chat.completions.create(\n    model='x',\n    messages=[],\n)"
+    )
 
 
 def test_multi_metavariable_with_keyed_items_taken_out_is_joined(find):

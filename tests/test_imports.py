@@ -65,7 +65,9 @@ def test_namespace_import(find):
 def test_imports_key_limits_rule_to_importing_files(find):
     rules = rule_yaml("match:\n  pattern: $C.insert($D)", extra="imports: [pymongo]")
     assert lines(find(rules, "import pymongo\ndb.c.insert(doc)\n")) == [2]
-    assert lines(find(rules, "from pymongo.collection import Collection\ndb.c.insert(doc)\n")) == [2]
+    assert lines(find(rules, "from pymongo.collection import Collection\ndb.c.insert(doc)\n")) == [
+        2
+    ]
     assert find(rules, "items = []\nitems.insert(0, x)\ndb.c.insert(doc)\n") == []
 
 

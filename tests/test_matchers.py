@@ -22,7 +22,9 @@ def test_raw_query_with_match_capture_and_bindings(find):
     rules = rule_yaml(
         """
         match:
-          query: '(call function: (identifier) @fn (#eq? @fn "exec") arguments: (argument_list (_) @arg)) @match'
+          query: >-
+            (call function: (identifier) @fn (#eq? @fn "exec")
+                  arguments: (argument_list (_) @arg)) @match
         """,
         message="exec of {{arg}}",
     )
@@ -115,9 +117,7 @@ def test_where_regex_and_not_regex(find):
 
 
 def test_where_in_compares_string_values(find):
-    rules = rule_yaml(
-        """match:\n  pattern: 'get($K)'""", extra="where:\n  K: { in: [a, b] }"
-    )
+    rules = rule_yaml("""match:\n  pattern: 'get($K)'""", extra="where:\n  K: { in: [a, b] }")
     assert lines(find(rules, "get('a')\nget(\"b\")\nget('c')\n")) == [1, 2]
 
 

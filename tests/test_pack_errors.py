@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import rule_yaml, run_cli, write_pack
-
 from upstream.packs import load_rule_set
 
 GOOD = rule_yaml("match:\n  pattern: eval($X)")
@@ -37,7 +36,9 @@ def test_schema_error_names_line_field_and_rule(tmp_path):
 
 
 def test_unknown_field_is_an_error(tmp_path):
-    [problem] = problems_for(tmp_path, GOOD.replace("match:\n      pattern:", "match:\n      patern:"))
+    [problem] = problems_for(
+        tmp_path, GOOD.replace("match:\n      pattern:", "match:\n      patern:")
+    )
     assert ":8: rule r: rules[0].match.patern: Extra inputs are not permitted" in problem
 
 
@@ -78,15 +79,22 @@ def test_matcher_without_a_generator(tmp_path):
 
 
 def test_unbound_names_in_fix_message_and_where(tmp_path):
-    assert "fix: $Y is not bound" in problems_for(
-        tmp_path / "a", rule_yaml("match:\n  pattern: f($X)", extra="fix: g($Y)")
-    )[0]
-    assert "{{Y}} is not bound" in problems_for(
-        tmp_path / "b", rule_yaml("match:\n  pattern: f($X)", message="{{Y}}")
-    )[0]
-    assert "where.Y: the match binds no metavariable Y" in problems_for(
-        tmp_path / "c", rule_yaml("match:\n  pattern: f($X)", extra="where:\n  Y: { regex: a }")
-    )[0]
+    assert (
+        "fix: $Y is not bound"
+        in problems_for(tmp_path / "a", rule_yaml("match:\n  pattern: f($X)", extra="fix: g($Y)"))[
+            0
+        ]
+    )
+    assert (
+        "{{Y}} is not bound"
+        in problems_for(tmp_path / "b", rule_yaml("match:\n  pattern: f($X)", message="{{Y}}"))[0]
+    )
+    assert (
+        "where.Y: the match binds no metavariable Y"
+        in problems_for(
+            tmp_path / "c", rule_yaml("match:\n  pattern: f($X)", extra="where:\n  Y: { regex: a }")
+        )[0]
+    )
 
 
 def test_duplicate_rule_ids(tmp_path):
@@ -104,7 +112,9 @@ def test_manifest_errors(tmp_path):
     pack = write_pack(tmp_path, GOOD, "bad", manifest="name: Bad Name\nversion: one\ntitle: x\n")
     problems = load_rule_set([pack]).problems
     assert any("pack.yaml:1: name:" in p for p in problems)
-    assert any("pack.yaml:2: version: Value error, 'one' is not a semantic version" in p for p in problems)
+    assert any(
+        "pack.yaml:2: version: Value error, 'one' is not a semantic version" in p for p in problems
+    )
 
 
 def test_engine_version_requirement(tmp_path):
@@ -123,7 +133,9 @@ def test_broken_pack_is_skipped_and_others_still_run(tmp_path):
     good = write_pack(tmp_path, GOOD, "good")
     bad = write_pack(tmp_path, "rules: nope\n", "bad")
     (tmp_path / "code.py").write_text("eval(x)\n")
-    result = run_cli("check", "--no-bundled", "--pack", str(bad), "--pack", str(good), str(tmp_path / "code.py"))
+    result = run_cli(
+        "check", "--no-bundled", "--pack", str(bad), "--pack", str(good), str(tmp_path / "code.py")
+    )
     assert "good/r" in result.stdout
     assert "upstream: pack skipped:" in result.stderr and "Traceback" not in result.stderr
     assert result.returncode == 2

@@ -23,7 +23,11 @@ def make(tmp_path, test_code: str, fixed: str | None = None):  # type: ignore[no
 
 
 def test_passing_pack(tmp_path):
-    result = make(tmp_path, "# expect: r\neval(a)\n# ok: r\nprint(a)\n", "# expect: r\nsafe_eval(a)\n# ok: r\nprint(a)\n")
+    result = make(
+        tmp_path,
+        "# expect: r\neval(a)\n# ok: r\nprint(a)\n",
+        "# expect: r\nsafe_eval(a)\n# ok: r\nprint(a)\n",
+    )
     assert result.returncode == 0, result.stdout
     assert "t: 1 rules, 1 files, 3 cases: ok" in result.stdout
 
@@ -36,7 +40,9 @@ def test_missed_expect_is_reported_with_file_and_line(tmp_path):
 
 def test_false_positive_on_ok_line(tmp_path):
     result = make(tmp_path, "# expect: r\neval(a)\n# ok: r\neval(b)\n")
-    assert result.returncode == 1 and "cases.py:4: t/r reported on a line marked ok" in result.stdout
+    assert (
+        result.returncode == 1 and "cases.py:4: t/r reported on a line marked ok" in result.stdout
+    )
 
 
 def test_unannotated_finding(tmp_path):
@@ -50,7 +56,11 @@ def test_rule_without_ok_case(tmp_path):
 
 
 def test_fixed_file_mismatch(tmp_path):
-    result = make(tmp_path, "# expect: r\neval(a)\n# ok: r\nprint(a)\n", "# expect: r\neval(a)\n# ok: r\nprint(a)\n")
+    result = make(
+        tmp_path,
+        "# expect: r\neval(a)\n# ok: r\nprint(a)\n",
+        "# expect: r\neval(a)\n# ok: r\nprint(a)\n",
+    )
     assert result.returncode == 1 and "cases.fixed.py: fixed text differs" in result.stdout
     assert "+safe_eval(a)" in result.stdout
 

@@ -6,7 +6,9 @@ from conftest import lines, rule_yaml
 
 
 def test_metavariable_binds_one_node_and_renders_in_message(find):
-    rules = rule_yaml("match:\n  pattern: $C.insert($DOC)", message="use insert_one on {{C}} for {{DOC}}")
+    rules = rule_yaml(
+        "match:\n  pattern: $C.insert($DOC)", message="use insert_one on {{C}} for {{DOC}}"
+    )
     findings = find(rules, "db.users.insert({'a': 1})\n")
     assert [f.message for f in findings] == ["use insert_one on db.users for {'a': 1}"]
 
@@ -72,7 +74,11 @@ def test_python_dict_entries_in_any_order(find):
 
 def test_strings_compare_by_value_whatever_the_quotes(find):
     rules = rule_yaml("""match:\n  pattern: 'command("shardCollection", $NS)'""")
-    code = "command('shardCollection', 'a')\ncommand(\"shardCollection\", 'a')\ncommand('other', 'a')\n"
+    code = (
+        "command('shardCollection', 'a')\n"
+        "command(\"shardCollection\", 'a')\n"
+        "command('other', 'a')\n"
+    )
     assert lines(find(rules, code)) == [1, 2]
 
 
@@ -89,14 +95,19 @@ def test_java_expression_pattern(find):
     rules = rule_yaml(
         "match:\n  pattern: 'new Document(\"shardCollection\", $NS)'", languages="[java]"
     )
-    code = 'class A { void m() { db.runCommand(new Document("shardCollection", ns)); new Document("x", 1); } }\n'
+    code = (
+        "class A { void m() { "
+        'db.runCommand(new Document("shardCollection", ns)); new Document("x", 1); } }\n'
+    )
     findings = find(rules, code, "java")
     assert len(findings) == 1 and findings[0].start.column == 35
 
 
 def test_go_call_pattern(find):
     rules = rule_yaml("match:\n  pattern: fmt.Println($$$)", languages="[go]")
-    code = 'package main\nimport "fmt"\nfunc main() {\n\tfmt.Println("a", 1)\n\tfmt.Printf("b")\n}\n'
+    code = (
+        'package main\nimport "fmt"\nfunc main() {\n\tfmt.Println("a", 1)\n\tfmt.Printf("b")\n}\n'
+    )
     assert lines(find(rules, code, "go")) == [4]
 
 
@@ -123,8 +134,15 @@ def test_positions_count_code_points(find):
 
 
 def test_javascript_quoted_and_bare_keys_are_the_same_key(find):
-    rules = rule_yaml("match:\n  pattern: 'f({ shardCollection: $NS, $$$ })'", languages="[javascript]")
-    code = 'f({ shardCollection: "a" })\nf({ "shardCollection": "a" })\nf({ \'shardCollection\': "a" })\nf({ other: "a" })\n'
+    rules = rule_yaml(
+        "match:\n  pattern: 'f({ shardCollection: $NS, $$$ })'", languages="[javascript]"
+    )
+    code = (
+        'f({ shardCollection: "a" })\n'
+        'f({ "shardCollection": "a" })\n'
+        "f({ 'shardCollection': \"a\" })\n"
+        'f({ other: "a" })\n'
+    )
     assert lines(find(rules, code, "javascript")) == [1, 2, 3]
 
 

@@ -29,7 +29,9 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes | 
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return Skipped(str(path), f"{size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB limit")
+            return Skipped(
+                str(path), f"{size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB limit"
+            )
         data = path.read_bytes()
     except OSError as error:
         return Skipped(str(path), f"cannot read: {error.strerror or error}")

@@ -44,14 +44,22 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="check files and folders")
-    check.add_argument("paths", nargs="*", type=Path, default=[], help="files or folders (default .)")
+    check.add_argument(
+        "paths", nargs="*", type=Path, default=[], help="files or folders (default .)"
+    )
     check.add_argument("--format", choices=FORMATS, default="text")
     check.add_argument("-o", "--output", type=Path, help="write the report to a file")
     _add_pack_options(check)
-    check.add_argument("--select", action="append", metavar="RULE", help="only these rules or packs")
-    check.add_argument("--ignore", action="append", metavar="RULE", help="skip these rules or packs")
+    check.add_argument(
+        "--select", action="append", metavar="RULE", help="only these rules or packs"
+    )
+    check.add_argument(
+        "--ignore", action="append", metavar="RULE", help="skip these rules or packs"
+    )
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
-    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, unsafe fixes too")
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix/--diff, unsafe fixes too"
+    )
     check.add_argument("--diff", action="store_true", help="print fixes as a diff; change nothing")
     check.add_argument("--config", type=Path, help="pyproject.toml or upstream.toml to use")
     check.add_argument(
@@ -77,8 +85,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_pack_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--pack", action="append", type=Path, default=[], metavar="DIR",
-                        help="also load the pack in DIR (repeatable)")
+    parser.add_argument(
+        "--pack",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="also load the pack in DIR (repeatable)",
+    )
     parser.add_argument("--no-bundled", action="store_true", help="don't load the bundled packs")
 
 
@@ -266,7 +280,8 @@ def _test(args: argparse.Namespace) -> int:
         for failure in result.failures:
             print(failure)
         status = "ok" if result.passed else f"FAILED ({len(result.failures)} problems)"
-        print(f"{pack.name}: {len(pack.rules)} rules, {result.files} files, {result.cases} cases: {status}")
+        counts = f"{len(pack.rules)} rules, {result.files} files, {result.cases} cases"
+        print(f"{pack.name}: {counts}: {status}")
         failed = failed or not result.passed
     if loaded.problems:
         return EXIT_ERROR
@@ -281,7 +296,9 @@ def _rules(args: argparse.Namespace) -> int:
             raise UsageError("usage: upstream rules [explain RULE_ID]")
         return _explain(loaded, args.explain[1])
     for pack in loaded.rule_set.packs:
-        print(f"{pack.name} {pack.manifest.version}: {pack.manifest.title} ({len(pack.rules)} rules)")
+        print(
+            f"{pack.name} {pack.manifest.version}: {pack.manifest.title} ({len(pack.rules)} rules)"
+        )
         for rule in pack.rules:
             languages = ",".join(rule.languages)
             fix = " fix" if rule.fix is not None else ""
@@ -311,8 +328,11 @@ def _explain(loaded: LoadedRules, rule_id: str) -> int:
         print(f"  requires:  {rule.requires}")
     if rule.tags:
         print(f"  tags:      {', '.join(rule.tags)}")
-    print(f"  fix:       {'yes' if rule.fix is None or rule.fix.safe else 'yes (unsafe)'}"
-          if rule.fix is not None else "  fix:       no")
+    print(
+        f"  fix:       {'yes' if rule.fix is None or rule.fix.safe else 'yes (unsafe)'}"
+        if rule.fix is not None
+        else "  fix:       no"
+    )
     print(f"  message:   {rule.message}")
     if rule.explanation:
         print()

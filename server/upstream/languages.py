@@ -90,7 +90,9 @@ def _sql() -> object:
     return tree_sitter_sql.language()
 
 
-def _javascript_like(name: str, extensions: tuple[str, ...], load: Callable[[], object]) -> LanguageSpec:
+def _javascript_like(
+    name: str, extensions: tuple[str, ...], load: Callable[[], object]
+) -> LanguageSpec:
     # JavaScript, TypeScript and TSX share node kinds for everything the engine looks at.
     return LanguageSpec(
         name=name,

@@ -47,7 +47,11 @@ def run_pack_tests(pack: Pack, rule_set: RuleSet) -> PackTestResult:
     tests = Path(pack.path) / "tests"
     expected_rules: set[str] = set()
     ok_rules: set[str] = set()
-    files = sorted(p for p in tests.rglob("*") if p.is_file() and ".fixed." not in p.name) if tests.is_dir() else []
+    files = (
+        sorted(p for p in tests.rglob("*") if p.is_file() and ".fixed." not in p.name)
+        if tests.is_dir()
+        else []
+    )
     for file in files:
         spec = language_for_path(file)
         if spec is None:
@@ -58,7 +62,9 @@ def run_pack_tests(pack: Pack, rule_set: RuleSet) -> PackTestResult:
         full = pack.full_id(rule)
         rule_file, line = pack.rule_locations.get(rule.id, (pack.path, 1))
         if full not in expected_rules:
-            result.failures.append(f"{rule_file}:{line}: rule {full} has no 'expect' case in tests/")
+            result.failures.append(
+                f"{rule_file}:{line}: rule {full} has no 'expect' case in tests/"
+            )
         if full not in ok_rules:
             result.failures.append(f"{rule_file}:{line}: rule {full} has no 'ok' case in tests/")
     return result
@@ -138,7 +144,9 @@ def _read_annotations(
             getattr(annotations, kind)[number].add(full)
         pending = []
     for _, full, number in pending:
-        result.failures.append(f"{file}:{number + 1}: annotation for {full} has no code line after it")
+        result.failures.append(
+            f"{file}:{number + 1}: annotation for {full} has no code line after it"
+        )
     return annotations
 
 

@@ -12,12 +12,28 @@ from upstream.languages import language_for_path
 
 # Never worth walking into (as Ruff's defaults).
 DEFAULT_EXCLUDES = frozenset(
-    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox",
-     ".mypy_cache", ".ruff_cache", ".pytest_cache", "site-packages", ".eggs", "dist", "build"}
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        "node_modules",
+        "__pycache__",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+        "site-packages",
+        ".eggs",
+        "dist",
+        "build",
+    }
 )
 
 
-def _spec(lines: list[str]) -> pathspec.PathSpec:
+def _spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
@@ -50,8 +66,8 @@ def _relative(path: Path, root: Path) -> str | None:
         return None
 
 
-def _walk(top: Path, root: Path, excluded: pathspec.PathSpec) -> Iterator[Path]:
-    ignores: list[tuple[Path, pathspec.PathSpec]] = _parent_gitignores(top)
+def _walk(top: Path, root: Path, excluded: pathspec.GitIgnoreSpec) -> Iterator[Path]:
+    ignores: list[tuple[Path, pathspec.GitIgnoreSpec]] = _parent_gitignores(top)
     for directory, dirnames, filenames in os.walk(top):
         here = Path(directory)
         gitignore = here / ".gitignore"
@@ -76,9 +92,9 @@ def _walk(top: Path, root: Path, excluded: pathspec.PathSpec) -> Iterator[Path]:
                 yield child
 
 
-def _parent_gitignores(top: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+def _parent_gitignores(top: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
     # .gitignore files above the walked folder apply too, up to the repository root.
-    found: list[tuple[Path, pathspec.PathSpec]] = []
+    found: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
     for folder in top.resolve().parents:
         gitignore = folder / ".gitignore"
         if gitignore.is_file():
@@ -95,9 +111,9 @@ def _parent_gitignores(top: Path) -> list[tuple[Path, pathspec.PathSpec]]:
 def _ignored(
     path: Path,
     is_dir: bool,
-    ignores: list[tuple[Path, pathspec.PathSpec]],
+    ignores: list[tuple[Path, pathspec.GitIgnoreSpec]],
     root: Path,
-    excluded: pathspec.PathSpec,
+    excluded: pathspec.GitIgnoreSpec,
 ) -> bool:
     suffix = "/" if is_dir else ""
     relative = _relative(path, root)

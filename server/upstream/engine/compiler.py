@@ -160,5 +160,3 @@ __all__ = [
     "build_rule_set",
     "compile_pack",
 ]
-
-

@@ -157,14 +157,15 @@ def _bind_import_clause(statement: tree_sitter.Node, module: str, imports: Impor
             if part.type == "identifier":  # default import
                 imports.names[_text(part)] = module
             elif part.type == "namespace_import":
-                for name in part.named_children:
-                    imports.names[_text(name)] = module
+                for local in part.named_children:
+                    imports.names[_text(local)] = module
             elif part.type == "named_imports":
                 for specifier in part.named_children:
-                    name = specifier.child_by_field_name("name")
-                    alias = specifier.child_by_field_name("alias") or name
-                    if name is not None and alias is not None:
-                        imports.names[_text(alias)] = f"{module}.{_text(name)}"
+                    imported = specifier.child_by_field_name("name")
+                    if imported is None:
+                        continue
+                    local = specifier.child_by_field_name("alias") or imported
+                    imports.names[_text(local)] = f"{module}.{_text(imported)}"
 
 
 def _bind_require(call: tree_sitter.Node, module: str, imports: Imports) -> None:

@@ -78,40 +78,30 @@ class CompiledMatcher:
         ``generated_by`` is the matcher whose query found ``node``: its own query is not
         run again.
         """
-        current: Bindings | None = bindings
         if self.kinds is not None and node.type not in self.kinds:
             return None
-        if self.pattern is not None:
-            current = match_node(self.pattern, node, bindings, context.match)
-            if current is None:
-                return None
-        if self.query is not None and generated_by is not self:
-            current = _query_matches_at(self.query, node, current)
-            if current is None:
-                return None
         if self.regex is not None and self.regex.search(_text(node)) is None:
             return None
+        found: Bindings | None = bindings
+        if self.pattern is not None:
+            found = match_node(self.pattern, node, bindings, context.match)
+        if found is not None and self.query is not None and generated_by is not self:
+            found = _query_matches_at(self.query, node, found)
         for part in self.all:
-            current = part.test(node, current, context, generated_by)
-            if current is None:
+            if found is None:
                 return None
-        if self.any:
-            for part in self.any:
-                found = part.test(node, current, context, generated_by)
-                if found is not None:
-                    current = found
-                    break
-            else:
-                return None
-        if self.not_ is not None and self.not_.test(node, current, context) is not None:
+            found = part.test(node, found, context, generated_by)
+        if found is not None and self.any:
+            found = _first_part(self.any, node, found, context, generated_by)
+        if found is None:
+            return None
+        if self.not_ is not None and self.not_.test(node, found, context) is not None:
             return None
         if self.inside is not None:
-            current = _first(self.inside, _ancestors(node), current, context)
-            if current is None:
-                return None
-        if self.has is not None:
-            current = _first(self.has, _descendants(node), current, context)
-        return current
+            found = _first(self.inside, _ancestors(node), found, context)
+        if found is not None and self.has is not None:
+            found = _first(self.has, _descendants(node), found, context)
+        return found
 
     def generators(self) -> list[CompiledMatcher]:
         """The matchers whose queries find every node this matcher can match."""
@@ -173,10 +163,24 @@ def _first(
     return None
 
 
+def _first_part(
+    parts: tuple[CompiledMatcher, ...],
+    node: tree_sitter.Node,
+    bindings: Bindings,
+    context: EvalContext,
+    generated_by: CompiledMatcher | None,
+) -> Bindings | None:
+    for part in parts:
+        found = part.test(node, bindings, context, generated_by)
+        if found is not None:
+            return found
+    return None
+
+
 def _query_matches_at(raw: RawQuery, node: tree_sitter.Node, bindings: Bindings) -> Bindings | None:
     cursor = tree_sitter.QueryCursor(raw.query)
     cursor.set_byte_range(node.start_byte, node.end_byte)
-    for _, captures in cursor.matches(node, predicate=evaluate_predicate):
+    for _, captures in cursor.matches(node, evaluate_predicate):
         matched = captures.get(raw.capture, [])
         if any(candidate == node for candidate in matched):
             return {**bindings, **capture_bindings(captures, raw.capture)}
@@ -222,10 +226,12 @@ def compile_matcher(spec: LanguageSpec, matcher: Matcher, where: str = "match") 
     if matcher.kind is not None:
         compiled.kinds = compile_kinds(spec, matcher.kind, f"{where}.kind")
     compiled.all = tuple(
-        compile_matcher(spec, part, f"{where}.all[{index}]") for index, part in enumerate(matcher.all or ())
+        compile_matcher(spec, part, f"{where}.all[{index}]")
+        for index, part in enumerate(matcher.all or ())
     )
     compiled.any = tuple(
-        compile_matcher(spec, part, f"{where}.any[{index}]") for index, part in enumerate(matcher.any or ())
+        compile_matcher(spec, part, f"{where}.any[{index}]")
+        for index, part in enumerate(matcher.any or ())
     )
     for name in ("inside", "has"):
         part = getattr(matcher, name)
@@ -300,10 +306,9 @@ class CompiledWhere:
         node = binding if not isinstance(binding, tuple) else None
         if self.kinds is not None and (node is None or node.type not in self.kinds):
             return False
-        if self.pattern is not None:
-            if node is None or match_node(self.pattern, node, {}, context.match) is None:
-                return False
-        return True
+        return self.pattern is None or (
+            node is not None and match_node(self.pattern, node, {}, context.match) is not None
+        )
 
 
 def compile_where(spec: LanguageSpec, name: str, where: Where) -> CompiledWhere:

@@ -132,7 +132,9 @@ def _unwrap(node: tree_sitter.Node) -> tree_sitter.Node:
     return node
 
 
-def node_children(spec: LanguageSpec, node: tree_sitter.Node) -> list[tuple[str | None, tree_sitter.Node]]:
+def node_children(
+    spec: LanguageSpec, node: tree_sitter.Node
+) -> list[tuple[str | None, tree_sitter.Node]]:
     """The children that take part in matching: named ones (no comments) and fielded tokens
     such as operators, each with its field name."""
     children = []

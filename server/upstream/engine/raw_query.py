@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Literal
 
 import tree_sitter
 
@@ -22,8 +23,19 @@ _RENAMED = {
 }
 # Predicates py-tree-sitter evaluates itself without any regex engine.
 _BUILTIN = frozenset(
-    {"#eq?", "#not-eq?", "#any-eq?", "#any-not-eq?", "#any-of?", "#not-any-of?", "#is?",
-     "#is-not?", "#set!", "#select-adjacent!", "#strip!"}
+    {
+        "#eq?",
+        "#not-eq?",
+        "#any-eq?",
+        "#any-not-eq?",
+        "#any-of?",
+        "#not-any-of?",
+        "#is?",
+        "#is-not?",
+        "#set!",
+        "#select-adjacent!",
+        "#strip!",
+    }
 )
 _PREDICATE = re.compile(r"#[A-Za-z][\w-]*[?!]")
 _REGEX_ARGUMENT = re.compile(r'#(?:any-)?(?:not-)?match\?\s+@[\w.-]+\s+"((?:[^"\\]|\\.)*)"')
@@ -78,13 +90,13 @@ def _regex(pattern: str) -> CompiledRegex:
 
 
 def evaluate_predicate(
-    name: str,
-    args: list[tuple[str, str]],
+    predicate: str,
+    args: list[tuple[str, Literal["capture", "string"]]],
     pattern_index: int,
     captures: dict[str, list[tree_sitter.Node]],
 ) -> bool:
     """The predicate callback given to ``QueryCursor.matches``."""
-    if not name.startswith("upstream-") or len(args) != 2:
+    if not predicate.startswith("upstream-") or len(args) != 2:
         return True
     (capture, _), (pattern, _) = args
     try:
@@ -96,7 +108,7 @@ def evaluate_predicate(
         regex.search(node.text.decode("utf-8", "replace") if node.text else "") is not None
         for node in nodes
     ]
-    negate = "-not-" in name
+    negate = "-not-" in predicate
     if negate:
         found = [not value for value in found]
-    return any(found) if "-any-" in name else all(found)
+    return any(found) if "-any-" in predicate else all(found)

@@ -1,4 +1,4 @@
-"""Regular expressions from packs run under RE2: a pack is untrusted and must not hang the editor."""
+"""Regexes from packs run under RE2: a pack is untrusted and must not hang the editor."""
 
 from __future__ import annotations
 

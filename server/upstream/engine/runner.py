@@ -49,7 +49,7 @@ def check_document(
     context = EvalContext(MatchContext(document.spec, imports), document.source)
     findings: dict[tuple[str, int, int], Finding] = {}
     cursor = tree_sitter.QueryCursor(language.query)
-    for index, captures in cursor.matches(root, predicate=evaluate_predicate):
+    for index, captures in cursor.matches(root, evaluate_predicate):
         for generator in language.dispatch[index]:
             rule = generator.rule
             if rule.full_id not in active:

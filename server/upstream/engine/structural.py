@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 import tree_sitter
 
@@ -50,7 +51,7 @@ def binding_text(binding: Binding, source: bytes) -> str:
         return _text(binding)
     if not binding:
         return ""
-    if not all(_adjacent(a, b) for a, b in zip(binding, binding[1:])):
+    if not all(_adjacent(a, b) for a, b in pairwise(binding)):
         return ", ".join(_text(node) for node in binding)
     start, end = binding[0].start_byte, binding[-1].end_byte
     before, after = binding[0].prev_sibling, binding[-1].next_sibling
@@ -92,7 +93,7 @@ def _same(a: Binding, b: Binding) -> bool:
     if isinstance(a, tuple) or isinstance(b, tuple):
         if not (isinstance(a, tuple) and isinstance(b, tuple)) or len(a) != len(b):
             return False
-        return all(x.text == y.text for x, y in zip(a, b))
+        return all(x.text == y.text for x, y in zip(a, b, strict=True))
     return a.text == b.text
 
 

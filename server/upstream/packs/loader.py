@@ -79,7 +79,9 @@ def _load_manifest(file: Path, problems: list[str]) -> PackManifest | None:
         supported = SpecifierSet(manifest.upstream)
     except InvalidSpecifier:
         line = document.line_of(("upstream",))
-        problems.append(f"{file}:{line}: upstream: {manifest.upstream!r} is not a version specifier")
+        problems.append(
+            f"{file}:{line}: upstream: {manifest.upstream!r} is not a version specifier"
+        )
         return None
     if not supported.contains(Version(__version__), prereleases=True):
         line = document.line_of(("upstream",))
