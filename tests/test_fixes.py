@@ -83,3 +83,25 @@ def test_no_fix_when_the_match_went_through_an_alias(find):
     assert len(from_import) == 1 and from_import[0].fix is None
     plain = find(CHAT, "import openai\nopenai.ChatCompletion.create()\n")
     assert plain[0].fix is not None
+
+
+def test_fix_per_language(find):
+    rules = rule_yaml(
+        "match:\n  python:\n    pattern: old($X)\n  javascript:\n    pattern: old($X)",
+        languages="[python, javascript]",
+        extra="fix:\n  python: new_py($X)\n  javascript:\n    template: newJs($X)\n    safe: false",
+    )
+    [py] = find(rules, "old(1)\n", "python")
+    [js] = find(rules, "old(1);\n", "javascript")
+    assert py.fix is not None and py.fix.text == "new_py(1)" and py.fix.safe
+    assert js.fix is not None and js.fix.text == "newJs(1)" and not js.fix.safe
+
+
+def test_per_language_fix_may_leave_a_language_out(find):
+    rules = rule_yaml(
+        "match:\n  pattern: old($X)",
+        languages="[python, javascript]",
+        extra="fix:\n  python: new($X)",
+    )
+    assert find(rules, "old(1)\n", "python")[0].fix is not None
+    assert find(rules, "old(1);\n", "javascript")[0].fix is None

@@ -20,7 +20,7 @@ from upstream.engine.fixes import apply_edits, chosen_edits
 from upstream.engine.runner import CheckOptions, check_document
 from upstream.errors import UpstreamError, UsageError
 from upstream.languages import language_for_path
-from upstream.model import Finding
+from upstream.model import Finding, Rule
 from upstream.packs import LoadedRules, bundled_pack_paths, load_rule_set
 from upstream.packtest import run_pack_tests
 from upstream.project.config import ProjectConfig, find_config, load_config
@@ -301,11 +301,23 @@ def _rules(args: argparse.Namespace) -> int:
         )
         for rule in pack.rules:
             languages = ",".join(rule.languages)
-            fix = " fix" if rule.fix is not None else ""
+            fix = " fix" if rule.has_fix else ""
             print(f"  {pack.full_id(rule):<48} {rule.severity:<8} {languages}{fix}")
     total = sum(len(pack.rules) for pack in loaded.rule_set.packs)
     print(f"{total} rules in {len(loaded.rule_set.packs)} packs")
     return EXIT_ERROR if loaded.problems else EXIT_CLEAN
+
+
+def _describe_fix(rule: Rule) -> str:
+    fixes = [(lang, rule.fix_for(lang)) for lang in rule.languages]
+    present = [(lang, fix) for lang, fix in fixes if fix is not None]
+    if not present:
+        return "no"
+    unsafe = any(not fix.safe for _, fix in present)
+    described = "yes (unsafe: applied only with --unsafe-fixes)" if unsafe else "yes"
+    if len(present) < len(fixes):
+        described += f" for {', '.join(lang for lang, _ in present)}"
+    return described
 
 
 def _explain(loaded: LoadedRules, rule_id: str) -> int:
@@ -328,11 +340,7 @@ def _explain(loaded: LoadedRules, rule_id: str) -> int:
         print(f"  requires:  {rule.requires}")
     if rule.tags:
         print(f"  tags:      {', '.join(rule.tags)}")
-    print(
-        f"  fix:       {'yes' if rule.fix is None or rule.fix.safe else 'yes (unsafe)'}"
-        if rule.fix is not None
-        else "  fix:       no"
-    )
+    print(f"  fix:       {_describe_fix(rule)}")
     print(f"  message:   {rule.message}")
     if rule.explanation:
         print()

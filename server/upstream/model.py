@@ -98,6 +98,18 @@ class Fix(_Strict):
     # Unsafe fixes are offered as quick fixes but only applied with --unsafe-fixes.
     safe: bool = True
 
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_string(cls, data: Any) -> Any:
+        # `fix: "new_call($X)"` is a safe fix with that template.
+        return {"template": data} if isinstance(data, str) else data
+
+
+FixSpec = Annotated[
+    Annotated[Fix, Tag("matcher")] | Annotated[dict[str, Fix], Tag("per-language")],
+    Discriminator(_match_form),
+]
+
 
 class Rule(_Strict):
     id: str
@@ -111,7 +123,7 @@ class Rule(_Strict):
     imports: list[str] = []
     match: MatchSpec
     where: dict[str, Where] = {}
-    fix: Fix | None = None
+    fix: FixSpec | None = None
     explanation: str | None = None
 
     @field_validator("id")
@@ -145,13 +157,6 @@ class Rule(_Strict):
                 raise ValueError(f"{name!r} is not a metavariable name (write KEY, not $KEY)")
         return value
 
-    @model_validator(mode="before")
-    @classmethod
-    def _plain_fix(cls, data: Any) -> Any:
-        if isinstance(data, dict) and isinstance(data.get("fix"), str):
-            data = {**data, "fix": {"template": data["fix"]}}
-        return data
-
     @model_validator(mode="after")
     def _match_per_language(self) -> Rule:
         if isinstance(self.match, dict):
@@ -161,10 +166,24 @@ class Rule(_Strict):
                 raise ValueError(f"match given for languages not in 'languages': {sorted(extra)}")
             if missing:
                 raise ValueError(f"match missing for languages: {sorted(missing)}")
+        if isinstance(self.fix, dict):
+            extra = set(self.fix) - set(self.languages)
+            if extra:
+                raise ValueError(f"fix given for languages not in 'languages': {sorted(extra)}")
         return self
 
     def matcher_for(self, language: str) -> Matcher:
         return self.match[language] if isinstance(self.match, dict) else self.match
+
+    def fix_for(self, language: str) -> Fix | None:
+        """The fix for one language; a per-language fix may leave some languages out."""
+        if isinstance(self.fix, dict):
+            return self.fix.get(language)
+        return self.fix
+
+    @property
+    def has_fix(self) -> bool:
+        return bool(self.fix)
 
     @property
     def deprecated(self) -> bool:

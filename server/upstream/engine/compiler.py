@@ -95,22 +95,23 @@ def _compile_rule(pack: Pack, rule: Rule) -> list[CompiledRule]:
                 "(regex, not, inside and has only filter)"
             )
         where = tuple(compile_where(spec, name, spec_) for name, spec_ in rule.where.items())
-        _check_references(rule, matcher)
+        _check_references(rule, language, matcher)
         result.append(
             CompiledRule(pack.full_id(rule), pack, rule, spec, matcher, where, requirements)
         )
     return result
 
 
-def _check_references(rule: Rule, matcher: CompiledMatcher) -> None:
+def _check_references(rule: Rule, language: str, matcher: CompiledMatcher) -> None:
     for name in rule.where:
         if name not in matcher.names:
             raise MatcherError(f"where.{name}: the match binds no metavariable {name}")
     braces, _ = references(rule.message)
     for name in sorted(braces - matcher.names):
         raise MatcherError(f"message: {{{{{name}}}}} is not bound by the match")
-    if rule.fix is not None:
-        braces, dollars = references(rule.fix.template)
+    fix = rule.fix_for(language)
+    if fix is not None:
+        braces, dollars = references(fix.template)
         for name in sorted((braces | dollars) - matcher.names):
             raise MatcherError(f"fix: ${name} is not bound by the match")
 

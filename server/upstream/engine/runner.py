@@ -111,14 +111,15 @@ def _finding(
     spec = rule.rule
     start, end = document.position(node.start_byte), document.position(node.end_byte)
     fix = None
-    if spec.fix is not None and ALIASED not in bindings:
+    template = spec.fix_for(rule.spec.name)
+    if template is not None and ALIASED not in bindings:
         fix = Edit(
             start_byte=node.start_byte,
             end_byte=node.end_byte,
             start=start,
             end=end,
-            text=render(spec.fix.template, bindings, document.source),
-            safe=spec.fix.safe,
+            text=render(template.template, bindings, document.source),
+            safe=template.safe,
         )
     return Finding(
         rule=rule.full_id,

@@ -179,7 +179,7 @@ def _match_sequence(
     if not _count_fits(patterns, len(children)):
         return None
     if not patterns:
-        return bindings if not children else None
+        return bindings  # _count_fits has checked that no children are left
     first, rest = patterns[0], patterns[1:]
     if first.kind is Kind.MULTI:
         # Shortest first, so `$$$A, $B` gives $B the last node.
