@@ -15,10 +15,25 @@ class UpstreamError(Exception):
     """Base class: ``str(error)`` is a complete one-line message."""
 
 
+class Problem(str):
+    """One line about a pack: ``path:line: message``; keeps ``path`` and ``line`` so an
+    editor can put it on the right line of the pack file."""
+
+    path: str
+    line: int | None
+
+    def __new__(cls, path: object, line: int | None, message: str) -> Problem:
+        text = f"{path}:{line}: {message}" if line is not None else f"{path}: {message}"
+        problem = super().__new__(cls, text)
+        problem.path = str(path)
+        problem.line = line
+        return problem
+
+
 class PackError(UpstreamError):
     """A pack cannot be used. ``problems`` lists every line found, not just the first."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         super().__init__(problems[0] if len(problems) == 1 else f"{len(problems)} problems")
         self.problems = problems
 

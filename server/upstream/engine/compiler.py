@@ -21,6 +21,7 @@ from upstream.engine.matchers import (
     compile_where,
 )
 from upstream.engine.templates import references
+from upstream.errors import Problem
 from upstream.languages import LANGUAGES, LanguageSpec
 from upstream.model import Pack, Rule
 from upstream.project.versions import Requirement
@@ -65,16 +66,16 @@ class RuleSet:
         return self.languages.get(name)
 
 
-def compile_pack(pack: Pack) -> tuple[list[CompiledRule], list[str]]:
+def compile_pack(pack: Pack) -> tuple[list[CompiledRule], list[Problem]]:
     """Compile every rule of a pack for each of its languages; problems name file:line."""
     compiled: list[CompiledRule] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     for rule in pack.rules:
         file, line = pack.rule_locations.get(rule.id, (pack.path, 1))
         try:
             compiled.extend(_compile_rule(pack, rule))
         except (MatcherError, ValueError) as error:
-            problems.append(f"{file}:{line}: rule {rule.id}: {error}")
+            problems.append(Problem(file, line, f"rule {rule.id}: {error}"))
     return compiled, problems
 
 

@@ -6,11 +6,12 @@ others still load.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from upstream.engine.compiler import CompiledRule, RuleSet, build_rule_set, compile_pack
-from upstream.errors import PackError
+from upstream.errors import PackError, Problem
 from upstream.model import Pack
 from upstream.packs.bundled import bundled_pack_paths
 from upstream.packs.loader import is_pack, load_pack
@@ -20,18 +21,21 @@ from upstream.packs.loader import is_pack, load_pack
 class LoadedRules:
     rule_set: RuleSet
     # One line per problem; the packs they belong to were skipped.
-    problems: tuple[str, ...]
+    problems: tuple[Problem, ...]
 
 
-def load_rule_set(paths: list[Path]) -> LoadedRules:
-    """Load and compile the packs at ``paths`` (pack folders, or folders of packs)."""
+def load_rule_set(paths: list[Path], overlay: Mapping[Path, str] | None = None) -> LoadedRules:
+    """Load and compile the packs at ``paths`` (pack folders, or folders of packs).
+
+    ``overlay``: unsaved editor text by resolved path, read instead of the files on disk.
+    """
     packs: list[Pack] = []
     compiled: list[CompiledRule] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     names: dict[str, str] = {}
     for path in _expand(paths, problems):
         try:
-            pack = load_pack(path)
+            pack = load_pack(path, overlay)
         except PackError as error:
             problems.extend(error.problems)
             continue
@@ -40,7 +44,8 @@ def load_rule_set(paths: list[Path]) -> LoadedRules:
             problems.extend(rule_problems)
             continue
         if pack.name in names:
-            problems.append(f"{path}: pack {pack.name} is already loaded from {names[pack.name]}")
+            message = f"pack {pack.name} is already loaded from {names[pack.name]}"
+            problems.append(Problem(path, None, message))
             continue
         names[pack.name] = str(path)
         packs.append(pack)
@@ -48,7 +53,7 @@ def load_rule_set(paths: list[Path]) -> LoadedRules:
     return LoadedRules(build_rule_set(packs, compiled), tuple(problems))
 
 
-def _expand(paths: list[Path], problems: list[str]) -> list[Path]:
+def _expand(paths: list[Path], problems: list[Problem]) -> list[Path]:
     expanded: list[Path] = []
     for path in paths:
         if is_pack(path):
@@ -56,9 +61,9 @@ def _expand(paths: list[Path], problems: list[str]) -> list[Path]:
         elif path.is_dir() and any(is_pack(child) for child in path.iterdir()):
             expanded.extend(sorted(child for child in path.iterdir() if is_pack(child)))
         elif path.exists():
-            problems.append(f"{path}: not a pack (no pack.yaml)")
+            problems.append(Problem(path, None, "not a pack (no pack.yaml)"))
         else:
-            problems.append(f"{path}: no such pack folder")
+            problems.append(Problem(path, None, "no such pack folder"))
     return expanded
 
 

@@ -5,6 +5,7 @@ Every problem is one line that names ``file:line``, the field and, for a rule, i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from packaging.version import Version
 from pydantic import ValidationError
 
 from upstream import __version__
-from upstream.errors import PackError
+from upstream.errors import PackError, Problem
 from upstream.model import Pack, PackManifest, Rule
 from upstream.packs.yaml_source import YamlDocument, YamlSyntaxError, load_yaml
 
@@ -25,15 +26,20 @@ def is_pack(path: Path) -> bool:
     return (path / MANIFEST).is_file()
 
 
-def load_pack(path: Path) -> Pack:
-    """Read and validate the pack at ``path``; raise PackError listing every problem."""
+def load_pack(path: Path, overlay: Mapping[Path, str] | None = None) -> Pack:
+    """Read and validate the pack at ``path``; raise PackError listing every problem.
+
+    ``overlay`` maps resolved file paths to text that replaces what is on disk: an editor's
+    unsaved buffers, so a pack being written is checked as it is typed.
+    """
+    overlay = overlay or {}
     if not path.is_dir():
-        raise PackError([f"{path}: no such pack folder"])
+        raise PackError([Problem(path, None, "no such pack folder")])
     manifest_path = path / MANIFEST
     if not manifest_path.is_file():
-        raise PackError([f"{path}: not a pack (no {MANIFEST})"])
-    problems: list[str] = []
-    manifest = _load_manifest(manifest_path, problems)
+        raise PackError([Problem(path, None, f"not a pack (no {MANIFEST})")])
+    problems: list[Problem] = []
+    manifest = _load_manifest(manifest_path, problems, overlay)
     rules: list[Rule] = []
     locations: dict[str, tuple[str, int]] = {}
     rule_files = sorted(
@@ -42,33 +48,39 @@ def load_pack(path: Path) -> Pack:
         if file.is_file() and file.suffix in RULE_FILE_SUFFIXES and file.name != MANIFEST
     )
     if not rule_files:
-        problems.append(f"{path}: pack has no rule files (*.yaml beside {MANIFEST})")
+        problems.append(Problem(path, None, f"pack has no rule files (*.yaml beside {MANIFEST})"))
     for file in rule_files:
-        _load_rule_file(file, rules, locations, problems)
+        _load_rule_file(file, rules, locations, problems, overlay)
     if problems or manifest is None:
         raise PackError(problems)
     return Pack(manifest=manifest, path=str(path), rules=tuple(rules), rule_locations=locations)
 
 
-def _read(file: Path, problems: list[str]) -> YamlDocument | None:
+def _read(file: Path, problems: list[Problem], overlay: Mapping[Path, str]) -> YamlDocument | None:
     try:
-        text = file.read_text(encoding="utf-8")
+        text = overlay.get(file.resolve())
+        if text is None:
+            text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        problems.append(f"{file}: cannot read: {error}")
+        problems.append(Problem(file, None, f"cannot read: {error}"))
         return None
     try:
         return load_yaml(text)
     except YamlSyntaxError as error:
-        problems.append(f"{file}:{error.line}: {error}")
+        problems.append(Problem(file, error.line, str(error)))
         return None
 
 
-def _load_manifest(file: Path, problems: list[str]) -> PackManifest | None:
-    document = _read(file, problems)
+def _load_manifest(
+    file: Path, problems: list[Problem], overlay: Mapping[Path, str]
+) -> PackManifest | None:
+    document = _read(file, problems, overlay)
     if document is None:
         return None
     if not isinstance(document.data, dict):
-        problems.append(f"{file}:1: {MANIFEST} must be a mapping of name, version, title, ...")
+        problems.append(
+            Problem(file, 1, f"{MANIFEST} must be a mapping of name, version, title, ...")
+        )
         return None
     try:
         manifest = PackManifest.model_validate(document.data)
@@ -80,32 +92,40 @@ def _load_manifest(file: Path, problems: list[str]) -> PackManifest | None:
     except InvalidSpecifier:
         line = document.line_of(("upstream",))
         problems.append(
-            f"{file}:{line}: upstream: {manifest.upstream!r} is not a version specifier"
+            Problem(file, line, f"upstream: {manifest.upstream!r} is not a version specifier")
         )
         return None
     if not supported.contains(Version(__version__), prereleases=True):
         line = document.line_of(("upstream",))
         problems.append(
-            f"{file}:{line}: pack {manifest.name} needs upstream {manifest.upstream}, "
-            f"this is {__version__}: upgrade upstream (pip install -U upstream)"
+            Problem(
+                file,
+                line,
+                f"pack {manifest.name} needs upstream {manifest.upstream}, "
+                f"this is {__version__}: upgrade upstream (pip install -U upstream)",
+            )
         )
     return manifest
 
 
 def _load_rule_file(
-    file: Path, rules: list[Rule], locations: dict[str, tuple[str, int]], problems: list[str]
+    file: Path,
+    rules: list[Rule],
+    locations: dict[str, tuple[str, int]],
+    problems: list[Problem],
+    overlay: Mapping[Path, str],
 ) -> None:
-    document = _read(file, problems)
+    document = _read(file, problems, overlay)
     if document is None:
         return
     data = document.data
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        problems.append(f"{file}:1: a rule file needs a top-level 'rules:' list")
+        problems.append(Problem(file, 1, "a rule file needs a top-level 'rules:' list"))
         return
     unknown = sorted(set(data) - {"rules"})
     if unknown:
         line = document.line_of((unknown[0],))
-        problems.append(f"{file}:{line}: unknown top-level key {unknown[0]!r} (only 'rules')")
+        problems.append(Problem(file, line, f"unknown top-level key {unknown[0]!r} (only 'rules')"))
     for index, raw in enumerate(data["rules"]):
         base = ("rules", index)
         line = document.line_of(base)
@@ -117,9 +137,8 @@ def _load_rule_file(
             continue
         if rule.id in locations:
             first_file, first_line = locations[rule.id]
-            problems.append(
-                f"{file}:{line}: rule {rule.id}: duplicate id (first at {first_file}:{first_line})"
-            )
+            message = f"rule {rule.id}: duplicate id (first at {first_file}:{first_line})"
+            problems.append(Problem(file, line, message))
             continue
         rules.append(rule)
         locations[rule.id] = (str(file), line)
@@ -131,14 +150,14 @@ def _validation_problems(
     base: tuple[str | int, ...],
     error: ValidationError,
     rule_id: Any = None,
-) -> list[str]:
+) -> list[Problem]:
     prefix = f"rule {rule_id}: " if isinstance(rule_id, str) else ""
     problems = []
     for item in error.errors():
         location = (*base, *item["loc"])
         line = document.line_of(location)
         field = _field_path(document, location)
-        problems.append(f"{file}:{line}: {prefix}{field}: {item['msg']}")
+        problems.append(Problem(file, line, f"{prefix}{field}: {item['msg']}"))
     return problems
 
 
