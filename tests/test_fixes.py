@@ -105,3 +105,34 @@ def test_per_language_fix_may_leave_a_language_out(find):
     )
     assert find(rules, "old(1)\n", "python")[0].fix is not None
     assert find(rules, "old(1);\n", "javascript")[0].fix is None
+
+
+def test_empty_multi_takes_its_separator_with_it(find):
+    rules = rule_yaml("match:\n  pattern: old($A, $$$REST)", extra="fix: new($A, $$$REST)")
+    [one, two] = find(rules, "old(1)\nold(1, 2, 3)\n")
+    assert one.fix is not None and one.fix.text == "new(1)"
+    assert two.fix is not None and two.fix.text == "new(1, 2, 3)"
+    braces = rule_yaml(
+        "match:\n  pattern: 'f({ a: 1, $$$R })'",
+        languages="[javascript]",
+        extra="fix: 'g({ $$$R })'",
+    )
+    [only] = find(braces, "f({ a: 1 });\n", "javascript")
+    assert only.fix is not None and only.fix.text == "g({})"
+
+
+def test_fix_offered_through_alias_when_template_does_not_name_it(find):
+    rules = rule_yaml(
+        "match:\n  pattern: 'redis.createClient($URL)'",
+        languages="[javascript]",
+        extra="fix: 'redis.createClient({ url: $URL })'",
+    )
+    other = rule_yaml(
+        "match:\n  pattern: 'redis.createClient($URL)'",
+        languages="[javascript]",
+        extra="fix: 'createClient({ url: $URL })'",
+    )
+    code = "import { createClient } from 'redis';\ncreateClient(u);\n"
+    assert find(rules, code, "javascript")[0].fix is None
+    fixed = find(other, code, "javascript")[0].fix
+    assert fixed is not None and fixed.text == "createClient({ url: u })"

@@ -77,3 +77,23 @@ def test_imports_key_in_javascript(find):
     )
     assert lines(find(rules, 'const m = require("mongodb");\nc.insert(d);\n', "javascript")) == [2]
     assert find(rules, 'const m = require("mongodb-like");\nc.insert(d);\n', "javascript") == []
+
+
+def test_imports_key_in_java_and_go(find):
+    java = rule_yaml(
+        "match:\n  pattern: $C.insert($D)", languages="[java]", extra="imports: [com.mongodb]"
+    )
+    code = "import com.mongodb.client.MongoCollection;\nclass A { void m() { c.insert(d); } }\n"
+    assert lines(find(java, code, "java")) == [2]
+    other = "import java.util.List;\nclass A { void m() { c.insert(d); } }\n"
+    assert find(java, other, "java") == []
+    go = rule_yaml(
+        "match:\n  pattern: $C.InsertOne($$$)",
+        languages="[go]",
+        extra="imports: [go.mongodb.org/mongo-driver]",
+    )
+    code = (
+        'package m\nimport "go.mongodb.org/mongo-driver/mongo"\nfunc f() { c.InsertOne(ctx, d) }\n'
+    )
+    assert lines(find(go, code, "go")) == [3]
+    assert find(go, 'package m\nimport "fmt"\nfunc f() { c.InsertOne(ctx, d) }\n', "go") == []

@@ -131,3 +131,54 @@ def test_where_kind_and_pattern(find):
 def test_nested_matches_are_all_reported(find):
     rules = rule_yaml("match:\n  pattern: f($X)")
     assert len(find(rules, "f(f(1))\n")) == 2
+
+
+def test_where_is_tried_against_every_keyword_argument(find):
+    rules = rule_yaml(
+        "match:\n  pattern: 'MongoClient($$$, $K=$V, $$$)'",
+        extra="where:\n  K: { in: [j, wtimeout] }",
+        message="{{K}}",
+    )
+    findings = find(rules, "MongoClient('h', w=1, j=True)\nMongoClient('h', w=1)\n")
+    assert [f.message for f in findings] == ["j"]
+
+
+def test_where_is_tried_against_every_object_entry(find):
+    rules = rule_yaml(
+        "match:\n  pattern: '({ $K: $V, $$$ })'",
+        languages="[javascript]",
+        extra="where:\n  K: { in: [useNewUrlParser] }",
+    )
+    code = "x = ({ useNewUrlParser: true, a: 1 });\ny = ({ a: 1, useNewUrlParser: true });\n"
+    assert lines(find(rules, code, "javascript")) == [1, 2]
+
+
+def test_where_binds_per_any_branch(find):
+    rules = rule_yaml(
+        """
+        match:
+          any:
+            - pattern: first($X)
+            - pattern: second()
+        where:
+          X: { regex: '^ok$' }
+        """
+    )
+    assert lines(find(rules, "first(ok)\nfirst(no)\nsecond()\n")) == [1, 3]
+
+
+def test_positional_metavariable_does_not_take_a_keyword_argument(find):
+    rules = rule_yaml("match:\n  pattern: $C.hmset($N, $M)")
+    assert lines(find(rules, "r.hmset('k', m)\nr.hmset('k', mapping=m)\n")) == [1]
+
+
+def test_property_name_is_not_an_imported_reference(find):
+    rules = rule_yaml("match:\n  pattern: pymongo.errors.NotMasterError")
+    code = (
+        "from pymongo.errors import NotMasterError\n"
+        "x = pymongo.errors.NotMasterError\n"
+        "y = NotMasterError\n"
+    )
+    # Once each: the import, the full name, the imported name; never `NotMasterError`
+    # inside `pymongo.errors.NotMasterError` a second time.
+    assert lines(find(rules, code)) == [1, 2, 3]

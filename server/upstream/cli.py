@@ -1,4 +1,4 @@
-"""The ``upstream`` command line: check, test, rules.
+"""The ``upstream`` command line: check, test, rules, lsp.
 
 Exit codes: 0 clean, 1 findings (or failed pack tests), 2 usage, configuration or pack error.
 """
@@ -21,7 +21,9 @@ from upstream.engine.runner import CheckOptions, check_document
 from upstream.errors import UpstreamError, UsageError
 from upstream.languages import language_for_path
 from upstream.model import Finding, Rule
+from upstream.pack_commands import add_pack_parser, run_pack_command
 from upstream.packs import LoadedRules, bundled_pack_paths, load_rule_set
+from upstream.packs.locked import locked_pack_paths
 from upstream.packtest import run_pack_tests
 from upstream.project.config import ProjectConfig, find_config, load_config
 from upstream.project.versions import VersionResolver
@@ -74,13 +76,22 @@ def _parser() -> argparse.ArgumentParser:
         metavar="BYTES",
         help=f"skip larger files (default {DEFAULT_MAX_FILE_BYTES})",
     )
+    check.add_argument(
+        "--offline", action="store_true", help="never fetch locked packs missing from the cache"
+    )
 
     test = commands.add_parser("test", help="run packs' annotated tests")
     test.add_argument("packs", nargs="*", type=Path, help="pack folders (default: bundled packs)")
 
+    lsp = commands.add_parser("lsp", help="run the language server (stdio by default)")
+    lsp.add_argument("--tcp", metavar="HOST:PORT", help="serve over TCP instead (debugging)")
+    # Editors' LSP clients pass --stdio; it is the default anyway.
+    lsp.add_argument("--stdio", action="store_true", help=argparse.SUPPRESS)
+
     rules = commands.add_parser("rules", help="list rules, or explain one")
     rules.add_argument("explain", nargs="*", help="`explain RULE_ID` prints one rule")
     _add_pack_options(rules)
+    add_pack_parser(commands)
     return parser
 
 
@@ -107,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "test":
             return _test(args)
+        if args.command == "pack":
+            return run_pack_command(args)
+        if args.command == "lsp":
+            return _lsp(args)
         return _rules(args)
     except UpstreamError as error:
         print(f"upstream: error: {error}", file=sys.stderr)
@@ -117,6 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _load_packs(args: argparse.Namespace, config: ProjectConfig) -> LoadedRules:
     paths: list[Path] = []
+    # Packs pinned in upstream.lock; a locked pack replaces the bundled one of its name.
+    start = args.paths[0] if getattr(args, "paths", None) else None
+    locked = locked_pack_paths(config, start, offline=getattr(args, "offline", False))
     if not args.no_bundled:
         bundled = bundled_pack_paths()
         if config.packs is not None:
@@ -128,10 +146,12 @@ def _load_packs(args: argparse.Namespace, config: ProjectConfig) -> LoadedRules:
                     f"(bundled: {', '.join(sorted(available))})"
                 )
             bundled = [available[name] for name in config.packs]
-        paths.extend(bundled)
+        paths.extend(path for path in bundled if path.name not in locked.paths)
     paths.extend(config.pack_path_list())
     paths.extend(args.pack)
+    paths.extend(locked.paths.values())
     loaded = load_rule_set(paths)
+    loaded = LoadedRules(loaded.rule_set, (*locked.problems, *loaded.problems))
     for problem in loaded.problems:
         print(f"upstream: pack skipped: {problem}", file=sys.stderr)
     return loaded
@@ -286,6 +306,15 @@ def _test(args: argparse.Namespace) -> int:
     if loaded.problems:
         return EXIT_ERROR
     return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _lsp(args: argparse.Namespace) -> int:
+    from upstream.lsp import start
+
+    if args.tcp is not None and ":" not in args.tcp:
+        raise UsageError(f"--tcp takes HOST:PORT, not {args.tcp!r}")
+    start(args.tcp)
+    return EXIT_CLEAN
 
 
 def _rules(args: argparse.Namespace) -> int:

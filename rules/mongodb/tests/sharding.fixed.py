@@ -38,6 +38,7 @@ admin.command(SON([
     ("shardCollection", "shop.events"),
     # expect: shard-key-monotonic
     ("key", { "updated_at": "hashed" }),
+    # expect: shard-collection-num-initial-chunks
     ("numInitialChunks", 4),
 ]))
 admin.command({

@@ -39,6 +39,10 @@ class CompiledRule:
     where: tuple[CompiledWhere, ...]
     requirements: tuple[Requirement, ...]
 
+    @property
+    def constraints(self) -> dict[str, CompiledWhere]:
+        return {where.name: where for where in self.where}
+
 
 @dataclass(frozen=True)
 class Generator:
@@ -85,7 +89,7 @@ def _compile_rule(pack: Pack, rule: Rule) -> list[CompiledRule]:
         for ecosystem, texts in rule.requires.items()
         for text in ([texts] if isinstance(texts, str) else texts)
     )
-    result = []
+    matchers: dict[str, CompiledMatcher] = {}
     for language in rule.languages:
         spec = LANGUAGES[language]
         place = f"match.{language}" if isinstance(rule.match, dict) else "match"
@@ -95,21 +99,31 @@ def _compile_rule(pack: Pack, rule: Rule) -> list[CompiledRule]:
                 f"{place}: needs a pattern, kind or query to say where to look "
                 "(regex, not, inside and has only filter)"
             )
-        where = tuple(compile_where(spec, name, spec_) for name, spec_ in rule.where.items())
-        _check_references(rule, language, matcher)
+        _check_fix_references(rule, language, matcher)
+        matchers[language] = matcher
+    bound_somewhere = set().union(*(m.names for m in matchers.values()))
+    for name in sorted(references(rule.message)[0] - bound_somewhere):
+        raise MatcherError(f"message: {{{{{name}}}}} is not bound by the match")
+    for name in rule.where:
+        if name not in bound_somewhere:
+            raise MatcherError(f"where.{name}: the match binds no metavariable {name}")
+    result = []
+    for language, matcher in matchers.items():
+        spec = LANGUAGES[language]
+        # A per-language match may bind a name only some languages use: `where` on it
+        # applies where it is bound.
+        where = tuple(
+            compile_where(spec, name, constraint)
+            for name, constraint in rule.where.items()
+            if name in matcher.names
+        )
         result.append(
             CompiledRule(pack.full_id(rule), pack, rule, spec, matcher, where, requirements)
         )
     return result
 
 
-def _check_references(rule: Rule, language: str, matcher: CompiledMatcher) -> None:
-    for name in rule.where:
-        if name not in matcher.names:
-            raise MatcherError(f"where.{name}: the match binds no metavariable {name}")
-    braces, _ = references(rule.message)
-    for name in sorted(braces - matcher.names):
-        raise MatcherError(f"message: {{{{{name}}}}} is not bound by the match")
+def _check_fix_references(rule: Rule, language: str, matcher: CompiledMatcher) -> None:
     fix = rule.fix_for(language)
     if fix is not None:
         braces, dollars = references(fix.template)
@@ -117,40 +131,96 @@ def _check_references(rule: Rule, language: str, matcher: CompiledMatcher) -> No
             raise MatcherError(f"fix: ${name} is not bound by the match")
 
 
-def build_rule_set(packs: list[Pack], compiled: list[CompiledRule]) -> RuleSet:
-    """Group compiled rules by language and merge their generators into one query each."""
+def build_rule_set(
+    packs: list[Pack], compiled: list[CompiledRule]
+) -> tuple[RuleSet, list[Problem]]:
+    """Group compiled rules by language and merge their generators into one query each.
+
+    A rule whose query the grammar rejects is left out with a problem; the rest still run.
+    """
     languages: dict[str, LanguageRules] = {}
     for rule in compiled:
         languages.setdefault(rule.spec.name, LanguageRules(rule.spec)).rules.append(rule)
+    problems: list[Problem] = []
     for rules in languages.values():
-        _merge_queries(rules)
+        problems.extend(_merge_queries(rules))
     by_id = {pack.full_id(rule): (pack, rule) for pack in packs for rule in pack.rules}
-    return RuleSet(tuple(packs), languages, by_id)
+    return RuleSet(tuple(packs), languages, by_id), problems
 
 
-def _merge_queries(language: LanguageRules) -> None:
-    chunks: list[str] = []
-    owners: list[Generator] = []
-    for rule in language.rules:
-        for generator in rule.matcher.generators():
-            capture = ROOT_CAPTURE if generator.query is None else generator.query.capture
-            chunks.append(generator.generator_query(language.spec))
-            owners.append(Generator(rule, generator, capture))
-    if not chunks:
-        return
+def _merge_queries(language: LanguageRules) -> list[Problem]:
+    spec = language.spec
+    owners = [
+        Generator(
+            rule, generator, ROOT_CAPTURE if generator.query is None else generator.query.capture
+        )
+        for rule in language.rules
+        for generator in rule.matcher.generators()
+    ]
+    if not owners:
+        return []
+    chunks = [owner.matcher.generator_query(spec) for owner in owners]
+    problems: list[Problem] = []
+    try:
+        return _install(language, chunks, owners)
+    except tree_sitter.QueryError:
+        pass
+    # Only when the one compile fails are the culprits looked for, retried with
+    # unconstrained names, and as a last resort left out.
+    for index in _rejected(spec, chunks, range(len(chunks))):
+        owner = owners[index]
+        owner.matcher.loose_query = True
+        chunks[index] = owner.matcher.generator_query(spec)
+        if _compiles(spec, chunks[index]):
+            continue
+        rule = owner.rule
+        file, line = rule.pack.rule_locations.get(rule.rule.id, (rule.pack.path, 1))
+        problems.append(
+            Problem(file, line, f"rule {rule.rule.id}: no {spec.name} query for its match")
+        )
+        chunks[index] = ""
+    return problems + _install(language, chunks, owners)
+
+
+def _install(language: LanguageRules, chunks: list[str], owners: list[Generator]) -> list[Problem]:
+    # Identical query text (the same pattern in several rules or languages' `any`) is
+    # compiled once; its matches go to every generator that wrote it.
+    by_text: dict[str, list[Generator]] = {}
+    for chunk, owner in zip(chunks, owners, strict=True):
+        if chunk:
+            by_text.setdefault(chunk, []).append(owner)
+    texts = list(by_text)
     starts: list[int] = []
     offset = 0
-    for chunk in chunks:
+    for text in texts:
         starts.append(offset)
-        offset += len(chunk.encode()) + 1
-    text = "\n".join(chunks)
-    query = tree_sitter.Query(language.spec.grammar, text)
-    dispatch: list[list[Generator]] = [[] for _ in range(query.pattern_count)]
+        offset += len(text.encode()) + 1
+    query = tree_sitter.Query(language.spec.grammar, "\n".join(texts))
+    dispatch: list[list[Generator]] = []
     for index in range(query.pattern_count):
-        owner = bisect.bisect_right(starts, query.start_byte_for_pattern(index)) - 1
-        dispatch[index].append(owners[owner])
+        text_index = bisect.bisect_right(starts, query.start_byte_for_pattern(index)) - 1
+        dispatch.append(by_text[texts[text_index]])
     language.query = query
     language.dispatch = dispatch
+    return []
+
+
+def _compiles(spec: LanguageSpec, text: str) -> bool:
+    try:
+        tree_sitter.Query(spec.grammar, text)
+    except tree_sitter.QueryError:
+        return False
+    return True
+
+
+def _rejected(spec: LanguageSpec, chunks: list[str], indexes: range) -> list[int]:
+    """Indexes of chunks the grammar rejects, found by halving (one compile when none is)."""
+    if _compiles(spec, "\n".join(chunks[i] for i in indexes)):
+        return []
+    if len(indexes) == 1:
+        return [indexes[0]]
+    middle = len(indexes) // 2
+    return _rejected(spec, chunks, indexes[:middle]) + _rejected(spec, chunks, indexes[middle:])
 
 
 __all__ = [

@@ -22,9 +22,8 @@ def chosen_edits(findings: list[Finding], unsafe: bool) -> list[Edit]:
     return [f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
 
 
-def apply_edits(source: bytes, edits: list[Edit], spec: LanguageSpec | None = None) -> FixResult:
-    """Apply non-overlapping edits (earliest first wins); with ``spec``, refuse a result
-    that introduces syntax errors."""
+def non_overlapping(edits: list[Edit]) -> list[Edit]:
+    """The edits in document order, leaving out any that overlaps one before it."""
     ordered = sorted(edits, key=lambda edit: (edit.start_byte, edit.end_byte))
     kept: list[Edit] = []
     end = -1
@@ -33,11 +32,18 @@ def apply_edits(source: bytes, edits: list[Edit], spec: LanguageSpec | None = No
             continue
         kept.append(edit)
         end = edit.end_byte
+    return kept
+
+
+def apply_edits(source: bytes, edits: list[Edit], spec: LanguageSpec | None = None) -> FixResult:
+    """Apply non-overlapping edits (earliest first wins); with ``spec``, refuse a result
+    that introduces syntax errors."""
+    kept = non_overlapping(edits)
     result = bytearray(source)
     for edit in reversed(kept):
         result[edit.start_byte : edit.end_byte] = edit.text.encode("utf-8")
     fixed = bytes(result)
-    overlapping = len(ordered) - len(kept)
+    overlapping = len(edits) - len(kept)
     if spec is not None and kept and _breaks_syntax(spec, source, fixed):
         return FixResult(source, 0, overlapping, refused="the fixed file would not parse")
     return FixResult(fixed, len(kept), overlapping)

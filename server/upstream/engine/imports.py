@@ -30,6 +30,25 @@ _JAVASCRIPT_QUERY = """
 """
 
 
+_JAVA_QUERY = """
+(import_declaration (scoped_identifier) @path) @import
+"""
+
+_GO_QUERY = """
+(import_spec name: (package_identifier)? @alias path: (interpreted_string_literal
+  (interpreted_string_literal_content) @path))
+"""
+
+_QUERIES = {
+    "python": _PYTHON_QUERY,
+    "javascript": _JAVASCRIPT_QUERY,
+    "typescript": _JAVASCRIPT_QUERY,
+    "tsx": _JAVASCRIPT_QUERY,
+    "java": _JAVA_QUERY,
+    "go": _GO_QUERY,
+}
+
+
 @dataclass
 class Imports:
     names: dict[str, str] = field(default_factory=dict)
@@ -81,25 +100,42 @@ class LazyImports:
 
 @functools.cache
 def _query(spec: LanguageSpec) -> tree_sitter.Query | None:
-    if spec.name == "python":
-        return tree_sitter.Query(spec.grammar, _PYTHON_QUERY)
-    if spec.name in ("javascript", "typescript", "tsx"):
-        return tree_sitter.Query(spec.grammar, _JAVASCRIPT_QUERY)
-    return None
+    text = _QUERIES.get(spec.name)
+    return tree_sitter.Query(spec.grammar, text) if text is not None else None
 
 
 def find_imports(spec: LanguageSpec, root: tree_sitter.Node) -> Imports:
-    """Collect the imports of a parsed file (anywhere in it: imports inside functions count)."""
+    """Collect the imports of a parsed file (anywhere in it: imports inside functions count).
+
+    Java and Go imports give modules (for a rule's ``imports:``); Python and JavaScript
+    imports also give the local names that dotted patterns resolve through.
+    """
     imports = Imports()
     query = _query(spec)
-    if query is None or not spec.resolves_imports:
+    if query is None:
         return imports
+    read = {"python": _python_import, "java": _java_import, "go": _go_import}.get(
+        spec.name, _javascript_import
+    )
     for _, captures in tree_sitter.QueryCursor(query).matches(root):
-        if spec.name == "python":
-            _python_import(captures, imports)
-        else:
-            _javascript_import(captures, imports)
+        read(captures, imports)
+    if not spec.resolves_imports:
+        imports.names.clear()
     return imports
+
+
+def _java_import(captures: dict[str, list[tree_sitter.Node]], imports: Imports) -> None:
+    path = _one(captures, "path")
+    if path is None:
+        return
+    # `import com.mongodb.client.MongoClients;` names a class in package com.mongodb.client.
+    imports.modules.add(_text(path))
+
+
+def _go_import(captures: dict[str, list[tree_sitter.Node]], imports: Imports) -> None:
+    path = _one(captures, "path")
+    if path is not None:
+        imports.modules.add(_text(path))
 
 
 def _text(node: tree_sitter.Node) -> str:

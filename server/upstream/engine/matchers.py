@@ -8,6 +8,7 @@ those candidates only.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -24,8 +25,10 @@ from upstream.engine.pattern import (
 from upstream.engine.raw_query import check_regexes, evaluate_predicate, rewrite_predicates
 from upstream.engine.regex import CompiledRegex, compile_regex
 from upstream.engine.structural import (
+    Binding,
     Bindings,
     MatchContext,
+    binding_text_equal,
     binding_value,
     match_node,
 )
@@ -64,7 +67,8 @@ class CompiledMatcher:
     inside: CompiledMatcher | None = None
     has: CompiledMatcher | None = None
     names: frozenset[str] = field(default_factory=frozenset)
-    pattern_query: str | None = None
+    # Set when the grammar rejected this pattern's strict query (see the compiler).
+    loose_query: bool = False
 
     def test(
         self,
@@ -123,8 +127,8 @@ class CompiledMatcher:
 
     def generator_query(self, spec: LanguageSpec) -> str:
         """Query text whose ``@upstream.root`` (or raw ``@match``) capture is a candidate."""
-        if self.pattern_query is not None:
-            return self.pattern_query
+        if self.pattern is not None:
+            return pattern_query(spec, self.pattern, self.loose_query)
         if self.query is not None:
             return self.query.text
         assert self.kinds is not None
@@ -183,7 +187,14 @@ def _query_matches_at(raw: RawQuery, node: tree_sitter.Node, bindings: Bindings)
     for _, captures in cursor.matches(node, evaluate_predicate):
         matched = captures.get(raw.capture, [])
         if any(candidate == node for candidate in matched):
-            return {**bindings, **capture_bindings(captures, raw.capture)}
+            captured = capture_bindings(captures, raw.capture)
+            # A capture named like a bound metavariable must agree with it.
+            if all(
+                binding_text_equal(bindings[name], value)
+                for name, value in captured.items()
+                if name in bindings
+            ):
+                return {**bindings, **captured}
     return None
 
 
@@ -210,7 +221,6 @@ def compile_matcher(spec: LanguageSpec, matcher: Matcher, where: str = "match") 
             raise MatcherError(f"{where}.pattern: {error}: {matcher.pattern!r}") from None
         if compiled.pattern.kind is Kind.MULTI:
             raise MatcherError(f"{where}.pattern: a pattern cannot be only $$$")
-        compiled.pattern_query = _checked_pattern_query(spec, compiled.pattern, where)
         names |= metavariable_names(matcher.pattern)
     if matcher.query is not None:
         compiled.query = compile_raw_query(spec, matcher.query, f"{where}.query")
@@ -244,18 +254,6 @@ def compile_matcher(spec: LanguageSpec, matcher: Matcher, where: str = "match") 
             names |= part.names
     compiled.names = frozenset(names)
     return compiled
-
-
-def _checked_pattern_query(spec: LanguageSpec, pattern: PatternNode, where: str) -> str:
-    for loose in (False, True):
-        text = pattern_query(spec, pattern, loose)
-        try:
-            tree_sitter.Query(spec.grammar, text)
-        except tree_sitter.QueryError:
-            continue
-        return text
-    # A pattern that parsed must give a usable query; not doing so is our bug, said plainly.
-    raise MatcherError(f"{where}.pattern: upstream could not build a query for this pattern")
 
 
 def compile_kinds(spec: LanguageSpec, kind: str | list[str], where: str) -> frozenset[str]:
@@ -293,10 +291,13 @@ class CompiledWhere:
     pattern: PatternNode | None
 
     def allows(self, bindings: Bindings, context: EvalContext) -> bool:
+        """True unless the name is bound to something the filter rejects (an `any` branch
+        that does not bind the name is not held to it)."""
         binding = bindings.get(self.name)
-        if binding is None:
-            return False
-        value = binding_value(binding, context.match.spec, context.source)
+        return binding is None or self.allows_binding(binding, context.match)
+
+    def allows_binding(self, binding: Binding, context: MatchContext) -> bool:
+        value = binding_value(binding, context.spec, context.source)
         if self.regex is not None and self.regex.search(value) is None:
             return False
         if self.not_regex is not None and self.not_regex.search(value) is not None:
@@ -306,9 +307,10 @@ class CompiledWhere:
         node = binding if not isinstance(binding, tuple) else None
         if self.kinds is not None and (node is None or node.type not in self.kinds):
             return False
-        return self.pattern is None or (
-            node is not None and match_node(self.pattern, node, {}, context.match) is not None
-        )
+        if self.pattern is None:
+            return True
+        plain = dataclasses.replace(context, constraints={})
+        return node is not None and match_node(self.pattern, node, {}, plain) is not None
 
 
 def compile_where(spec: LanguageSpec, name: str, where: Where) -> CompiledWhere:

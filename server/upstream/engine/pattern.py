@@ -135,17 +135,22 @@ def _unwrap(node: tree_sitter.Node) -> tree_sitter.Node:
 def node_children(
     spec: LanguageSpec, node: tree_sitter.Node
 ) -> list[tuple[str | None, tree_sitter.Node]]:
-    """The children that take part in matching: named ones (no comments) and fielded tokens
-    such as operators, each with its field name."""
+    """The children that take part in matching: named ones (no comments), fielded tokens
+    such as operators, and keywords (`async`), each with its field name."""
     children = []
     for index, child in enumerate(node.children):
         if child.is_named:
             if child.type in spec.comment_kinds:
                 continue
-        elif node.field_name_for_child(index) is None:
-            continue  # punctuation and keywords are implied by the node kind
+        elif node.field_name_for_child(index) is None and not _is_keyword_token(child):
+            continue  # punctuation is implied by the node kind
         children.append((node.field_name_for_child(index), child))
     return children
+
+
+def _is_keyword_token(node: tree_sitter.Node) -> bool:
+    # Optional keywords change meaning (`async def`, `await`); punctuation never does here.
+    return node.type.isalpha() and node.type.islower()
 
 
 def dotted_name(spec: LanguageSpec, node: tree_sitter.Node) -> str | None:
@@ -174,6 +179,13 @@ def _text(node: tree_sitter.Node) -> str:
     return node.text.decode("utf-8", "replace") if node.text is not None else ""
 
 
+def _wraps_one(node: tree_sitter.Node) -> bool:
+    if node.named_child_count != 1:
+        return False
+    child = node.named_children[0]
+    return child.end_byte - child.start_byte == len(_text(node).rstrip(";").encode())
+
+
 def _metavariable(text: str) -> tuple[Kind, str | None] | None:
     for prefix, kind in ((_MULTI_PREFIX, Kind.MULTI), (_META_PREFIX, Kind.META)):
         if text.startswith(prefix):
@@ -184,7 +196,9 @@ def _metavariable(text: str) -> tuple[Kind, str | None] | None:
 
 def _build(spec: LanguageSpec, node: tree_sitter.Node, field: str | None) -> PatternNode:
     text = _text(node)
-    if node.named_child_count == 0 or node.type in spec.identifier_kinds:
+    # A metavariable alone in a wrapper that spans it (a statement, a dotted name in an
+    # import) stands for whatever the wrapper holds: `class C: $$$` takes every statement.
+    if node.named_child_count == 0 or node.type in spec.identifier_kinds or _wraps_one(node):
         variable = _metavariable(text)
         if variable is not None:
             return PatternNode(variable[0], node.type, text, variable[1], field)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +48,8 @@ def check_document(
     active = _active_rules(document, language, imports, options)
     if not active:
         return []
-    context = EvalContext(MatchContext(document.spec, imports), document.source)
+    base = MatchContext(document.spec, imports, document.source)
+    contexts: dict[str, EvalContext] = {}
     findings: dict[tuple[str, int, int], Finding] = {}
     cursor = tree_sitter.QueryCursor(language.query)
     for index, captures in cursor.matches(root, evaluate_predicate):
@@ -61,6 +64,10 @@ def check_document(
             key = (rule.full_id, node.start_byte, node.end_byte)
             if key in findings:
                 continue
+            context = contexts.get(rule.full_id)
+            if context is None:
+                constrained = dataclasses.replace(base, constraints=rule.constraints)
+                context = contexts[rule.full_id] = EvalContext(constrained, document.source)
             initial: Bindings = {}
             if generator.matcher.query is not None:
                 initial = capture_bindings(captures, generator.capture)
@@ -112,7 +119,7 @@ def _finding(
     start, end = document.position(node.start_byte), document.position(node.end_byte)
     fix = None
     template = spec.fix_for(rule.spec.name)
-    if template is not None and ALIASED not in bindings:
+    if template is not None and not _names_aliased(template.template, bindings):
         fix = Edit(
             start_byte=node.start_byte,
             end_byte=node.end_byte,
@@ -137,6 +144,17 @@ def _finding(
         bindings={
             name: render("{{" + name + "}}", bindings, document.source)
             for name in bindings
-            if name != ALIASED
+            if not name.startswith(ALIASED)
         },
     )
+
+
+def _names_aliased(template: str, bindings: Bindings) -> bool:
+    """Whether the fix spells a name the file only has under an alias (`openai` after
+    `import openai as oa`): such a fix would not run, so it is not offered."""
+    for name in bindings:
+        if name.startswith(ALIASED + "."):
+            head = name[len(ALIASED) + 1 :]
+            if re.search(rf"(?<![\w.$]){re.escape(head)}(?![\w$])", template):
+                return True
+    return False

@@ -10,8 +10,9 @@ and dotted names compare through the file's imports.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Protocol
 
 import tree_sitter
 
@@ -29,7 +30,8 @@ from upstream.languages import LanguageSpec
 Binding = tree_sitter.Node | tuple[tree_sitter.Node, ...]
 Bindings = Mapping[str, Binding]
 _Child = tuple[str | None, tree_sitter.Node]
-# Internal binding set when a dotted name matched through an import alias.
+# Internal bindings `upstream.aliased.HEAD`, set when a dotted name starting with HEAD
+# matched through an import alias: a fix that spells HEAD would not run in this file.
 ALIASED = "upstream.aliased"
 
 
@@ -37,6 +39,14 @@ ALIASED = "upstream.aliased"
 class MatchContext:
     spec: LanguageSpec
     imports: LazyImports
+    source: bytes = b""
+    # `where` filters by metavariable, checked as each name is bound so that backtracking
+    # tries the next candidate (the next keyword argument, the next object entry).
+    constraints: Mapping[str, BindingCheck] = field(default_factory=dict)
+
+
+class BindingCheck(Protocol):
+    def allows_binding(self, binding: Binding, context: MatchContext) -> bool: ...
 
 
 def binding_text(binding: Binding, source: bytes) -> str:
@@ -89,6 +99,11 @@ def _text(node: tree_sitter.Node) -> str:
     return node.text.decode("utf-8", "replace") if node.text is not None else ""
 
 
+def binding_text_equal(a: Binding, b: Binding) -> bool:
+    """Whether two bindings hold the same source text."""
+    return _same(a, b)
+
+
 def _same(a: Binding, b: Binding) -> bool:
     if isinstance(a, tuple) or isinstance(b, tuple):
         if not (isinstance(a, tuple) and isinstance(b, tuple)) or len(a) != len(b):
@@ -97,12 +112,17 @@ def _same(a: Binding, b: Binding) -> bool:
     return a.text == b.text
 
 
-def _bind(name: str | None, value: Binding, bindings: Bindings) -> Bindings | None:
+def _bind(
+    name: str | None, value: Binding, bindings: Bindings, context: MatchContext
+) -> Bindings | None:
     if name is None:
         return bindings
     bound = bindings.get(name)
     if bound is not None:
         return bindings if _same(bound, value) else None
+    constraint = context.constraints.get(name)
+    if constraint is not None and not constraint.allows_binding(value, context):
+        return None
     return {**bindings, name: value}
 
 
@@ -115,9 +135,9 @@ def match_node(
         # JavaScript objects: `{ a: 1 }`, `{ "a": 1 }` and `{ 'a': 1 }` have the same key.
         return bindings if _key_text(node, context.spec) == pattern.text else None
     if kind is Kind.META:
-        return _bind(pattern.name, node, bindings)
+        return _bind(pattern.name, node, bindings, context)
     if kind is Kind.MULTI:
-        return _bind(pattern.name, (node,), bindings)
+        return _bind(pattern.name, (node,), bindings, context)
     if kind is Kind.STRING:
         if node.type not in context.spec.string_kinds or string_value(node) != pattern.text:
             return None
@@ -142,7 +162,17 @@ def _key_text(node: tree_sitter.Node, spec: LanguageSpec) -> str:
     return string_value(node) if node.type in spec.string_kinds else _text(node)
 
 
+def _is_property(node: tree_sitter.Node, spec: LanguageSpec) -> bool:
+    # `b` in `a.b` is a name within `a`, not a reference an import could have bound.
+    parent = node.parent
+    if parent is None or parent.type not in spec.member_kinds:
+        return False
+    return parent.child_by_field_name(spec.member_kinds[parent.type][1]) == node
+
+
 def _chain_matches(expected: str, node: tree_sitter.Node, context: MatchContext) -> bool:
+    if _is_property(node, context.spec):
+        return False
     actual = dotted_name(context.spec, node)
     if actual is None:
         return False
@@ -159,9 +189,9 @@ def _mark_alias(
 ) -> Bindings:
     # A match through an alias (`oa.ChatCompletion` for `openai.ChatCompletion`) is marked:
     # a fix template spelling out the pattern's names would not run in this file.
-    if dotted_name(context.spec, node) == pattern.text or ALIASED in bindings:
+    if dotted_name(context.spec, node) == pattern.text:
         return bindings
-    return {**bindings, ALIASED: node}
+    return {**bindings, f"{ALIASED}.{pattern.text.split('.')[0]}": node}
 
 
 def _count_fits(patterns: tuple[PatternNode, ...], count: int) -> bool:
@@ -175,6 +205,7 @@ def _match_sequence(
     children: list[_Child],
     bindings: Bindings,
     context: MatchContext,
+    keyed_kinds: frozenset[str] = frozenset(),
 ) -> Bindings | None:
     if not _count_fits(patterns, len(children)):
         return None
@@ -185,22 +216,22 @@ def _match_sequence(
         # Shortest first, so `$$$A, $B` gives $B the last node.
         for count in range(len(children) + 1):
             taken = tuple(node for _, node in children[:count])
-            extended = _bind(first.name, taken, bindings)
+            extended = _bind(first.name, taken, bindings, context)
             if extended is None:
                 continue
-            result = _match_sequence(rest, children[count:], extended, context)
+            result = _match_sequence(rest, children[count:], extended, context, keyed_kinds)
             if result is not None:
                 return result
         return None
     if not children:
         return None
     field, node = children[0]
-    if field != first.field:
+    if field != first.field or node.type in keyed_kinds:
         return None
     extended = match_node(first, node, bindings, context)
     if extended is None:
         return None
-    return _match_sequence(rest, children[1:], extended, context)
+    return _match_sequence(rest, children[1:], extended, context, keyed_kinds)
 
 
 def _match_unordered(
@@ -218,7 +249,8 @@ def _match_unordered(
     def assign(index: int, used: frozenset[int], current: Bindings) -> Bindings | None:
         if index == len(keyed):
             rest = [child for position, child in enumerate(children) if position not in used]
-            return _match_sequence(ordered, rest, current, context)
+            # A positional `$X` stands for a positional argument, not `key=value`.
+            return _match_sequence(ordered, rest, current, context, keyed_kinds)
         for position, (_, node) in enumerate(children):
             if position in used or node.type not in keyed_kinds:
                 continue

@@ -23,9 +23,22 @@ def references(template: str) -> tuple[set[str], set[str]]:
     return braces, dollars
 
 
+def _drop_empty_runs(template: str, bindings: Bindings) -> str:
+    # `f($A, $$$REST)` with nothing in REST must give `f(a)`, not `f(a, )`.
+    for name, binding in bindings.items():
+        if binding != ():
+            continue
+        run = re.escape("$$$" + name) + r"(?![A-Z0-9_])"
+        template = re.sub(r"\s*,\s*" + run, "", template)
+        template = re.sub(run + r"\s*,\s*", "", template)
+        template = re.sub(r"([(\[{])\s*" + run + r"\s*([)\]}])", r"\1\2", template)
+    return template
+
+
 def render(template: str, bindings: Bindings, source: bytes) -> str:
     """Replace every bound reference; an unbound ``$NAME`` stays as written (``$where``
     in a MongoDB message is text, not a metavariable)."""
+    template = _drop_empty_runs(template, bindings)
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1) or match.group(2) or match.group(3)

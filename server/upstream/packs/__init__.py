@@ -50,7 +50,8 @@ def load_rule_set(paths: list[Path], overlay: Mapping[Path, str] | None = None) 
         names[pack.name] = str(path)
         packs.append(pack)
         compiled.extend(rules)
-    return LoadedRules(build_rule_set(packs, compiled), tuple(problems))
+    rule_set, query_problems = build_rule_set(packs, compiled)
+    return LoadedRules(rule_set, tuple(problems + query_problems))
 
 
 def _expand(paths: list[Path], problems: list[Problem]) -> list[Path]:

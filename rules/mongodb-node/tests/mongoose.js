@@ -1,0 +1,159 @@
+// Mongoose 5/6-era code and its Mongoose 8 equivalents.
+const mongoose = require("mongoose");
+const { Schema, Types } = require("mongoose");
+const { exec } = require("child_process");
+const _ = require("lodash");
+
+// expect: mongoose-connect-options-no-effect, mongoose-connect-topology-options-removed
+mongoose.connect(process.env.MONGODB_URI, {
+  useNewUrlParser: true,
+  useUnifiedTopology: true,
+});
+// expect: mongoose-connect-options-unsupported
+mongoose.connect(uri, { useCreateIndex: true, autoIndex: false });
+// expect: mongoose-connect-options-unsupported
+const legacyOptions = { useFindAndModify: false };
+// ok: mongoose-connect-options-no-effect, mongoose-connect-topology-options-removed, mongoose-connect-options-unsupported
+mongoose.connect(uri, { autoIndex: false, maxPoolSize: 20 });
+
+// expect: mongoose-set-option-unsupported
+mongoose.set("useFindAndModify", false);
+// expect: mongoose-set-option-unsupported
+mongoose.set("useCreateIndex", true);
+// ok: mongoose-set-option-unsupported
+mongoose.set("strictQuery", true);
+
+const userSchema = new Schema({ name: String, email: String, plan: String });
+// expect: remove-middleware-removed
+userSchema.pre("remove", async function () {
+  await Post.deleteMany({ author: this._id });
+});
+// expect: remove-middleware-removed
+userSchema.post("remove", cleanup);
+// ok: remove-middleware-removed
+userSchema.pre("deleteOne", { document: true, query: false }, cleanup);
+// ok: remove-middleware-removed
+userSchema.pre("save", cleanup);
+const User = mongoose.model("User", userSchema);
+
+// --- callbacks, removed in Mongoose 7 ---
+// expect: model-callback-removed
+User.find({}, function (err, docs) {
+  console.log(docs);
+});
+// expect: model-callback-removed
+User.findById(id, (err, user) => {});
+// expect: model-callback-removed
+userModel.findOneAndUpdate({ _id: id }, { $set: { name } }, { new: true }, (error, doc) => {});
+// expect: document-query-callback-removed
+User.findOne({ email }).select("name").exec((err, user) => {});
+// expect: document-query-callback-removed
+user.save(function (err) {});
+// expect: document-query-callback-removed
+user.save({ validateBeforeSave: false }, (err, saved) => {});
+// expect: document-query-callback-removed
+post.populate("author", (err, populated) => {});
+// expect: document-query-callback-removed
+mongoose.connect(uri, {}, (err) => {});
+// ok: model-callback-removed, document-query-callback-removed
+const found = await User.find({});
+// ok: model-callback-removed, document-query-callback-removed
+User.findOne({ email }).then((user) => console.log(user));
+// ok: model-callback-removed
+User.findOne({ email }).then((user) => res.json(user)).catch((err) => next(err));
+// ok: document-query-callback-removed
+await user.save();
+// express-session's save, and child_process.exec.
+// ok: document-query-callback-removed
+req.session.save((err) => res.redirect("/"));
+// ok: document-query-callback-removed
+exec("ls -la", (err, stdout) => {});
+// An array's find.
+// ok: model-callback-removed
+const first = users.find((e) => e.active);
+
+// --- remove / update / mapReduce, removed in Mongoose 7 ---
+// expect: model-remove-removed
+await User.remove({ plan: "trial" });
+// expect: model-remove-removed
+await db.Session.remove();
+// ok: model-remove-removed
+await User.deleteMany({ plan: "trial" });
+// expect: document-remove-removed
+await user.remove();
+// ok: document-remove-removed
+await user.deleteOne();
+// ok: document-remove-removed, model-remove-removed
+user.tags.remove("old");
+// ok: document-remove-removed
+_.remove(list, (n) => n > 2);
+// ok: document-remove-removed
+element.remove();
+// ok: document-remove-removed
+el.remove();
+
+// expect: model-update-removed
+await User.update({ _id: id }, { $set: { plan: "pro" } });
+// expect: model-update-removed
+await userModel.update({ plan: "trial" }, { plan: "free" }, { multi: true });
+// ok: model-update-removed
+await User.updateOne({ _id: id }, { $set: { plan: "pro" } });
+// A Sequelize model in the same code base.
+// ok: model-update-removed
+await Account.update({ plan: "pro" }, { where: { id: 1 } });
+// An Immutable.js map.
+// ok: model-update-removed
+settings.update("count", 0, (n) => n + 1);
+
+// expect: mongoose-map-reduce-removed
+await Order.mapReduce({ map, reduce });
+// ok: mongoose-map-reduce-removed
+await Order.aggregate([{ $group: { _id: "$customerId", n: { $sum: 1 } } }]);
+
+// expect: objectid-without-new
+const oid = mongoose.Types.ObjectId(req.params.id);
+// expect: objectid-without-new
+const fresh = Types.ObjectId();
+// ok: objectid-without-new
+const good = new mongoose.Types.ObjectId(req.params.id);
+// ok: objectid-without-new
+const valid = mongoose.Types.ObjectId.isValid(req.params.id);
+
+// --- removed in Mongoose 8 ---
+// expect: find-one-and-remove-removed
+await User.findOneAndRemove({ email });
+// ok: find-one-and-remove-removed
+await User.findOneAndDelete({ email });
+// expect: find-by-id-and-remove-removed
+await User.findByIdAndRemove(id);
+// ok: find-by-id-and-remove-removed
+await User.findByIdAndDelete(id);
+
+// expect: model-count-removed, model-count-deprecated
+const n = await User.count({ plan: "pro" });
+// expect: model-count-removed, model-count-deprecated
+const m = await User.find({ plan: "pro" }).count();
+// ok: model-count-removed, model-count-deprecated
+const k = await User.countDocuments({ plan: "pro" });
+// A Sequelize count, a Redis client, an array.
+// ok: model-count-removed, model-count-deprecated
+const s = await Account.count({ where: { plan: "pro" } });
+// ok: model-count-removed, model-count-deprecated
+const r = await redis.count("key");
+// ok: model-count-removed, model-count-deprecated
+const c = list.count();
+
+const res = await User.findOneAndUpdate({ email }, { name }, {
+  new: true,
+  // expect: raw-result-option-removed
+  rawResult: true,
+});
+// ok: raw-result-option-removed
+await User.findOneAndUpdate({ email }, { name }, { includeResultMetadata: true });
+
+// expect: overwrite-option-removed
+await User.findOneAndUpdate({ _id: id }, replacement, { overwrite: true });
+// ok: overwrite-option-removed
+await User.findOneAndReplace({ _id: id }, replacement);
+// ok: overwrite-option-removed
+await fsx.copy(src, dest, { overwrite: true });

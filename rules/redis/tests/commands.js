@@ -1,0 +1,55 @@
+// KEYS and FLUSHALL/FLUSHDB through node-redis v4+ and ioredis.
+import { createClient } from 'redis';
+import Redis from 'ioredis';
+import _ from 'lodash';
+
+const client = await createClient({ url: process.env.REDIS_URL }).connect();
+const ioredis = new Redis(process.env.REDIS_URL);
+
+export async function invalidate(userId) {
+  // expect: keys-command
+  const keys = await client.keys(`session:${userId}:*`);
+  // expect: keys-command
+  const cached = await ioredis.keys('cache:*');
+  // expect: keys-command
+  const byVariable = await client.keys(pattern);
+  // ok: keys-command
+  for await (const key of client.scanIterator({ MATCH: `session:${userId}:*` })) {
+    await client.unlink(key);
+  }
+  return [keys, cached, byVariable];
+}
+
+const settings = { a: 1 };
+// ok: keys-command
+const names = Object.keys(settings);
+// ok: keys-command
+const lodashNames = _.keys(settings);
+// ok: keys-command
+const mapKeys = new Map().keys();
+// ok: keys-command
+const viaCallback = storage.keys((err, list) => list);
+
+export async function resetCache() {
+  // expect: flush-in-application-code
+  await client.flushAll();
+  // expect: flush-in-application-code
+  await ioredis.flushdb();
+  // expect: flush-in-application-code
+  await client.flushDb('ASYNC');
+}
+
+beforeEach(async () => {
+  // ok: flush-in-application-code
+  await client.flushAll();
+});
+
+describe('cache', () => {
+  it('starts empty', async () => {
+    // ok: flush-in-application-code
+    await client.flushDb();
+  });
+});
+
+// ok: flush-in-application-code
+await client.del('cache:home');

@@ -1,0 +1,83 @@
+"""Byte offsets <-> LSP positions in the negotiated encoding (UTF-16 unless agreed otherwise).
+
+Out-of-range positions from a client are clamped, never an exception: a confused client must
+not take the server down.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from lsprotocol import types
+
+UTF8 = types.PositionEncodingKind.Utf8
+UTF16 = types.PositionEncodingKind.Utf16
+UTF32 = types.PositionEncodingKind.Utf32
+
+
+def _units(char: str, encoding: str) -> int:
+    if encoding == UTF8:
+        return len(char.encode("utf-8"))
+    if encoding == UTF16:
+        return 2 if ord(char) > 0xFFFF else 1
+    return 1
+
+
+@dataclass
+class LineIndex:
+    """Where each line of a UTF-8 byte string starts."""
+
+    source: bytes
+    starts: list[int]
+
+    @classmethod
+    def of(cls, source: bytes) -> LineIndex:
+        starts = [0]
+        index = source.find(b"\n")
+        while index >= 0:
+            starts.append(index + 1)
+            index = source.find(b"\n", index + 1)
+        return cls(source, starts)
+
+    def _line_bytes(self, line: int) -> bytes:
+        start = self.starts[line]
+        end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.source)
+        return self.source[start:end]
+
+    def offset(self, position: types.Position, encoding: str = UTF16) -> int:
+        """The byte offset of a client position (clamped into the document)."""
+        if position.line < 0:
+            return 0
+        if position.line >= len(self.starts):
+            return len(self.source)
+        line = self._line_bytes(position.line)
+        if encoding == UTF8:
+            return self.starts[position.line] + min(max(position.character, 0), len(line))
+        text = line.decode("utf-8", "replace")
+        units = 0
+        consumed = 0
+        for char in text:
+            if units >= position.character:
+                break
+            units += _units(char, encoding)
+            consumed += len(char.encode("utf-8"))
+        return self.starts[position.line] + min(consumed, len(line))
+
+    def position(self, offset: int, encoding: str = UTF16) -> types.Position:
+        """The client position of a byte offset."""
+        offset = min(max(offset, 0), len(self.source))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        prefix = self.source[self.starts[line] : offset]
+        if encoding == UTF8:
+            return types.Position(line=line, character=len(prefix))
+        text = prefix.decode("utf-8", "replace")
+        return types.Position(line=line, character=sum(_units(c, encoding) for c in text))
+
+    def point(self, offset: int) -> tuple[int, int]:
+        """tree-sitter's (row, byte column) of a byte offset."""
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line, offset - self.starts[line]
+
+    def range(self, start: int, end: int, encoding: str = UTF16) -> types.Range:
+        return types.Range(start=self.position(start, encoding), end=self.position(end, encoding))

@@ -1,0 +1,350 @@
+"""The upstream language server: wiring only. Each LSP method is one small function that
+hands plain data to the engine (via ``UpstreamLanguageServer`` state) and back."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import traceback
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from upstream import __version__
+from upstream.checking import Skipped, check_file
+from upstream.engine.document import Document
+from upstream.engine.runner import check_document
+from upstream.lsp.diagnostics import problem_diagnostic, to_diagnostic
+from upstream.lsp.documents import OpenDocument
+from upstream.lsp.folders import Folder, RuleSetCache, build_folder, problems_by_file
+from upstream.lsp.positions import UTF16
+from upstream.lsp.settings import EditorSettings, merged, parse_settings
+from upstream.model import Finding
+from upstream.walk import iter_source_files
+
+log = logging.getLogger("upstream.lsp")
+
+SCAN_COMMAND = "upstream.scanWorkspace"
+_PACK_SUFFIXES = (".yaml", ".yml")
+# Files whose change means settings, packs or versions must be read again.
+_PROJECT_FILES = (
+    "pyproject.toml",
+    "upstream.toml",
+    "upstream.lock",
+    "poetry.lock",
+    "uv.lock",
+    "Pipfile.lock",
+    "package.json",
+    "package-lock.json",
+    "npm-shrinkwrap.json",
+    "pnpm-lock.yaml",
+    "yarn.lock",
+    "pom.xml",
+    "build.gradle",
+    "build.gradle.kts",
+    "go.mod",
+)
+_PACK_RELOAD_DELAY = 0.2
+
+
+def _is_project_file(path: Path) -> bool:
+    return path.name in _PROJECT_FILES or (
+        path.name.startswith("requirements") and path.suffix == ".txt"
+    )
+
+
+class UpstreamLanguageServer(LanguageServer):
+    """Holds open documents, per-folder rule sets and the latest findings per document."""
+
+    def __init__(self) -> None:
+        super().__init__("upstream", __version__)
+        self.documents: dict[str, OpenDocument] = {}
+        self.results: dict[str, tuple[int, int, list[Finding]]] = {}
+        self.pending: dict[str, asyncio.Task[None]] = {}
+        self.rule_cache = RuleSetCache()
+        self.folder_roots: list[Path] = []
+        self.folders: list[Folder] = []
+        self.fallback: Folder | None = None
+        self.global_settings = EditorSettings()
+        self.folder_settings: dict[Path, EditorSettings] = {}
+        self.generation = 0
+        self.fingerprint: tuple[object, ...] = ()
+        self.can_pull = False
+        self.can_configure = False
+        self.can_watch = False
+        self.pack_problem_files: set[Path] = set()
+        self.skip_notified: set[str] = set()
+        self.pack_reload: asyncio.Task[None] | None = None
+        self.file_cache: dict[Path, tuple[int, int, int, list[Finding]]] = {}
+
+    # -- settings and folders ---------------------------------------------------------------
+
+    @property
+    def encoding(self) -> str:
+        chosen = self.workspace.position_encoding if self.workspace else None
+        return str(chosen) if chosen else UTF16
+
+    def overlay(self) -> dict[Path, str]:
+        return {
+            doc.path.resolve(): doc.source.decode("utf-8", "replace")
+            for doc in self.documents.values()
+            if doc.path.suffix in _PACK_SUFFIXES
+        }
+
+    def rebuild_folders(self) -> None:
+        """Re-read config files and packs for every folder (compiled packs are cached)."""
+        overlay = self.overlay()
+        self.folders = [
+            build_folder(
+                root, self.folder_settings.get(root, self.global_settings), self.rule_cache, overlay
+            )
+            for root in self.folder_roots
+        ]
+        self.fallback = build_folder(None, self.global_settings, self.rule_cache, overlay)
+        fingerprint = tuple(folder.fingerprint() for folder in [*self.folders, self.fallback])
+        if fingerprint != self.fingerprint:
+            # Results computed under other settings or packs are stale now.
+            self.fingerprint = fingerprint
+            self.generation += 1
+            self.file_cache.clear()
+        for folder in [*self.folders, self.fallback]:
+            for message in folder.messages:
+                self.log(message, types.MessageType.Warning)
+        self.publish_pack_problems()
+
+    def folder_for(self, path: Path) -> Folder:
+        # The innermost folder holding the file wins (nested workspace folders).
+        holding = [f for f in self.folders if f.root is not None and f.contains(path)]
+        best = max(holding, key=lambda f: len(f.root.parts) if f.root else 0, default=None)
+        assert self.fallback is not None
+        return best or self.fallback
+
+    async def fetch_settings(self) -> None:
+        if not self.can_configure:
+            return
+        scopes = [from_fs_path(str(root)) for root in self.folder_roots]
+        items = [types.ConfigurationItem(section="upstream")] + [
+            types.ConfigurationItem(scope_uri=uri, section="upstream") for uri in scopes
+        ]
+        try:
+            values = await self.workspace_configuration_async(
+                types.ConfigurationParams(items=items)
+            )
+        except Exception as error:  # a client that fails this request must not stop us
+            self.log(f"workspace/configuration failed: {error}", types.MessageType.Warning)
+            return
+        global_value, *folder_values = list(values) + [None] * (len(items) - len(values))
+        self.global_settings = self._settings_from(global_value, self.global_settings)
+        for root, value in zip(self.folder_roots, folder_values, strict=False):
+            self.folder_settings[root] = self._settings_from(value, self.global_settings)
+
+    def _settings_from(self, raw: Any, base: EditorSettings) -> EditorSettings:
+        if raw is None:
+            return base
+        parsed, messages = parse_settings(raw)
+        for message in messages:
+            self.log(message, types.MessageType.Warning)
+        sent = set(parsed.model_fields_set)
+        return merged(base, parsed, sent)
+
+    # -- checking -----------------------------------------------------------------------------
+
+    def settings_for(self, path: Path) -> EditorSettings:
+        return self.folder_for(path).settings
+
+    def schedule(self, uri: str, delay: float | None = None) -> None:
+        """Check a document after the debounce delay, replacing a check already waiting."""
+        document = self.documents.get(uri)
+        if document is None:
+            return
+        if delay is None:
+            delay = self.settings_for(document.path).debounce / 1000
+        waiting = self.pending.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+        self.pending[uri] = asyncio.ensure_future(self._check_later(uri, delay))
+
+    async def _check_later(self, uri: str, delay: float) -> None:
+        try:
+            if delay:
+                await asyncio.sleep(delay)
+            findings = await self.findings_for(uri)
+            document = self.documents.get(uri)
+            if findings is not None and document is not None and not self.can_pull:
+                self.publish(document, findings)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            self.log(f"checking {uri} failed:\n{traceback.format_exc()}", types.MessageType.Error)
+        finally:
+            if self.pending.get(uri) is asyncio.current_task():
+                del self.pending[uri]
+
+    async def findings_for(self, uri: str) -> list[Finding] | None:
+        """Findings for the document's current version (None when a newer edit overtook it)."""
+        document = self.documents.get(uri)
+        if document is None:
+            return None
+        cached = self.results.get(uri)
+        if cached is not None and cached[:2] == (document.version, self.generation):
+            return cached[2]
+        version, generation = document.version, self.generation
+        skip = self._skip_reason(document)
+        if skip is not None:
+            if uri not in self.skip_notified:
+                self.skip_notified.add(uri)
+                self.show(f"upstream: {document.path.name} not checked: {skip}")
+            findings: list[Finding] = []
+        else:
+            findings = await asyncio.to_thread(self._check_snapshot, document)
+        current = self.documents.get(uri)
+        if current is None or current.version != version or self.generation != generation:
+            return None
+        self.results[uri] = (version, generation, findings)
+        return findings
+
+    def _skip_reason(self, document: OpenDocument) -> str | None:
+        if document.spec is None or document.tree is None:
+            return None
+        limit = self.settings_for(document.path).max_file_size
+        if len(document.source) > limit:
+            return f"{len(document.source) / 1048576:.1f} MB is over the maxFileSize limit"
+        if b"\0" in document.source[:8192]:
+            return "binary content"
+        return None
+
+    def _check_snapshot(self, document: OpenDocument) -> list[Finding]:
+        if document.spec is None or document.tree is None:
+            return []
+        folder = self.folder_for(document.path)
+        rules = folder.loaded.rule_set.for_language(document.spec.name)
+        if rules is None:
+            return []
+        snapshot = Document(
+            str(document.path), document.source, document.spec, document.tree.copy()
+        )
+        findings = check_document(snapshot, rules, folder.options())
+        if folder.settings.new_code_mode:
+            changed = document.changed_lines()
+            findings = [
+                f
+                for f in findings
+                if any(line in changed for line in range(f.start.line, f.end.line + 1))
+            ]
+        return findings
+
+    def diagnostics(
+        self, document: OpenDocument, findings: list[Finding]
+    ) -> list[types.Diagnostic]:
+        return [to_diagnostic(f, document.index, document.version, self.encoding) for f in findings]
+
+    def publish(self, document: OpenDocument, findings: list[Finding]) -> None:
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=document.uri,
+                version=document.version,
+                diagnostics=self.diagnostics(document, findings),
+            )
+        )
+
+    def recheck_all(self) -> None:
+        self.results.clear()
+        for uri in list(self.documents):
+            self.schedule(uri, 0)
+        if self.can_pull:
+            self._refresh_pull()
+
+    def _refresh_pull(self) -> None:
+        refresh = self.client_capabilities.workspace
+        if refresh and refresh.diagnostics and refresh.diagnostics.refresh_support:
+            self.workspace_diagnostic_refresh(None)
+
+    def check_path(self, path: Path) -> list[Finding] | Skipped:
+        """A file on disk (not open), cached by mtime, size and settings generation."""
+        try:
+            stat = path.stat()
+        except OSError as error:
+            return Skipped(str(path), f"cannot read: {error.strerror or error}")
+        cached = self.file_cache.get(path)
+        key = (stat.st_mtime_ns, stat.st_size, self.generation)
+        if cached is not None and cached[:3] == key:
+            return cached[3]
+        folder = self.folder_for(path)
+        result = check_file(
+            path, folder.loaded.rule_set, folder.options(), folder.settings.max_file_size
+        )
+        if not isinstance(result, Skipped):
+            self.file_cache[path] = (*key, result)
+        return result
+
+    def workspace_files(self) -> list[Path]:
+        files: list[Path] = []
+        for folder in self.folders:
+            if folder.root is not None:
+                files.extend(iter_source_files([folder.root], folder.config.exclude, folder.root))
+        return files
+
+    # -- packs being edited -------------------------------------------------------------------
+
+    def is_pack_file(self, path: Path) -> bool:
+        if path.suffix not in _PACK_SUFFIXES:
+            return False
+        resolved = path.resolve()
+        return (
+            any(pack in resolved.parents for folder in self.folders for pack in folder.pack_paths)
+            or (resolved.parent / "pack.yaml").is_file()
+        )
+
+    def schedule_pack_reload(self) -> None:
+        if self.pack_reload is not None:
+            self.pack_reload.cancel()
+        self.pack_reload = asyncio.ensure_future(self._reload_packs())
+
+    async def _reload_packs(self) -> None:
+        try:
+            await asyncio.sleep(_PACK_RELOAD_DELAY)
+            await asyncio.to_thread(self.rebuild_folders)
+            self.recheck_all()
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            self.log(f"reloading packs failed:\n{traceback.format_exc()}", types.MessageType.Error)
+
+    def publish_pack_problems(self) -> None:
+        by_file = problems_by_file([*self.folders, *([self.fallback] if self.fallback else [])])
+        for path in self.pack_problem_files - set(by_file):
+            self._publish_raw(path, [])
+        for path, problems in by_file.items():
+            unique = list(dict.fromkeys(problems))
+            self._publish_raw(path, [problem_diagnostic(p) for p in unique])
+        self.pack_problem_files = set(by_file)
+
+    def _publish_raw(self, path: Path, diagnostics: list[types.Diagnostic]) -> None:
+        uri = from_fs_path(str(path))
+        if uri:
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
+            )
+
+    # -- messages -------------------------------------------------------------------------------
+
+    def log(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
+        log.log(logging.ERROR if kind == types.MessageType.Error else logging.INFO, message)
+        self.window_log_message(types.LogMessageParams(type=kind, message=message))
+
+    def show(self, message: str) -> None:
+        self.window_show_message(
+            types.ShowMessageParams(type=types.MessageType.Info, message=message)
+        )
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        # Logged, not shown: one broken request must not nag the user or stop the server.
+        detail = "".join(traceback.format_exception(error))
+        self.log(f"upstream internal error: {error}\n{detail}", types.MessageType.Error)
+
+
+def document_path(uri: str) -> Path:
+    return Path(to_fs_path(uri) or uri)

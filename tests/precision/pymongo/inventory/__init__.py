@@ -1,0 +1,1 @@
+"""A small inventory service on PyMongo 4: connection setup, repositories, reports."""
