@@ -149,3 +149,21 @@ def test_javascript_quoted_and_bare_keys_are_the_same_key(find):
 def test_python_variable_key_is_not_a_string_key(find):
     rules = rule_yaml("""match:\n  pattern: '{"_id": 1}'""")
     assert lines(find(rules, "a = {'_id': 1}\nb = {_id: 1}\n")) == [1]
+
+
+def test_key_value_pattern_matches_shorthand_property(find):
+    rules = rule_yaml(
+        "match:\n  pattern: 'create({ messages: $M, $$$ })'",
+        languages="[javascript]",
+        message="{{M}}",
+    )
+    code = "create({ model, messages });\ncreate({ messages: msgs });\ncreate({ model });\n"
+    assert [f.message for f in find(rules, code, "javascript")] == ["messages", "msgs"]
+
+
+def test_template_literal_compares_by_value(find):
+    rules = rule_yaml("match:\n  pattern: 'get(\"users\")'", languages="[javascript]")
+    assert lines(find(rules, "get(`users`);\nget('users');\nget(`other`);\n", "javascript")) == [
+        1,
+        2,
+    ]

@@ -28,6 +28,7 @@ from upstream.packtest import run_pack_tests
 from upstream.project.config import ProjectConfig, find_config, load_config
 from upstream.project.versions import VersionResolver
 from upstream.report import FORMATS, format_json, format_sarif, format_text
+from upstream.report.markdown import format_packs
 from upstream.walk import iter_source_files
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -90,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list rules, or explain one")
     rules.add_argument("explain", nargs="*", help="`explain RULE_ID` prints one rule")
+    rules.add_argument(
+        "--format", choices=("text", "markdown"), default="text", help="markdown: docs/packs.md"
+    )
     _add_pack_options(rules)
     add_pack_parser(commands)
     return parser
@@ -324,6 +328,9 @@ def _rules(args: argparse.Namespace) -> int:
         if args.explain[0] != "explain" or len(args.explain) != 2:
             raise UsageError("usage: upstream rules [explain RULE_ID]")
         return _explain(loaded, args.explain[1])
+    if args.format == "markdown":
+        sys.stdout.write(format_packs(loaded.rule_set.packs))
+        return EXIT_ERROR if loaded.problems else EXIT_CLEAN
     for pack in loaded.rule_set.packs:
         print(
             f"{pack.name} {pack.manifest.version}: {pack.manifest.title} ({len(pack.rules)} rules)"

@@ -100,7 +100,7 @@ def _javascript_like(
         load=load,
         line_comment="//",
         comment_kinds=frozenset({"comment"}),
-        string_kinds=frozenset({"string"}),
+        string_kinds=frozenset({"string", "template_string"}),
         identifier_kinds=frozenset(
             {"identifier", "property_identifier", "shorthand_property_identifier"}
         ),

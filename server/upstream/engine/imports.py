@@ -78,6 +78,7 @@ class LazyImports:
     def __init__(self, spec: LanguageSpec, root: tree_sitter.Node, source: bytes) -> None:
         self._spec, self._root, self._source = spec, root, source
         self._found: Imports | None = None
+        self._counts: dict[str, int] = {}
 
     @property
     def found(self) -> Imports:
@@ -88,7 +89,10 @@ class LazyImports:
     def resolve(self, dotted: str) -> str | None:
         head = dotted.partition(".")[0]
         # A name that appears once in the file cannot have been imported under that name.
-        if self._source.count(head.encode()) < 2:
+        count = self._counts.get(head)
+        if count is None:
+            count = self._counts[head] = self._source.count(head.encode())
+        if count < 2:
             return None
         return self.found.resolve(dotted)
 

@@ -50,6 +50,7 @@ class PatternNode:
     name: str | None = None
     field: str | None = None
     children: tuple[PatternNode, ...] = ()
+    named: bool = True  # False for tokens such as operators and keywords
 
     def walk(self) -> Iterator[PatternNode]:
         yield self
@@ -214,7 +215,7 @@ def _build(spec: LanguageSpec, node: tree_sitter.Node, field: str | None) -> Pat
             return PatternNode(Kind.CHAIN, node.type, dotted, None, field)
     children = node_children(spec, node)
     if not children:
-        return PatternNode(Kind.LEAF, node.type, text, None, field)
+        return PatternNode(Kind.LEAF, node.type, text, None, field, named=node.is_named)
     return PatternNode(
         Kind.NODE,
         node.type,
@@ -249,7 +250,8 @@ class _QueryWriter:
             kinds = sorted({"identifier", pattern.type, *self.spec.member_kinds})
             return "[" + " ".join(f"({kind})" for kind in kinds) + "]"
         if pattern.kind is Kind.STRING:
-            return f"({pattern.type})"
+            # Any string form may hold the same value (`"a"`, `'a'`, a template literal).
+            return "[" + " ".join(f"({kind})" for kind in sorted(self.spec.string_kinds)) + "]"
         if pattern.kind is Kind.LEAF:
             return self.leaf(pattern)
         parts = [pattern.type]
@@ -261,8 +263,8 @@ class _QueryWriter:
         return "(" + " ".join(parts) + ")"
 
     def leaf(self, pattern: PatternNode) -> str | None:
-        if not self.spec.grammar.id_for_node_kind(pattern.type, True):
-            return None  # an anonymous token (operator): checked structurally
+        if not pattern.named:
+            return None  # a token (operator, keyword): checked structurally
         if is_keyword(pattern.type):
             return f"({pattern.type})"  # SQL keywords: the kind says it all, in any case
         self.captures += 1

@@ -147,6 +147,8 @@ def match_node(
             return None
         return _mark_alias(pattern, node, bindings, context)
     if node.type != pattern.type:
+        if pattern.type == "pair" and node.type == "shorthand_property_identifier":
+            return _match_shorthand(pattern, node, bindings, context)
         return None
     if kind is Kind.LEAF:
         if is_keyword(pattern.type):
@@ -156,6 +158,21 @@ def match_node(
     if pattern.type in context.spec.unordered_kinds:
         return _match_unordered(pattern.children, children, bindings, context)
     return _match_sequence(pattern.children, children, bindings, context)
+
+
+def _match_shorthand(
+    pattern: PatternNode, node: tree_sitter.Node, bindings: Bindings, context: MatchContext
+) -> Bindings | None:
+    # `{ messages }` is `{ messages: messages }`: a `key: value` pattern may match it.
+    key = next((c for c in pattern.children if c.field == "key"), None)
+    value = next((c for c in pattern.children if c.field == "value"), None)
+    if key is None or value is None or key.kind is Kind.META or key.text != _text(node):
+        return None
+    if value.kind in (Kind.META, Kind.MULTI):
+        return _bind(value.name, node if value.kind is Kind.META else (node,), bindings, context)
+    if value.kind in (Kind.CHAIN, Kind.LEAF) and value.text == _text(node):
+        return bindings
+    return None
 
 
 def _key_text(node: tree_sitter.Node, spec: LanguageSpec) -> str:

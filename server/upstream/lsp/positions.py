@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from lsprotocol import types
 
-UTF8 = types.PositionEncodingKind.Utf8
-UTF16 = types.PositionEncodingKind.Utf16
-UTF32 = types.PositionEncodingKind.Utf32
+# Plain strings: what a client sends and what the server negotiated compare equal to them.
+UTF8: str = types.PositionEncodingKind.Utf8.value
+UTF16: str = types.PositionEncodingKind.Utf16.value
+UTF32: str = types.PositionEncodingKind.Utf32.value
 
 
 def _units(char: str, encoding: str) -> int:

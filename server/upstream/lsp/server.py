@@ -85,7 +85,10 @@ class UpstreamLanguageServer(LanguageServer):
     @property
     def encoding(self) -> str:
         chosen = self.workspace.position_encoding if self.workspace else None
-        return str(chosen) if chosen else UTF16
+        if chosen is None:
+            return UTF16
+        # An enum member's str() is its name, not the "utf-16" it stands for.
+        return chosen.value if isinstance(chosen, types.PositionEncodingKind) else str(chosen)
 
     def overlay(self) -> dict[Path, str]:
         return {
