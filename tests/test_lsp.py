@@ -183,6 +183,18 @@ async def test_pull_diagnostics(client: LanguageClient, workspace: Path):
     assert codes(disk.items) == ["mongodb/shard-key-monotonic"]
     assert codes(by_uri[uri].items) == ["mongodb/shard-key-monotonic"]
 
+    # Asked again with the result ids it was given, nothing has changed.
+    again_all = await client.workspace_diagnostic_async(
+        types.WorkspaceDiagnosticParams(
+            previous_result_ids=[
+                types.PreviousResultId(uri=item.uri, value=item.result_id)
+                for item in workspace_report.items
+                if item.result_id
+            ]
+        )
+    )
+    assert {item.kind for item in again_all.items} == {"unchanged"}
+
 
 async def actions_at(client: LanguageClient, uri: str, diagnostic: types.Diagnostic, only=None):
     return await client.text_document_code_action_async(

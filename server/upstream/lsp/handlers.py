@@ -185,7 +185,7 @@ def create_server() -> UpstreamLanguageServer:
         for path in files:
             if path.resolve() in open_paths:
                 continue
-            report = await asyncio.to_thread(_disk_report, ls, path)
+            report = await asyncio.to_thread(_disk_report, ls, path, previous)
             if report is not None:
                 items.append(report)
         return types.WorkspaceDiagnosticReport(items=items)
@@ -306,17 +306,30 @@ async def _current_findings(ls: UpstreamLanguageServer, uri: str) -> list[Findin
 
 
 def _disk_report(
-    ls: UpstreamLanguageServer, path: Path
-) -> types.WorkspaceFullDocumentDiagnosticReport | None:
+    ls: UpstreamLanguageServer, path: Path, previous: dict[str, str]
+) -> types.WorkspaceDocumentDiagnosticReport | None:
+    uri = from_fs_path(str(path))
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    if uri is None:
+        return None
+    # Unchanged file, unchanged settings: the client keeps what it has.
+    result_id = f"disk:{stat.st_mtime_ns}:{stat.st_size}:{ls.generation}"
+    if previous.get(uri) == result_id:
+        return types.WorkspaceUnchangedDocumentDiagnosticReport(
+            uri=uri, version=None, result_id=result_id
+        )
     result = ls.check_path(path)
     if isinstance(result, Skipped):
         return None
-    uri = from_fs_path(str(path))
-    if uri is None:
-        return None
     index = LineIndex.of(path.read_bytes() if result else b"")
     return types.WorkspaceFullDocumentDiagnosticReport(
-        uri=uri, version=None, items=[to_diagnostic(f, index, None, ls.encoding) for f in result]
+        uri=uri,
+        version=None,
+        result_id=result_id,
+        items=[to_diagnostic(f, index, None, ls.encoding) for f in result],
     )
 
 
