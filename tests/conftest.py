@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from upstream.model import Finding
 from upstream.packs import LoadedRules, load_rule_set
 
 REPO = Path(__file__).resolve().parent.parent
+_CACHE_DIR = tempfile.mkdtemp(prefix="upstream-test-cache-")
 
 
 def write_pack(root: Path, rules_yaml: str, name: str = "t", manifest: str | None = None) -> Path:
@@ -83,7 +85,8 @@ def run_cli(
     *args: str, cwd: Path | None = None, check: bool = False
 ) -> subprocess.CompletedProcess[str]:
     """Run the real console entry point (`python -m upstream`) in a subprocess."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    # The result cache goes to a folder of this test run, not the user's cache.
+    env = {"UPSTREAM_CACHE_DIR": _CACHE_DIR, **os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
         [sys.executable, "-m", "upstream", *args],
         cwd=cwd,

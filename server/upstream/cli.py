@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from upstream import __version__
+from upstream.cache import ResultCache
 from upstream.checking import DEFAULT_MAX_FILE_BYTES, Skipped, check_file, read_source
 from upstream.engine.document import Document
 from upstream.engine.fixes import apply_edits, chosen_edits
@@ -80,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--offline", action="store_true", help="never fetch locked packs missing from the cache"
     )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="don't read or write the result cache (default: $UPSTREAM_CACHE_DIR or user cache)",
+    )
 
     test = commands.add_parser("test", help="run packs' annotated tests")
     test.add_argument("packs", nargs="*", type=Path, help="pack folders (default: bundled packs)")
@@ -96,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_pack_options(rules)
     add_pack_parser(commands)
+    _add_agent_parsers(commands)
     return parser
 
 
@@ -111,6 +118,31 @@ def _add_pack_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-bundled", action="store_true", help="don't load the bundled packs")
 
 
+def _add_agent_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    # eval, export and mcp import their heavy dependencies only when they run.
+    from upstream.evaluation.command import add_eval_parser
+    from upstream.export import add_export_parser
+    from upstream.mcp_server import add_mcp_parser
+
+    add_eval_parser(commands)
+    add_export_parser(commands)
+    add_mcp_parser(commands)
+
+
+def _run_agent_command(args: argparse.Namespace) -> int:
+    if args.command == "eval":
+        from upstream.evaluation.command import run_eval
+
+        return run_eval(args)
+    if args.command == "export":
+        from upstream.export import run_export
+
+        return run_export(args)
+    from upstream.mcp_server import run_mcp
+
+    return run_mcp(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -124,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _test(args)
         if args.command == "pack":
             return run_pack_command(args)
+        if args.command in ("eval", "export", "mcp"):
+            return _run_agent_command(args)
         if args.command == "lsp":
             return _lsp(args)
         return _rules(args)
@@ -190,14 +224,23 @@ def _check(args: argparse.Namespace) -> int:
         severity_overrides=dict(config.severity),
     )
     findings: list[Finding] = []
+    project = config.root if config.source else paths[0]
+    cache = None if args.no_cache else ResultCache.open(project, loaded.rule_set, options)
     for file in iter_source_files(paths, config.exclude, config.root):
-        result = check_file(file, loaded.rule_set, options, args.max_file_size)
+        if cache is not None:
+            result = cache.check(file, loaded.rule_set, options, args.max_file_size)
+        else:
+            result = check_file(file, loaded.rule_set, options, args.max_file_size)
         if isinstance(result, Skipped):
             print(f"upstream: {result}", file=sys.stderr)
             continue
         if args.fix or args.diff:
             result = _fix_file(file, result, args, loaded, options)
         findings.extend(result)
+    if cache is not None:
+        cache.save()
+        if os.environ.get("UPSTREAM_CACHE_STATS"):
+            print(f"upstream: {cache.stats}", file=sys.stderr)
     _write_report(args, findings, loaded)
     if loaded.problems:
         return EXIT_ERROR

@@ -8,6 +8,9 @@
     pack update [NAME...]     move locked packs to the newest version their request allows
     pack outdated             locked packs with newer versions (exit 1 if any)
     pack verify               check cached packs against the lock, fetching missing ones
+    pack new NAME             scaffold a pack whose example rule and tests pass
+    pack lint DIR             review a pack's rules (one line per problem; exit 1 if any)
+    pack seed SOURCE -o DIR   draft a pack from a library's own deprecation metadata
 
 Exit codes as elsewhere: 0 fine, 1 failed pack tests / outdated packs, 2 usage, config or
 pack error (bad archive, hash or signature mismatch, network failure).
@@ -23,6 +26,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from upstream.authoring.commands import add_authoring_parsers, run_lint, run_new, run_seed
 from upstream.errors import PackError, UpstreamError, UsageError
 from upstream.packs import load_rule_set
 from upstream.packs.archive import BuiltArchive, archive_name, build_archive, sha256_file
@@ -95,6 +99,8 @@ def add_pack_parser(subparsers: Any) -> None:
     verify.add_argument("--offline", action="store_true", help="never fetch a missing pack")
     _add_config_option(verify)
 
+    add_authoring_parsers(commands)
+
 
 def _add_config_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -113,6 +119,9 @@ def run_pack_command(args: argparse.Namespace) -> int:
         "update": _update,
         "outdated": _outdated,
         "verify": _verify,
+        "new": run_new,
+        "lint": run_lint,
+        "seed": run_seed,
     }
     try:
         return handlers[args.pack_command](args)

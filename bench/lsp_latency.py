@@ -1,0 +1,237 @@
+"""Language-server latency: a plain JSON-RPC client over the server's stdio.
+
+    python bench/lsp_latency.py [--lines 3000] [--edits 200] [--documents 50]
+
+Measures `initialize` -> first publishDiagnostics (cold start), then on a file of --lines lines
+--edits single-character incremental edits, each timed from didChange to the
+publishDiagnostics for that version (debounce 0, every bundled pack), then the server's RSS
+after --documents open documents. Prints JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import IO, Any
+
+import psutil
+
+# A file with findings from several packs, repeated to the wanted length.
+BLOCK = """\
+import os
+import pandas as pd
+import numpy as np
+from pymongo import MongoClient
+
+client = MongoClient("mongodb://localhost")
+db = client.app
+
+
+def handler_{n}(frame, rows):
+    total = 0
+    for row in rows:
+        total += row["value"]  # upstream bench
+    frame = frame.append(rows)
+    values = np.float(total)
+    db.events.insert({{"n": {n}, "total": total}})
+    cursor = db.events.find().count()
+    return frame, values, cursor
+
+"""
+
+
+def make_source(lines: int) -> str:
+    parts: list[str] = []
+    n = 0
+    while sum(part.count("\n") for part in parts) < lines:
+        parts.append(BLOCK.format(n=n))
+        n += 1
+    return "".join(parts)
+
+
+class Client:
+    def __init__(self, command: list[str]) -> None:
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.stdin: IO[bytes] = self.process.stdin
+        self.stdout: IO[bytes] = self.process.stdout
+        self.next_id = 0
+
+    def send(self, message: dict[str, Any]) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        self.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.stdin.flush()
+
+    def request(self, method: str, params: Any) -> int:
+        self.next_id += 1
+        self.send({"id": self.next_id, "method": method, "params": params})
+        return self.next_id
+
+    def notify(self, method: str, params: Any) -> None:
+        self.send({"method": method, "params": params})
+
+    def receive(self) -> dict[str, Any]:
+        length = 0
+        while True:
+            line = self.stdout.readline()
+            if not line:
+                raise EOFError("the server closed its output")
+            if line in (b"\r\n", b"\n"):
+                break
+            name, _, value = line.decode("ascii").partition(":")
+            if name.lower() == "content-length":
+                length = int(value)
+        message: dict[str, Any] = json.loads(self.stdout.read(length))
+        if "id" in message and "method" in message:  # a request from the server
+            self.send({"id": message["id"], "result": None})
+        return message
+
+    def wait_response(self, request_id: int) -> dict[str, Any]:
+        while True:
+            message = self.receive()
+            if message.get("id") == request_id and "method" not in message:
+                return message
+
+    def wait_diagnostics(self, uri: str, version: int | None = None) -> list[Any]:
+        while True:
+            message = self.receive()
+            if message.get("method") != "textDocument/publishDiagnostics":
+                continue
+            params = message["params"]
+            if params["uri"] != uri:
+                continue
+            if version is not None and params.get("version") not in (None, version):
+                continue
+            diagnostics: list[Any] = params["diagnostics"]
+            return diagnostics
+
+    def close(self) -> None:
+        try:
+            self.wait_response(self.request("shutdown", None))
+            self.notify("exit", None)
+            self.process.wait(timeout=10)
+        except (OSError, EOFError, subprocess.TimeoutExpired):
+            self.process.kill()
+            self.process.wait()
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def measure(lines: int, edits: int, documents: int, command: list[str]) -> dict[str, Any]:
+    folder = Path(tempfile.mkdtemp(prefix="upstream-lsp-bench-"))
+    source = make_source(lines)
+    path = folder / "big.py"
+    path.write_text(source)
+    uri = path.as_uri()
+    started = time.perf_counter()
+    client = Client(command)
+    init = client.request(
+        "initialize",
+        {
+            "processId": os.getpid(),
+            "rootUri": folder.as_uri(),
+            "capabilities": {},
+            "initializationOptions": {"debounce": 0},
+        },
+    )
+    client.wait_response(init)
+    client.notify("initialized", {})
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": source}},
+    )
+    first = client.wait_diagnostics(uri)
+    cold_start = time.perf_counter() - started
+    rss_first = psutil.Process(client.process.pid).memory_info().rss
+
+    # Single characters typed into (and removed from) the comment on line 12 of each block.
+    marker = source.splitlines()
+    comment_lines = [i for i, text in enumerate(marker) if text.endswith("# upstream bench")]
+    latencies: list[float] = []
+    version = 1
+    for n in range(edits):
+        line = comment_lines[(n // 2) % len(comment_lines)]
+        column = len(marker[line])
+        version += 1
+        if n % 2 == 0:
+            change = {
+                "range": {
+                    "start": {"line": line, "character": column},
+                    "end": {"line": line, "character": column},
+                },
+                "text": "x",
+            }
+        else:
+            change = {
+                "range": {
+                    "start": {"line": line, "character": column},
+                    "end": {"line": line, "character": column + 1},
+                },
+                "text": "",
+            }
+        t0 = time.perf_counter()
+        client.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]},
+        )
+        client.wait_diagnostics(uri, version)
+        latencies.append((time.perf_counter() - t0) * 1000)
+
+    small = make_source(300)
+    for n in range(documents - 1):
+        other = folder / f"doc{n}.py"
+        other.write_text(small)
+        client.notify(
+            "textDocument/didOpen",
+            {
+                "textDocument": {
+                    "uri": other.as_uri(),
+                    "languageId": "python",
+                    "version": 1,
+                    "text": small,
+                }
+            },
+        )
+        client.wait_diagnostics(other.as_uri())
+    rss = psutil.Process(client.process.pid).memory_info().rss
+    client.close()
+    return {
+        "lines": len(marker),
+        "first_diagnostics": len(first),
+        "edits": edits,
+        "cold_start_s": round(cold_start, 3),
+        "edit_ms_p50": round(statistics.median(latencies), 2),
+        "edit_ms_p95": round(percentile(latencies, 0.95), 2),
+        "edit_ms_max": round(max(latencies), 2),
+        "documents": documents,
+        "rss_first_document_mb": round(rss_first / 1e6, 1),
+        "rss_mb": round(rss / 1e6, 1),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--lines", type=int, default=3000)
+    parser.add_argument("--edits", type=int, default=200)
+    parser.add_argument("--documents", type=int, default=50)
+    args = parser.parse_args()
+    command = [sys.executable, "-m", "upstream", "lsp"]
+    print(json.dumps(measure(args.lines, args.edits, args.documents, command), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""``upstream pack seed``: draft a pack from what a library already says it deprecated."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from upstream.authoring.seed.draft import PYTHON, TYPESCRIPT, write_draft
+from upstream.authoring.seed.fetch import fetch_npm, fetch_pypi, unpack
+from upstream.authoring.seed.model import SIGNALS, Deprecation
+from upstream.authoring.seed.npm import scan_typescript
+from upstream.authoring.seed.python import scan_python
+from upstream.errors import UsageError
+
+
+@dataclass
+class SeedReport:
+    source: str
+    output: Path
+    deprecations: list[Deprecation] = field(default_factory=list)
+    rules: int = 0
+    files: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def by_signal(self) -> dict[str, int]:
+        """How many APIs each signal found (an API can have several)."""
+        counts = Counter(signal for item in self.deprecations for signal in item.signals)
+        return {signal: counts[signal] for signal in SIGNALS if counts[signal]}
+
+    def summary_lines(self) -> list[str]:
+        signals = ", ".join(f"{name} {count}" for name, count in self.by_signal.items())
+        lines = [
+            f"{self.source}: {self.files} files read, {len(self.deprecations)} deprecated APIs "
+            f"({signals or 'none'})",
+        ]
+        for reason, count in self.skipped.items():
+            lines.append(f"  not drafted: {count} {reason}")
+        lines.append(
+            f"wrote {self.rules} draft rules to {self.output}; next: replace the TODO docs "
+            f"links, then `upstream pack lint {self.output}` and `upstream test {self.output}`"
+        )
+        return lines
+
+
+def _split(spec: str, separator: str, option: str) -> tuple[str, str]:
+    name, found, version = (
+        spec.rpartition(separator) if separator == "@" else spec.partition(separator)
+    )
+    if not found or not name or not re.match(r"^[\w.+-]+$", version):
+        example = "pymongo==3.13.0" if separator == "==" else "mongodb@6.8.0"
+        raise UsageError(f"{option} {spec}: give an exact version, e.g. {option} {example}")
+    return name, version
+
+
+def seed_pack(
+    *,
+    pypi: str | None = None,
+    npm: str | None = None,
+    path: Path | None = None,
+    output: Path,
+    name: str | None = None,
+    language: str | None = None,
+) -> SeedReport:
+    """Find the deprecated APIs of one release (or source tree) and write a draft pack."""
+    with tempfile.TemporaryDirectory(prefix="upstream-seed-") as temp:
+        workdir = Path(temp)
+        version: str | None = None
+        if pypi:
+            distribution, version = _split(pypi, "==", "--pypi")
+            root, ecosystem = fetch_pypi(distribution, version, workdir), PYTHON
+        elif npm:
+            distribution, version = _split(npm, "@", "--npm")
+            root, ecosystem = fetch_npm(distribution, version, workdir), TYPESCRIPT
+        elif path is not None:
+            if not path.exists():
+                raise UsageError(f"--path {path}: no such file or folder")
+            root = unpack(path, workdir / "source") if path.is_file() else path
+            distribution = name or path.name.split("-")[0]
+            if language is None:
+                has_types = next(root.rglob("*.d.ts"), None) is not None
+                has_python = next(root.rglob("*.py"), None) is not None
+                language = "typescript" if has_types and not has_python else "python"
+            ecosystem = PYTHON if language == "python" else TYPESCRIPT
+        else:
+            raise UsageError("give one of --pypi NAME==VERSION, --npm NAME@VERSION, --path DIR")
+        report = SeedReport(f"{distribution} {version or str(path)}", output)
+        if ecosystem is PYTHON:
+            python = scan_python(root)
+            report.deprecations, report.files = python.deprecations, python.files
+            if python.conditional:
+                report.skipped["conditional warnings (usually about one argument)"] = (
+                    python.conditional
+                )
+        else:
+            typescript = scan_typescript(root, distribution)
+            report.deprecations, report.files = typescript.deprecations, typescript.files
+            if typescript.type_only:
+                report.skipped["type-only declarations (types, interfaces)"] = typescript.type_only
+        pack_name = name or re.sub(r"[^a-z0-9._-]+", "-", distribution.lower()).strip("-")
+        report.rules = write_draft(
+            report.deprecations, ecosystem, pack_name, distribution, version, output
+        )
+    return report
+
+
+__all__ = ["SeedReport", "seed_pack"]

@@ -1,0 +1,379 @@
+"""Find a Python library's deprecated public APIs by reading its source with ``ast``.
+
+Nothing is imported or run. Signals: an unconditional ``warnings.warn(..., DeprecationWarning
+| PendingDeprecationWarning | FutureWarning | a subclass)`` in the body of a function (for a
+class: in ``__init__``); a decorator named ``deprecated`` (PEP 702 / ``typing_extensions``,
+the ``deprecated`` and ``deprecation`` packages); a docstring with ``.. deprecated::`` or a
+line starting ``**DEPRECATED**``. A warning inside an ``if`` usually concerns one argument,
+not the API: those are counted as ``conditional`` and left out.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from upstream.authoring.seed.model import Deprecation, Kind
+
+_BASE_CATEGORIES = {"DeprecationWarning", "PendingDeprecationWarning", "FutureWarning"}
+_SKIPPED_DIRS = {
+    "test", "tests", "testing", "doc", "docs", "examples", "example", "benchmarks", "bench",
+    "tools", "scripts", "build", "dist", "_vendor", "vendor", "site-packages", "node_modules",
+}  # fmt: skip
+_SKIPPED_FILES = {"setup.py", "conftest.py", "noxfile.py", "fabfile.py"}
+_VERSION = r"(\d+(?:\.\d+)+[a-z0-9.]*)"
+_DEPRECATED_DIRECTIVE = re.compile(r"^\s*\.\. deprecated::\s*" + _VERSION + r"?\s*$")
+_CHANGED_DIRECTIVE = re.compile(r"^\s*\.\. version(?:changed|added)::\s*" + _VERSION)
+_DEPRECATED_LINE = re.compile(
+    r"^(?:\*\*DEPRECATED\*\*|Deprecated\.?$|Deprecated\. |Deprecated (?:the \S+ )?"
+    r"(?:method|function|class|property)|Support for this (?:function|method|class) is "
+    r"deprecated|This (?:function|method|class|exception|property) (?:is|has been) deprecated)",
+    re.IGNORECASE,
+)
+_ABOUT_ARGUMENT = re.compile(r"\b(?:parameter|argument|option|keyword)s?\b", re.IGNORECASE)
+
+
+@dataclass
+class PythonScan:
+    deprecations: list[Deprecation] = field(default_factory=list)
+    conditional: int = 0  # warnings only under a condition (usually about an argument)
+    files: int = 0
+
+
+def scan_python(root: Path) -> PythonScan:
+    """Every deprecated public API in the Python source tree at ``root``."""
+    scan = PythonScan()
+    modules = list(_modules(root))
+    trees: list[tuple[str, Path, ast.Module]] = []
+    for module, file in modules:
+        try:
+            tree = ast.parse(file.read_text(encoding="utf-8", errors="replace"), str(file))
+        except (SyntaxError, ValueError):
+            continue  # Python 2-only files and the like: nothing to learn from them
+        trees.append((module, file, tree))
+    scan.files = len(trees)
+    categories = _warning_categories([tree for _, _, tree in trees])
+    for module, file, tree in trees:
+        if any(part.startswith("_") and part != "__init__" for part in module.split(".")[1:]):
+            continue  # a private module: its public names are re-exported elsewhere
+        visitor = _ModuleScan(module, str(file.relative_to(root)), tree, categories, scan)
+        visitor.run()
+    return scan
+
+
+def _modules(root: Path) -> Iterator[tuple[str, Path]]:
+    """(dotted module name, file) for each module under ``root``'s top-level packages."""
+    for file in sorted(root.rglob("*.py")):
+        relative = file.relative_to(root)
+        if any(part in _SKIPPED_DIRS or part.startswith(".") for part in relative.parts[:-1]):
+            continue
+        if file.name in _SKIPPED_FILES or file.name.startswith("test_"):
+            continue
+        # The module's name starts at the outermost folder that is still a package.
+        package_dir = file.parent
+        parts = [] if file.name == "__init__.py" else [file.stem]
+        while (package_dir / "__init__.py").is_file() and package_dir != root.parent:
+            parts.insert(0, package_dir.name)
+            if package_dir == root:
+                break
+            package_dir = package_dir.parent
+        if not parts or (file.parent != root and not (file.parent / "__init__.py").is_file()):
+            continue
+        if not all(part.isidentifier() for part in parts):
+            continue
+        yield ".".join(parts), file
+
+
+def _name_of(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Call):
+        return _name_of(node.func)
+    return None
+
+
+def _warning_categories(trees: list[ast.Module]) -> set[str]:
+    """The warning classes that mean "deprecated", including the library's own subclasses."""
+    categories = set(_BASE_CATEGORIES)
+    classes = [node for tree in trees for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    changed = True
+    while changed:
+        changed = False
+        for node in classes:
+            if node.name not in categories and any(
+                _name_of(base) in categories for base in node.bases
+            ):
+                categories.add(node.name)
+                changed = True
+    return categories
+
+
+def _text(node: ast.expr | None, constants: dict[str, str]) -> str | None:
+    """The text of a message expression: literals, f-strings, ``+``, ``%`` and constants."""
+    if node is None:
+        return None
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        parts = []
+        for value in node.values:
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                parts.append(value.value)
+            elif isinstance(value, ast.FormattedValue):
+                parts.append("{" + ast.unparse(value.value) + "}")
+        return "".join(parts)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        left = _text(node.left, constants)
+        if isinstance(node.op, ast.Mod):
+            return left
+        right = _text(node.right, constants)
+        return left + right if left is not None and right is not None else left or right
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "format"
+    ):
+        return _text(node.func.value, constants)
+    if isinstance(node, ast.Call) and node.args:
+        return _text(node.args[0], constants)  # DeprecationWarning("message")
+    if isinstance(node, ast.Name):
+        return constants.get(node.id)
+    return None
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = re.sub(r"\s+", " ", text).strip()
+    # Sphinx roles read better as code: :meth:`~a.b.insert_one` -> `insert_one`
+    text = re.sub(r":[a-z]+:`~?([^`]*?)`", lambda m: f"`{m.group(1).split('.')[-1]}`", text)
+    return text.replace("``", "`") or None
+
+
+class _ModuleScan:
+    def __init__(
+        self, module: str, file: str, tree: ast.Module, categories: set[str], scan: PythonScan
+    ) -> None:
+        self.module = module
+        self.file = file
+        self.tree = tree
+        self.categories = categories
+        self.scan = scan
+        self.constants = {
+            target.id: node.value.value
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+
+        # `from deprecation import deprecated as old_style`: decorators under another name.
+        self.decorator_aliases = {
+            alias.asname
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            for alias in node.names
+            if alias.asname and alias.name.lower().endswith("deprecated")
+        }
+
+    def run(self) -> None:
+        self._body(self.tree.body, owner=None)
+
+    def _body(self, body: list[ast.stmt], owner: str | None) -> None:
+        for node in body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self._function(node, owner)
+            elif isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                if owner is None:
+                    self._class(node)
+                self._body(node.body, owner=node.name if owner is None else owner)
+
+    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, owner: str | None) -> None:
+        if node.name.startswith("_"):
+            return
+        decorators = {_name_of(d) for d in node.decorator_list}
+        kind: Kind = "method" if owner else "function"
+        if "property" in decorators or "cached_property" in decorators:
+            kind = "property"
+        if decorators & {"setter", "deleter"}:
+            return  # the getter carries the deprecation
+        found = self._signals(node, node.body)
+        if found is not None:
+            self._add(owner, node.name, kind, node.lineno, *found)
+
+    def _class(self, node: ast.ClassDef) -> None:
+        if node.name in self.categories:
+            return  # the library's warning class itself
+        init = next(
+            (
+                item
+                for item in node.body
+                if isinstance(item, ast.FunctionDef) and item.name == "__init__"
+            ),
+            None,
+        )
+        found = self._signals(node, init.body if init is not None else [])
+        if found is not None:
+            self._add(None, node.name, "class", node.lineno, *found)
+
+    def _signals(
+        self,
+        node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
+        body: list[ast.stmt],
+    ) -> tuple[set[str], str | None, str | None] | None:
+        signals: set[str] = set()
+        message: str | None = None
+        version: str | None = None
+        for decorator in node.decorator_list:
+            name = _name_of(decorator)
+            if name is not None and (
+                name.lower().endswith("deprecated") or name in self.decorator_aliases
+            ):
+                signals.add("decorator")
+                if isinstance(decorator, ast.Call):
+                    message = message or _clean(self._decorator_message(decorator))
+                    version = version or self._keyword(
+                        decorator, ("version", "deprecated_in", "since")
+                    )
+        for call in self._warnings(body, conditional=False):
+            signals.add("warning")
+            message = message or _clean(_text(self._message_arg(call), self.constants))
+        docstring = ast.get_docstring(node) or ""
+        doc_message, doc_version = _docstring_deprecation(docstring)
+        if doc_message is not None:
+            signals.add("docstring")
+            message = message or doc_message
+        version = version or doc_version or _version_from_changes(docstring)
+        if not signals:
+            self.scan.conditional += sum(1 for _ in self._warnings(body, conditional=True))
+            return None
+        return signals, message, version
+
+    def _warnings(self, body: list[ast.stmt], conditional: bool) -> Iterator[ast.Call]:
+        """The deprecation warnings issued by ``body``: unconditional ones (statements run
+        whenever the body runs) or, with ``conditional``, the ones under an if/loop/handler."""
+        for statement in body:
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+                if not conditional and self._is_deprecation_warning(statement.value):
+                    yield statement.value
+                continue
+            if isinstance(statement, (ast.With, ast.AsyncWith)):
+                yield from self._warnings(statement.body, conditional)
+            elif isinstance(statement, ast.Try):
+                yield from self._warnings(statement.body + statement.finalbody, conditional)
+                if conditional:
+                    for handler in statement.handlers:
+                        yield from self._nested_warnings(handler.body)
+            elif conditional:
+                yield from self._nested_warnings([statement])
+
+    def _nested_warnings(self, body: list[ast.stmt]) -> Iterator[ast.Call]:
+        for statement in body:
+            for node in ast.walk(statement):
+                if isinstance(node, ast.Call) and self._is_deprecation_warning(node):
+                    yield node
+
+    def _is_deprecation_warning(self, call: ast.Call) -> bool:
+        function = call.func
+        if isinstance(function, ast.Attribute):
+            is_warn = function.attr in ("warn", "warn_explicit") and _name_of(function.value) in (
+                "warnings",
+                "_warnings",
+            )
+        else:
+            is_warn = isinstance(function, ast.Name) and function.id == "warn"
+        if not is_warn:
+            return False
+        category: ast.expr | None = call.args[1] if len(call.args) > 1 else None
+        for keyword in call.keywords:
+            if keyword.arg == "category":
+                category = keyword.value
+        if category is None and call.args and isinstance(call.args[0], ast.Call):
+            category = call.args[0].func  # warn(DeprecationWarning("..."))
+        return category is not None and _name_of(category) in self.categories
+
+    @staticmethod
+    def _message_arg(call: ast.Call) -> ast.expr | None:
+        for keyword in call.keywords:
+            if keyword.arg == "message":
+                return keyword.value
+        return call.args[0] if call.args else None
+
+    def _decorator_message(self, call: ast.Call) -> str | None:
+        for keyword in call.keywords:
+            if keyword.arg in ("reason", "details", "message", "msg"):
+                return _text(keyword.value, self.constants)
+        return _text(call.args[0], self.constants) if call.args else None
+
+    def _keyword(self, call: ast.Call, names: tuple[str, ...]) -> str | None:
+        for keyword in call.keywords:
+            if keyword.arg in names:
+                return _text(keyword.value, self.constants)
+        return None
+
+    def _add(
+        self,
+        owner: str | None,
+        name: str,
+        kind: Kind,
+        line: int,
+        signals: set[str],
+        message: str | None,
+        version: str | None,
+    ) -> None:
+        self.scan.deprecations.append(
+            Deprecation(
+                module=self.module,
+                owner=owner,
+                name=name,
+                kind=kind,
+                package=self.module.split(".")[0],
+                file=self.file,
+                line=line,
+                message=message,
+                version=version,
+                signals=signals,
+            )
+        )
+
+
+def _docstring_deprecation(docstring: str) -> tuple[str | None, str | None]:
+    """(the deprecation note, its version) from ``.. deprecated::`` or ``**DEPRECATED**``."""
+    lines = docstring.splitlines()
+    for index, line in enumerate(lines):
+        directive = _DEPRECATED_DIRECTIVE.match(line)
+        if directive:
+            body: list[str] = []
+            for following in lines[index + 1 :]:
+                if following.strip() and not following.startswith((" ", "\t")):
+                    break
+                if not following.strip() and body:
+                    break
+                body.append(following)
+            return _clean(" ".join(body)) or "deprecated", directive.group(1)
+        stripped = line.strip()
+        if stripped.upper().startswith("**DEPRECATED**") and not _ABOUT_ARGUMENT.search(stripped):
+            note = stripped[len("**DEPRECATED**") :].lstrip(" -:\u2013\u2014")
+            return _clean(note) or "deprecated", None
+    return None, None
+
+
+def _version_from_changes(docstring: str) -> str | None:
+    """The version of a ``.. versionchanged:: X`` whose note says the API is deprecated."""
+    lines = docstring.splitlines()
+    for index, line in enumerate(lines):
+        match = _CHANGED_DIRECTIVE.match(line)
+        if match and index + 1 < len(lines):
+            note = lines[index + 1].strip()
+            if _DEPRECATED_LINE.match(note) and not _ABOUT_ARGUMENT.search(note):
+                return match.group(1)
+    return None

@@ -1,0 +1,318 @@
+"""The result cache of ``upstream check``: a file whose inputs did not change is not re-checked.
+
+As Ruff caches, one JSON file per project under the user cache folder (or
+``UPSTREAM_CACHE_DIR``). A file's findings are reused when all of these are unchanged:
+
+- the file's bytes (sha256) -- its path is part of the entry's key;
+- the rule set: every file of every loaded pack, this engine's version and its source stamps,
+  which rules are enabled and their severity overrides (the *header*; any change drops the
+  whole cache);
+- the answers the version resolver gave for the file's gated rules: each answer is recorded
+  when the file is checked and asked again before the entry is reused, so a lockfile or
+  requirements change re-checks exactly the files whose gated rules it can affect.
+
+A missing, unreadable or corrupt cache is ignored; it is written atomically, once per run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from upstream import __version__
+from upstream.checking import DEFAULT_MAX_FILE_BYTES, Skipped, read_source
+from upstream.engine.compiler import RuleSet
+from upstream.engine.document import Document
+from upstream.engine.runner import CheckOptions, VersionCheck, check_document
+from upstream.languages import language_for_path
+from upstream.model import Edit, Finding, Position, Severity
+from upstream.project.versions import Requirement
+
+CACHE_DIR_ENV = "UPSTREAM_CACHE_DIR"
+_FORMAT = 1
+_ENGINE_ROOT = Path(__file__).resolve().parent
+
+
+def default_cache_dir() -> Path:
+    """``$UPSTREAM_CACHE_DIR``, else the platform's user cache folder for upstream."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("upstream")) / "check"
+
+
+@dataclass
+class CacheStats:
+    hits: int = 0
+    misses: int = 0
+
+    def __str__(self) -> str:
+        return f"cache: {self.hits} hits, {self.misses} misses"
+
+
+@dataclass
+class _Entry:
+    digest: str
+    # (requirement key, verdict) for every version question the check asked.
+    versions: list[tuple[str, bool | None]]
+    findings: list[Any]
+
+
+@dataclass
+class ResultCache:
+    """The cached findings of one project; ``check`` replaces ``checking.check_file``."""
+
+    file: Path
+    header: str
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    stats: CacheStats = field(default_factory=CacheStats)
+    _requirements: dict[str, Requirement] = field(default_factory=dict)
+    _dirty: bool = False
+
+    @classmethod
+    def open(
+        cls,
+        project_root: Path,
+        rule_set: RuleSet,
+        options: CheckOptions,
+        cache_dir: Path | None = None,
+    ) -> ResultCache:
+        root = os.path.abspath(project_root)
+        name = hashlib.sha256(root.encode("utf-8")).hexdigest()[:20]
+        file = (cache_dir or default_cache_dir()) / f"{name}.json"
+        cache = cls(file, _header(rule_set, options))
+        cache._requirements = _requirements(rule_set)
+        cache.entries = _load(file, cache.header)
+        return cache
+
+    def check(
+        self,
+        path: Path,
+        rule_set: RuleSet,
+        options: CheckOptions,
+        max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    ) -> list[Finding] | Skipped:
+        """As ``checking.check_file``, answered from the cache when the inputs are unchanged."""
+        spec = language_for_path(path)
+        if spec is None:
+            return Skipped(str(path), "unknown language (no grammar for this file extension)")
+        source = read_source(path, max_bytes)
+        if isinstance(source, Skipped):
+            return source
+        rules = rule_set.for_language(spec.name)
+        if rules is None:
+            return []
+        key = os.path.abspath(path)
+        digest = hashlib.sha256(source).hexdigest()
+        entry = self.entries.get(key)
+        if (
+            entry is not None
+            and entry.digest == digest
+            and self._same_versions(entry, path, options)
+        ):
+            try:
+                cached = [_finding_from(data, str(path)) for data in entry.findings]
+            except (ValueError, TypeError, IndexError):
+                cached = None  # a corrupt entry is a miss
+            if cached is not None:
+                self.stats.hits += 1
+                return cached
+        self.stats.misses += 1
+        asked: list[tuple[str, bool | None]] = []
+        recording = _recording(options.versions, asked)
+        checked = CheckOptions(
+            versions=recording,
+            apply_when_version_unknown=options.apply_when_version_unknown,
+            is_enabled=options.is_enabled,
+            severity_overrides=options.severity_overrides,
+        )
+        findings = check_document(Document(str(path), source, spec), rules, checked)
+        self.entries[key] = _Entry(digest, asked, [_finding_data(f) for f in findings])
+        self._dirty = True
+        return findings
+
+    def save(self) -> None:
+        """Write the cache atomically if this run changed it; failures are ignored."""
+        if not self._dirty:
+            return
+        data = {
+            "format": _FORMAT,
+            "header": self.header,
+            "entries": {
+                key: [entry.digest, entry.versions, entry.findings]
+                for key, entry in self.entries.items()
+                if os.path.exists(key)
+            },
+        }
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(
+                dir=self.file.parent, prefix=f".{self.file.name}.", suffix=".tmp"
+            )
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                    json.dump(data, stream, separators=(",", ":"))
+                os.replace(temporary, self.file)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return
+        self._dirty = False
+
+    def _same_versions(self, entry: _Entry, path: Path, options: CheckOptions) -> bool:
+        if not entry.versions:
+            return True
+        if options.versions is None:
+            return False
+        for key, verdict in entry.versions:
+            requirement = self._requirements.get(key)
+            if requirement is None or options.versions(requirement, path) != verdict:
+                return False
+        return True
+
+
+def _requirement_key(requirement: Requirement) -> str:
+    return f"{requirement.ecosystem.value}:{requirement.name}:{requirement.specifier}"
+
+
+def _requirements(rule_set: RuleSet) -> dict[str, Requirement]:
+    found: dict[str, Requirement] = {}
+    for _pack, rule in rule_set.rules.values():
+        for ecosystem, value in rule.requires.items():
+            try:
+                parsed = Requirement.parse_many(ecosystem, value)
+            except ValueError:
+                continue
+            for requirement in parsed:
+                found[_requirement_key(requirement)] = requirement
+    return found
+
+
+def _recording(check: VersionCheck | None, asked: list[tuple[str, bool | None]]) -> VersionCheck:
+    def recording(requirement: Requirement, path: Path) -> bool | None:
+        verdict = None if check is None else check(requirement, path)
+        asked.append((_requirement_key(requirement), verdict))
+        return verdict
+
+    return recording
+
+
+def _header(rule_set: RuleSet, options: CheckOptions) -> str:
+    digest = hashlib.sha256()
+
+    def add(*parts: object) -> None:
+        for part in parts:
+            digest.update(repr(part).encode("utf-8"))
+            digest.update(b"\0")
+
+    add("format", _FORMAT, "version", __version__)
+    # An edited engine (a development install) must not reuse old results.
+    for source in _engine_sources():
+        status = source.stat()
+        add(source.relative_to(_ENGINE_ROOT).as_posix(), status.st_mtime_ns, status.st_size)
+    for pack in rule_set.packs:
+        add("pack", pack.name)
+        for name, data in _pack_files(Path(pack.path)):
+            add(name)
+            digest.update(hashlib.sha256(data).digest())
+    enabled = sorted(rule_id for rule_id in rule_set.rules if options.is_enabled(rule_id))
+    add("enabled", enabled, "severity", sorted(options.severity_overrides.items()))
+    add("unknown-version", options.apply_when_version_unknown, options.versions is None)
+    return digest.hexdigest()
+
+
+def _engine_sources() -> list[Path]:
+    # What decides findings; other modules (the CLI, the server) don't.
+    engine = sorted((_ENGINE_ROOT / "engine").rglob("*.py"))
+    return [*engine, _ENGINE_ROOT / "languages.py", _ENGINE_ROOT / "model.py"]
+
+
+def _pack_files(pack: Path) -> Iterable[tuple[str, bytes]]:
+    # A pack's tests don't change what it finds.
+    for file in sorted(pack.rglob("*")):
+        relative = file.relative_to(pack)
+        if relative.parts[0] == "tests" or not file.is_file():
+            continue
+        try:
+            yield relative.as_posix(), file.read_bytes()
+        except OSError:
+            yield relative.as_posix(), b"\0unreadable"
+
+
+def _load(file: Path, header: str) -> dict[str, _Entry]:
+    try:
+        with open(file, encoding="utf-8") as stream:
+            data = json.load(stream)
+        if data.get("format") != _FORMAT or data.get("header") != header:
+            return {}
+        entries: dict[str, _Entry] = {}
+        for key, (digest, versions, findings) in data["entries"].items():
+            if not isinstance(digest, str) or not isinstance(findings, list):
+                return {}
+            entries[key] = _Entry(digest, [(str(k), v) for k, v in versions], findings)
+        return entries
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
+
+
+def _position(position: Position) -> list[int]:
+    return [position.line, position.column]
+
+
+def _finding_data(finding: Finding) -> list[Any]:
+    fix = finding.fix
+    return [
+        finding.rule,
+        finding.severity,
+        finding.message,
+        finding.docs,
+        _position(finding.start),
+        _position(finding.end),
+        finding.start_byte,
+        finding.end_byte,
+        finding.title,
+        finding.deprecated,
+        None
+        if fix is None
+        else [
+            fix.start_byte,
+            fix.end_byte,
+            _position(fix.start),
+            _position(fix.end),
+            fix.text,
+            fix.safe,
+        ],
+        finding.bindings,
+    ]
+
+
+def _finding_from(data: list[Any], path: str) -> Finding:
+    rule, severity, message, docs, start, end, start_byte, end_byte = data[:8]
+    title, deprecated, fix, bindings = data[8:]
+    severity_: Severity = severity
+    return Finding(
+        rule=rule,
+        severity=severity_,
+        message=message,
+        docs=docs,
+        path=path,
+        start=Position(*start),
+        end=Position(*end),
+        start_byte=start_byte,
+        end_byte=end_byte,
+        title=title,
+        deprecated=deprecated,
+        fix=None
+        if fix is None
+        else Edit(fix[0], fix[1], Position(*fix[2]), Position(*fix[3]), fix[4], fix[5]),
+        bindings=dict(bindings),
+    )

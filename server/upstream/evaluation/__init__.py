@@ -1,0 +1,36 @@
+"""``upstream eval``: score model completions against the packs, per model and per rule."""
+
+from __future__ import annotations
+
+from upstream.evaluation._records import Sample, guess_language, read_samples
+from upstream.evaluation._report import (
+    EvalReport,
+    ModelSummary,
+    format_csv,
+    format_html,
+    format_json,
+    format_text,
+    pack_chart_png,
+    summarise,
+    wilson_interval,
+)
+from upstream.evaluation._run import SampleResult, check_sample, run_dask, run_local
+
+__all__ = [
+    "EvalReport",
+    "ModelSummary",
+    "Sample",
+    "SampleResult",
+    "check_sample",
+    "format_csv",
+    "format_html",
+    "format_json",
+    "format_text",
+    "guess_language",
+    "pack_chart_png",
+    "read_samples",
+    "run_dask",
+    "run_local",
+    "summarise",
+    "wilson_interval",
+]

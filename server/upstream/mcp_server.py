@@ -1,0 +1,215 @@
+"""``upstream mcp``: a Model Context Protocol server (stdio) so coding agents check their code.
+
+Tools: ``check_code`` (findings, with docs and the code with safe fixes applied), ``guidance``
+(the do/don't list for a library) and ``list_packs``. A bad argument is an MCP tool error;
+the server keeps serving. Nothing but protocol messages goes to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import re
+import sys
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from upstream import __version__
+from upstream.engine import check
+from upstream.engine.compiler import RuleSet
+from upstream.engine.fixes import apply_edits, chosen_edits
+from upstream.export import guidance_line
+from upstream.languages import LANGUAGES, LanguageSpec, language_for_id, language_for_path
+from upstream.pack_choice import pack_paths
+from upstream.packs import load_rule_set
+
+
+class FindingOut(BaseModel):
+    rule: str = Field(description="pack/rule id")
+    severity: str
+    message: str = Field(description="what is wrong and what to write instead")
+    docs: str = Field(description="the maintainers' documentation page")
+    line: int = Field(description="1-based")
+    column: int = Field(description="1-based")
+    end_line: int
+    end_column: int
+    fix: str | None = Field(description="replacement text for the reported range, if any")
+    fix_safe: bool | None = Field(description="false: the fix may change behaviour; review it")
+
+
+class CheckResult(BaseModel):
+    language: str
+    findings: list[FindingOut]
+    fixed_code: str | None = Field(
+        description="the code with the fixes applied (safe ones, or all with unsafe_fixes); "
+        "null when there is none"
+    )
+
+
+class Guidance(BaseModel):
+    library: str
+    rules: list[str] = Field(description="one line per rule: avoid, instead, docs link")
+
+
+class PackInfo(BaseModel):
+    name: str
+    version: str
+    title: str
+    description: str
+    rules: int
+    languages: list[str]
+
+
+def resolve_language(language: str, filename: str | None) -> LanguageSpec:
+    """The language named (an LSP id or one of ours), else the one of ``filename``."""
+    spec = language_for_id(language.strip().lower()) if language.strip() else None
+    if spec is None and filename:
+        spec = language_for_path(filename)
+    if spec is None:
+        known = ", ".join(sorted(LANGUAGES))
+        raise ValueError(f"unknown language {language!r} (known: {known})")
+    return spec
+
+
+def check_code(
+    rule_set: RuleSet, code: str, language: str, filename: str | None, unsafe_fixes: bool = False
+) -> CheckResult:
+    spec = resolve_language(language, filename)
+    findings = check(code, spec, rule_set, path=filename or f"<{spec.name}>")
+    source = code.encode("utf-8")
+    edits = chosen_edits(findings, unsafe=unsafe_fixes)
+    fixed = apply_edits(source, edits, spec) if edits else None
+    return CheckResult(
+        language=spec.name,
+        findings=[
+            FindingOut(
+                rule=f.rule,
+                severity=f.severity,
+                message=f.message,
+                docs=f.docs,
+                line=f.start.line + 1,
+                column=f.start.column + 1,
+                end_line=f.end.line + 1,
+                end_column=f.end.column + 1,
+                fix=f.fix.text if f.fix is not None else None,
+                fix_safe=f.fix.safe if f.fix is not None else None,
+            )
+            for f in findings
+        ],
+        fixed_code=fixed.source.decode("utf-8") if fixed and fixed.applied else None,
+    )
+
+
+def _root(name: str) -> str:
+    return re.split(r"[^A-Za-z0-9_-]", name.strip().lower(), maxsplit=1)[0]
+
+
+def guidance(rule_set: RuleSet, library: str) -> Guidance:
+    """Rules of the pack named ``library``, or of every pack rule about that package."""
+    wanted = _root(library.removeprefix("@"))
+    lines: list[str] = []
+    for pack in rule_set.packs:
+        for rule in pack.rules:
+            packages = {_root(name.removeprefix("@")) for name in rule.imports}
+            for texts in rule.requires.values():
+                for text in [texts] if isinstance(texts, str) else texts:
+                    packages.add(_root(text.removeprefix("@")))
+            if pack.name == wanted or wanted in packages:
+                lines.append(f"{guidance_line(rule)} ({pack.full_id(rule)})")
+    if not lines:
+        names = ", ".join(pack.name for pack in rule_set.packs)
+        raise ValueError(f"no rules about {library!r} (packs: {names})")
+    return Guidance(library=library, rules=lines)
+
+
+def list_packs(rule_set: RuleSet) -> list[PackInfo]:
+    return [
+        PackInfo(
+            name=pack.name,
+            version=pack.manifest.version,
+            title=pack.manifest.title,
+            description=pack.manifest.description,
+            rules=len(pack.rules),
+            languages=sorted({lang for rule in pack.rules for lang in rule.languages}),
+        )
+        for pack in rule_set.packs
+    ]
+
+
+def _sdk() -> tuple[Any, type[Exception]]:
+    # mcp 2.x renamed FastMCP to MCPServer; both are the SDK's decorator-based server.
+    try:
+        module = importlib.import_module("mcp.server.mcpserver")
+        server = module.MCPServer
+        errors = importlib.import_module("mcp.server.mcpserver.exceptions")
+    except ImportError:
+        module = importlib.import_module("mcp.server.fastmcp")
+        server = module.FastMCP
+        errors = importlib.import_module("mcp.server.fastmcp.exceptions")
+    tool_error: type[Exception] = errors.ToolError
+    return server, tool_error
+
+
+def build_server(rule_set: RuleSet) -> Any:
+    """The MCP server with its three tools over ``rule_set`` (the ``_tool`` suffix only
+    keeps the functions from shadowing the module's own)."""
+    server_class, ToolError = _sdk()
+    server = server_class(
+        f"upstream {__version__}",
+        instructions=(
+            "Check code against library maintainers' rule packs before showing it: call "
+            "check_code and follow each finding's message and docs link."
+        ),
+    )
+
+    def check_code_tool(
+        code: str, language: str, filename: str | None = None, unsafe_fixes: bool = False
+    ) -> CheckResult:
+        """Check code against the maintainers' rules; returns findings with messages, docs
+        links and the code with safe fixes applied. language: python, javascript, typescript,
+        tsx, java, go or sql (or an LSP language id), or empty to go by filename;
+        unsafe_fixes: also apply fixes that may change behaviour."""
+        try:
+            return check_code(rule_set, code, language, filename, unsafe_fixes)
+        except ValueError as error:
+            raise ToolError(str(error)) from None
+
+    def guidance_tool(library: str) -> Guidance:
+        """The maintainers' do and don't list for a library (a pack name such as mongodb or a
+        package such as pandas or openai)."""
+        try:
+            return guidance(rule_set, library)
+        except ValueError as error:
+            raise ToolError(str(error)) from None
+
+    def list_packs_tool() -> list[PackInfo]:
+        """The loaded rule packs: name, version, title, number of rules, languages."""
+        return list_packs(rule_set)
+
+    for name, tool in (
+        ("check_code", check_code_tool),
+        ("guidance", guidance_tool),
+        ("list_packs", list_packs_tool),
+    ):
+        server.add_tool(tool, name=name)
+    return server
+
+
+def add_mcp_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser("mcp", help="run the MCP server for coding agents (stdio)")
+    parser.add_argument(
+        "--pack",
+        action="append",
+        default=[],
+        metavar="PACK",
+        help="a bundled pack name or a pack folder (repeatable; default: all bundled)",
+    )
+
+
+def run_mcp(args: argparse.Namespace) -> int:
+    loaded = load_rule_set(pack_paths(args.pack))
+    for problem in loaded.problems:
+        print(f"upstream: {problem}", file=sys.stderr)
+    build_server(loaded.rule_set).run("stdio")
+    return 0

@@ -1,0 +1,13 @@
+import time
+
+import demo
+
+
+def handler():
+    # expect: old-connect
+    client = demo.connect_old("db://x")
+    # ok: old-connect
+    client = demo.connect("db://x")
+    # expect: no-sleep
+    time.sleep(1)
+    return client

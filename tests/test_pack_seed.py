@@ -1,0 +1,227 @@
+"""`upstream pack seed`: draft packs from a library's own deprecation metadata.
+
+Network tests download pinned releases once into $UPSTREAM_DOWNLOAD_CACHE (default
+~/.cache/upstream-test-downloads), so a re-run is offline.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+from upstream.authoring.seed.npm import scan_typescript
+from upstream.authoring.seed.python import scan_python
+
+CACHE = Path(
+    os.environ.get("UPSTREAM_DOWNLOAD_CACHE", "~/.cache/upstream-test-downloads")
+).expanduser()
+MONGODB_NPM = "6.8.0"
+
+
+@pytest.fixture
+def download_cache(monkeypatch: pytest.MonkeyPatch) -> Path:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    monkeypatch.setenv("UPSTREAM_DOWNLOAD_CACHE", str(CACHE))
+    return CACHE
+
+
+def _write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), "utf-8")
+    return root
+
+
+def test_python_signals(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path / "src",
+        {
+            "lib/__init__.py": "",
+            "lib/core.py": '''
+                import warnings
+                from typing_extensions import deprecated
+                from deprecation import deprecated as old_style
+
+                OLD = "old() is deprecated since lib 1.2; use new() instead"
+
+                class LibDeprecationWarning(DeprecationWarning):
+                    pass
+
+                def old():
+                    warnings.warn(OLD, DeprecationWarning, stacklevel=2)
+
+                @deprecated("Use shiny() instead")
+                def dusty(): ...
+
+                @old_style(deprecated_in="0.9", details="Use polished() instead")
+                def rusty(): ...
+
+                def faded():
+                    """Faded.
+
+                    .. deprecated:: 1.5
+                       Use :func:`lib.core.bright` instead.
+                    """
+
+                def conditional(flag=None):
+                    if flag is not None:
+                        warnings.warn("flag is deprecated", DeprecationWarning)
+
+                def _private():
+                    warnings.warn("x", DeprecationWarning)
+
+                class Client:
+                    def send(self):
+                        warnings.warn("send is deprecated, use post", LibDeprecationWarning)
+
+                    @property
+                    def size(self):
+                        warnings.warn(f"{self} size", category=FutureWarning)
+
+                class Legacy:
+                    def __init__(self):
+                        warnings.warn("Legacy is deprecated, use Client", PendingDeprecationWarning)
+            ''',
+            "tests/test_core.py": "import warnings\ndef test():\n"
+            "    warnings.warn('x', DeprecationWarning)\n",
+        },
+    )
+    scan = scan_python(source)
+    found = {d.qualified: d for d in scan.deprecations}
+    assert sorted(found) == [
+        "lib.core.Client.send",
+        "lib.core.Client.size",
+        "lib.core.Legacy",
+        "lib.core.dusty",
+        "lib.core.faded",
+        "lib.core.old",
+        "lib.core.rusty",
+    ]
+    assert scan.conditional == 1
+    assert found["lib.core.old"].message == OLD_MESSAGE
+    assert found["lib.core.dusty"].signals == {"decorator"}
+    assert found["lib.core.rusty"].version == "0.9"
+    assert found["lib.core.faded"].version == "1.5"
+    assert found["lib.core.faded"].message == "Use `bright` instead."
+    assert found["lib.core.Client.size"].kind == "property"
+    assert found["lib.core.Legacy"].kind == "class"
+
+
+OLD_MESSAGE = "old() is deprecated since lib 1.2; use new() instead"
+
+
+def test_seed_from_path_writes_a_pack_whose_stubs_pass(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path / "lib",
+        {
+            "lib/__init__.py": "",
+            "lib/api.py": """
+                import warnings
+                def old():
+                    warnings.warn("old is deprecated; use new instead", DeprecationWarning)
+                class Conn:
+                    def ping(self):
+                        warnings.warn("ping is deprecated", DeprecationWarning)
+            """,
+        },
+    )
+    out = tmp_path / "draft"
+    result = run_cli("pack", "seed", "--path", str(source), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "2 deprecated APIs (warning 2)" in result.stdout
+    assert run_cli("test", str(out)).returncode == 0
+    lint = run_cli("pack", "lint", str(out)).stdout
+    assert "docs link is a placeholder" in lint and "message still has a TODO" in lint
+
+
+def test_seed_refuses_to_overwrite(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "keep.txt").write_text("mine")
+    result = run_cli("pack", "seed", "--path", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2 and "not empty" in result.stderr
+
+
+def test_typescript_jsdoc(tmp_path: Path) -> None:
+    _write(
+        tmp_path / "pkg",
+        {
+            "index.d.ts": """
+                /** @public */
+                export declare class Client {
+                    /** @deprecated Use {@link Client#send | send} instead */
+                    post(body: string): void;
+                    /** Not deprecated */
+                    send(body: string): void;
+                    /** @deprecated since 2.1, use timeoutMS */
+                    get timeout(): number;
+                }
+                export declare interface ClientOptions {
+                    /** @deprecated Use `tls` instead */
+                    ssl?: boolean;
+                }
+                /** @deprecated Use Client */
+                export declare function connect(): Client;
+                /** @deprecated a type */
+                export declare type Old = string;
+                /** @deprecated internal, not exported */
+                declare function hidden(): void;
+            """
+        },
+    )
+    scan = scan_typescript(tmp_path / "pkg", "pkg")
+    found = {d.display: d for d in scan.deprecations}
+    assert sorted(found) == ["Client.post", "Client.timeout", "ClientOptions.ssl", "connect"]
+    assert found["Client.post"].message == "Use `send` instead"
+    assert found["Client.timeout"].version == "2.1"
+    assert found["ClientOptions.ssl"].kind == "field"
+    assert scan.type_only == 1
+
+
+@pytest.mark.network
+def test_pymongo_3_13(tmp_path: Path, download_cache: Path) -> None:
+    out = tmp_path / "pymongo"
+    result = run_cli("pack", "seed", "--pypi", "pymongo==3.13.0", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    counts = re.search(r"(\d+) deprecated APIs \(warning (\d+), docstring (\d+)\)", result.stdout)
+    assert counts is not None, result.stdout
+    assert int(counts.group(1)) >= 60 and int(counts.group(2)) >= 50
+    rules = "".join(p.read_text() for p in out.glob("*.yaml"))
+    for method in ("insert", "update", "remove", "find_and_modify", "ensure_index"):
+        assert f"id: collection-{method.replace('_', '-')}-deprecated" in rules, method
+        assert f"pattern: $OBJ.{method}($$$)" in rules
+    # Collection.count and Cursor.count share one pattern, so one rule.
+    assert "`Collection.count`, `Cursor.count` are deprecated since pymongo 3.7" in rules
+    assert "pypi: pymongo>=3.0" in rules  # ensure_index, from `.. versionchanged:: 3.0`
+    tested = run_cli("test", str(out))
+    assert tested.returncode == 0, tested.stdout
+    # With the docs links filled in, lint flags only the TODO messages left to write.
+    for file in out.glob("*.yaml"):
+        text = file.read_text().replace(
+            "https://example.com/TODO/docs-link", "https://pymongo.readthedocs.io/en/3.13.0/"
+        )
+        file.write_text(text)
+    lint = run_cli("pack", "lint", str(out))
+    problems = {line.rsplit(": ", 1)[-1] for line in lint.stdout.splitlines()}
+    assert problems == {"message still has a TODO"}, lint.stdout
+
+
+@pytest.mark.network
+def test_mongodb_npm(tmp_path: Path, download_cache: Path) -> None:
+    out = tmp_path / "mongodb"
+    result = run_cli("pack", "seed", "--npm", f"mongodb@{MONGODB_NPM}", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "18 deprecated APIs (jsdoc 18)" in result.stdout
+    assert "not drafted: 2 type-only declarations" in result.stdout
+    rules = (out / "mongodb.yaml").read_text()
+    for api in ("AbstractCursor.forEach", "MongoClientOptions.w", "WriteConcern.wtimeout"):
+        assert f"`{api}`" in rules, api
+    assert "`Collection.count`, `FindCursor.count` are deprecated" in rules
+    assert "pattern: $OBJ.forEach($$$)" in rules
+    assert "'{ autoIndexId: $VALUE, $$$ }'" in rules
+    tested = run_cli("test", str(out))
+    assert tested.returncode == 0, tested.stdout
