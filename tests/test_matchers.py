@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from conftest import lines, rule_yaml
+from conftest import lines, rule_yaml, write_pack
 
 
 def test_kind_matcher(find):
@@ -182,3 +182,21 @@ def test_property_name_is_not_an_imported_reference(find):
     # Once each: the import, the full name, the imported name; never `NotMasterError`
     # inside `pymongo.errors.NotMasterError` a second time.
     assert lines(find(rules, code)) == [1, 2, 3]
+
+
+def test_same_query_with_different_regex_predicates_stays_apart(tmp_path):
+    from upstream.engine import check
+    from upstream.languages import LANGUAGES
+    from upstream.packs import load_rule_set
+
+    def rule(rule_id: str, regex: str) -> str:
+        return (
+            f"  - id: {rule_id}\n    title: t\n    languages: [python]\n    message: m\n"
+            "    docs: https://example.org/docs\n    match:\n"
+            f"      query: '((identifier) @match (#match? @match \"{regex}\"))'\n"
+        )
+
+    pack = write_pack(tmp_path, "rules:\n" + rule("a", "^alpha$") + rule("b", "^beta$"))
+    loaded = load_rule_set([pack])
+    found = check("alpha\nbeta\n", LANGUAGES["python"], loaded.rule_set)
+    assert [(f.rule, f.start.line) for f in found] == [("t/a", 0), ("t/b", 1)]

@@ -20,6 +20,7 @@ from upstream.engine.matchers import (
     compile_matcher,
     compile_where,
 )
+from upstream.engine.raw_query import Predicates
 from upstream.engine.templates import references
 from upstream.errors import Problem
 from upstream.languages import LANGUAGES, LanguageSpec
@@ -56,8 +57,9 @@ class LanguageRules:
     spec: LanguageSpec
     rules: list[CompiledRule] = field(default_factory=list)
     query: tree_sitter.Query | None = None
-    # query pattern index -> the generators it stands for
+    # query pattern index -> the generators it stands for, and its regex predicates
     dispatch: list[list[Generator]] = field(default_factory=list)
+    predicates: list[Predicates] = field(default_factory=list)
 
 
 @dataclass
@@ -183,25 +185,34 @@ def _merge_queries(language: LanguageRules) -> list[Problem]:
 
 
 def _install(language: LanguageRules, chunks: list[str], owners: list[Generator]) -> list[Problem]:
-    # Identical query text (the same pattern in several rules or languages' `any`) is
-    # compiled once; its matches go to every generator that wrote it.
-    by_text: dict[str, list[Generator]] = {}
+    # Identical queries (the same pattern in several rules or `any` branches) compile once
+    # and their matches go to every generator that wrote them. Raw queries are identical
+    # only with the same regex predicates too, which live outside the query text.
+    groups: dict[tuple[str, tuple[Predicates, ...]], list[Generator]] = {}
     for chunk, owner in zip(chunks, owners, strict=True):
         if chunk:
-            by_text.setdefault(chunk, []).append(owner)
-    texts = list(by_text)
+            raw = owner.matcher.query
+            key = (chunk, raw.predicates if raw is not None else ())
+            groups.setdefault(key, []).append(owner)
+    keys = list(groups)
     starts: list[int] = []
     offset = 0
-    for text in texts:
+    for text, _ in keys:
         starts.append(offset)
         offset += len(text.encode()) + 1
-    query = tree_sitter.Query(language.spec.grammar, "\n".join(texts))
+    query = tree_sitter.Query(language.spec.grammar, "\n".join(text for text, _ in keys))
     dispatch: list[list[Generator]] = []
+    predicates: list[Predicates] = []
+    first_pattern: dict[int, int] = {}
     for index in range(query.pattern_count):
-        text_index = bisect.bisect_right(starts, query.start_byte_for_pattern(index)) - 1
-        dispatch.append(by_text[texts[text_index]])
+        group = bisect.bisect_right(starts, query.start_byte_for_pattern(index)) - 1
+        dispatch.append(groups[keys[group]])
+        per_pattern = keys[group][1]
+        position = index - first_pattern.setdefault(group, index)
+        predicates.append(per_pattern[position] if per_pattern else ())
     language.query = query
     language.dispatch = dispatch
+    language.predicates = predicates
     return []
 
 

@@ -22,7 +22,7 @@ from upstream.engine.pattern import (
     parse_pattern,
     pattern_query,
 )
-from upstream.engine.raw_query import check_regexes, evaluate_predicate, rewrite_predicates
+from upstream.engine.raw_query import Predicates, regexes_allow, split_regex_predicates
 from upstream.engine.regex import CompiledRegex, compile_regex
 from upstream.engine.structural import (
     Binding,
@@ -50,9 +50,10 @@ class EvalContext:
 
 @dataclass(frozen=True)
 class RawQuery:
-    text: str  # with regex predicates renamed for RE2
+    text: str  # without its regex predicates, which run under RE2 on each match
     query: tree_sitter.Query
     capture: str  # the capture naming the reported node
+    predicates: tuple[Predicates, ...]  # per pattern of the query
 
 
 @dataclass
@@ -184,7 +185,9 @@ def _first_part(
 def _query_matches_at(raw: RawQuery, node: tree_sitter.Node, bindings: Bindings) -> Bindings | None:
     cursor = tree_sitter.QueryCursor(raw.query)
     cursor.set_byte_range(node.start_byte, node.end_byte)
-    for _, captures in cursor.matches(node, evaluate_predicate):
+    for index, captures in cursor.matches(node):
+        if not regexes_allow(raw.predicates[index], captures):
+            continue
         matched = captures.get(raw.capture, [])
         if any(candidate == node for candidate in matched):
             captured = capture_bindings(captures, raw.capture)
@@ -266,8 +269,7 @@ def compile_kinds(spec: LanguageSpec, kind: str | list[str], where: str) -> froz
 
 def compile_raw_query(spec: LanguageSpec, text: str, where: str) -> RawQuery:
     try:
-        rewritten = rewrite_predicates(text)
-        check_regexes(text)
+        rewritten, predicates = split_regex_predicates(text)
         query = tree_sitter.Query(spec.grammar, rewritten)
     except (ValueError, tree_sitter.QueryError) as error:
         raise MatcherError(f"{where}: invalid {spec.name} query: {error}") from None
@@ -278,7 +280,9 @@ def compile_raw_query(spec: LanguageSpec, text: str, where: str) -> RawQuery:
         capture = next(iter(captures))
     else:
         raise MatcherError(f"{where}: capture the node to report as @{MATCH_CAPTURE}")
-    return RawQuery(rewritten, query, capture)
+    if len(predicates) != query.pattern_count:
+        raise MatcherError(f"{where}: could not tell the query's patterns apart")
+    return RawQuery(rewritten, query, capture, predicates)
 
 
 @dataclass(frozen=True)

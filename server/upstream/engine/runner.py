@@ -14,7 +14,7 @@ from upstream.engine.compiler import CompiledRule, LanguageRules
 from upstream.engine.document import Document
 from upstream.engine.imports import LazyImports
 from upstream.engine.matchers import EvalContext, capture_bindings
-from upstream.engine.raw_query import evaluate_predicate
+from upstream.engine.raw_query import regexes_allow
 from upstream.engine.structural import ALIASED, Bindings, MatchContext
 from upstream.engine.suppressions import find_suppressions
 from upstream.engine.templates import render
@@ -52,7 +52,9 @@ def check_document(
     contexts: dict[str, EvalContext] = {}
     findings: dict[tuple[str, int, int], Finding] = {}
     cursor = tree_sitter.QueryCursor(language.query)
-    for index, captures in cursor.matches(root, evaluate_predicate):
+    for index, captures in cursor.matches(root):
+        if language.predicates[index] and not regexes_allow(language.predicates[index], captures):
+            continue
         for generator in language.dispatch[index]:
             rule = generator.rule
             if rule.full_id not in active:
