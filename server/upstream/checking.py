@@ -24,6 +24,11 @@ class Skipped:
         return f"{self.path}: skipped: {self.reason}"
 
 
+def content_problem(data: bytes) -> str | None:
+    """Why text cannot be checked as source, or None (binary content, for now)."""
+    return "binary file" if b"\0" in data[:_BINARY_SNIFF_BYTES] else None
+
+
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes | Skipped:
     """The file's bytes if it is a UTF-8 text file within the size limit, else why not."""
     try:
@@ -35,8 +40,9 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes | 
         data = path.read_bytes()
     except OSError as error:
         return Skipped(str(path), f"cannot read: {error.strerror or error}")
-    if b"\0" in data[:_BINARY_SNIFF_BYTES]:
-        return Skipped(str(path), "binary file")
+    problem = content_problem(data)
+    if problem is not None:
+        return Skipped(str(path), problem)
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -10,7 +10,7 @@ import difflib
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from upstream import __version__
@@ -26,7 +26,7 @@ from upstream.pack_commands import add_pack_parser, run_pack_command
 from upstream.packs import LoadedRules, bundled_pack_paths, load_rule_set
 from upstream.packs.locked import locked_pack_paths
 from upstream.packtest import run_pack_tests
-from upstream.project.config import ProjectConfig, find_config, load_config
+from upstream.project.config import ProjectConfig, find_config, load_config, names_rule
 from upstream.project.versions import VersionResolver
 from upstream.report import FORMATS, format_json, format_sarif, format_text
 from upstream.report.markdown import format_packs
@@ -195,14 +195,13 @@ def _load_packs(args: argparse.Namespace, config: ProjectConfig) -> LoadedRules:
     return loaded
 
 
-def _rule_filter(config: ProjectConfig, select: list[str], ignore: list[str]):  # type: ignore[no-untyped-def]
-    def matches(rule_id: str, names: list[str]) -> bool:
-        return rule_id in names or rule_id.split("/", 1)[0] in names
-
+def _rule_filter(
+    config: ProjectConfig, select: list[str], ignore: list[str]
+) -> Callable[[str], bool]:
     def enabled(rule_id: str) -> bool:
-        if select and not matches(rule_id, select):
+        if select and not names_rule(select, rule_id):
             return False
-        return not matches(rule_id, ignore) and config.is_enabled(rule_id)
+        return not names_rule(ignore, rule_id) and config.is_enabled(rule_id)
 
     return enabled
 

@@ -21,7 +21,7 @@ from upstream.engine.compiler import RuleSet
 from upstream.engine.fixes import apply_edits, chosen_edits
 from upstream.export import guidance_line
 from upstream.languages import LANGUAGES, LanguageSpec, language_for_id, language_for_path
-from upstream.pack_choice import pack_paths
+from upstream.pack_choice import add_pack_argument, pack_paths
 from upstream.packs import load_rule_set
 
 
@@ -198,13 +198,7 @@ def build_server(rule_set: RuleSet) -> Any:
 
 def add_mcp_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser("mcp", help="run the MCP server for coding agents (stdio)")
-    parser.add_argument(
-        "--pack",
-        action="append",
-        default=[],
-        metavar="PACK",
-        help="a bundled pack name or a pack folder (repeatable; default: all bundled)",
-    )
+    add_pack_argument(parser)
 
 
 def run_mcp(args: argparse.Namespace) -> int:

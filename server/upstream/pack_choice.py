@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
 from upstream.errors import UsageError
 from upstream.packs import bundled_pack_paths
+
+
+def add_pack_argument(parser: argparse.ArgumentParser) -> None:
+    """``--pack NAME|DIR`` (repeatable), read by ``pack_paths``."""
+    parser.add_argument(
+        "--pack",
+        action="append",
+        default=[],
+        metavar="PACK",
+        help="a bundled pack name or a pack folder (repeatable; default: all bundled)",
+    )
 
 
 def pack_paths(

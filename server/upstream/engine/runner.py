@@ -15,7 +15,7 @@ from upstream.engine.document import Document
 from upstream.engine.imports import LazyImports
 from upstream.engine.matchers import EvalContext, capture_bindings
 from upstream.engine.raw_query import regexes_allow
-from upstream.engine.structural import ALIASED, Bindings, MatchContext
+from upstream.engine.structural import ALIASED, Bindings, MatchContext, binding_text
 from upstream.engine.suppressions import find_suppressions
 from upstream.engine.templates import render
 from upstream.model import Edit, Finding, Severity
@@ -144,8 +144,8 @@ def _finding(
         deprecated=spec.deprecated,
         fix=fix,
         bindings={
-            name: render("{{" + name + "}}", bindings, document.source)
-            for name in bindings
+            name: binding_text(value, document.source)
+            for name, value in bindings.items()
             if not name.startswith(ALIASED)
         },
     )

@@ -101,10 +101,6 @@ def _text(node: tree_sitter.Node) -> str:
 
 def binding_text_equal(a: Binding, b: Binding) -> bool:
     """Whether two bindings hold the same source text."""
-    return _same(a, b)
-
-
-def _same(a: Binding, b: Binding) -> bool:
     if isinstance(a, tuple) or isinstance(b, tuple):
         if not (isinstance(a, tuple) and isinstance(b, tuple)) or len(a) != len(b):
             return False
@@ -119,7 +115,7 @@ def _bind(
         return bindings
     bound = bindings.get(name)
     if bound is not None:
-        return bindings if _same(bound, value) else None
+        return bindings if binding_text_equal(bound, value) else None
     constraint = context.constraints.get(name)
     if constraint is not None and not constraint.allows_binding(value, context):
         return None

@@ -17,7 +17,7 @@ from upstream.evaluation._report import (
     summarise,
 )
 from upstream.evaluation._run import run_dask, run_local, terminal_progress
-from upstream.pack_choice import pack_paths
+from upstream.pack_choice import add_pack_argument, pack_paths
 from upstream.packs import load_rule_set
 
 
@@ -36,13 +36,7 @@ def add_eval_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
     parser.add_argument(
         "--charts", type=Path, metavar="DIR", help="also write a PNG chart per pack"
     )
-    parser.add_argument(
-        "--pack",
-        action="append",
-        default=[],
-        metavar="PACK",
-        help="a bundled pack name or a pack folder (repeatable; default: all bundled)",
-    )
+    add_pack_argument(parser)
     parser.add_argument(
         "--jobs", type=int, metavar="N", help="worker processes (default: all cores)"
     )

@@ -16,7 +16,7 @@ from upstream.errors import ConfigError, Problem
 from upstream.lsp.settings import EditorSettings
 from upstream.packs import LoadedRules, bundled_pack_paths, load_rule_set
 from upstream.packs.loader import MANIFEST
-from upstream.project.config import ProjectConfig, find_config, load_config
+from upstream.project.config import ProjectConfig, find_config, load_config, names_rule
 from upstream.project.versions import VersionResolver
 from upstream.walk import DEFAULT_EXCLUDES
 
@@ -36,12 +36,13 @@ class Folder:
     messages: list[str] = field(default_factory=list)
 
     def options(self) -> CheckOptions:
-        disabled = set(self.config.disable) | set(self.settings.disable)
         severity = {**self.config.severity, **self.settings.severity}
         unknown = self.settings.unknown_version or self.config.unknown_version
 
         def enabled(rule_id: str) -> bool:
-            return rule_id not in disabled and rule_id.split("/", 1)[0] not in disabled
+            return self.config.is_enabled(rule_id) and not names_rule(
+                self.settings.disable, rule_id
+            )
 
         return CheckOptions(
             versions=self.resolver.satisfies,

@@ -17,6 +17,7 @@ from upstream.lsp.documents import OpenDocument
 from upstream.lsp.hover import hover_for
 from upstream.lsp.positions import LineIndex
 from upstream.lsp.server import (
+    PROJECT_FILES,
     SCAN_COMMAND,
     UpstreamLanguageServer,
     _is_project_file,
@@ -25,23 +26,10 @@ from upstream.lsp.server import (
 from upstream.lsp.settings import parse_settings
 from upstream.model import Finding
 
+# Config, lock and manifest files (the same list that decides a re-read), and pack files.
 _WATCHED_GLOBS = (
-    "**/pyproject.toml",
-    "**/upstream.toml",
-    "**/upstream.lock",
+    *(f"**/{name}" for name in PROJECT_FILES),
     "**/requirements*.txt",
-    "**/poetry.lock",
-    "**/uv.lock",
-    "**/Pipfile.lock",
-    "**/package.json",
-    "**/package-lock.json",
-    "**/pnpm-lock.yaml",
-    "**/yarn.lock",
-    "**/pom.xml",
-    "**/build.gradle",
-    "**/build.gradle.kts",
-    "**/go.mod",
-    "**/pack.yaml",
     "**/*.yaml",
 )
 

@@ -14,7 +14,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from upstream import __version__
-from upstream.checking import Skipped, check_file
+from upstream.checking import Skipped, check_file, content_problem
 from upstream.engine.document import Document
 from upstream.engine.runner import check_document
 from upstream.lsp.diagnostics import problem_diagnostic, to_diagnostic
@@ -30,7 +30,7 @@ log = logging.getLogger("upstream.lsp")
 SCAN_COMMAND = "upstream.scanWorkspace"
 _PACK_SUFFIXES = (".yaml", ".yml")
 # Files whose change means settings, packs or versions must be read again.
-_PROJECT_FILES = (
+PROJECT_FILES = (
     "pyproject.toml",
     "upstream.toml",
     "upstream.lock",
@@ -51,7 +51,7 @@ _PACK_RELOAD_DELAY = 0.2
 
 
 def _is_project_file(path: Path) -> bool:
-    return path.name in _PROJECT_FILES or (
+    return path.name in PROJECT_FILES or (
         path.name.startswith("requirements") and path.suffix == ".txt"
     )
 
@@ -215,9 +215,7 @@ class UpstreamLanguageServer(LanguageServer):
         limit = self.settings_for(document.path).max_file_size
         if len(document.source) > limit:
             return f"{len(document.source) / 1048576:.1f} MB is over the maxFileSize limit"
-        if b"\0" in document.source[:8192]:
-            return "binary content"
-        return None
+        return content_problem(document.source)
 
     def _check_snapshot(self, document: OpenDocument) -> list[Finding]:
         if document.spec is None or document.tree is None:

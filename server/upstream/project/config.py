@@ -14,6 +14,7 @@ unknown-version = "apply"            # or "skip": rules whose library version is
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, Literal
 
@@ -44,11 +45,15 @@ class ProjectConfig(BaseModel):
     source: str | None = Field(default=None, exclude=True)
 
     def is_enabled(self, rule_id: str) -> bool:
-        pack = rule_id.split("/", 1)[0]
-        return rule_id not in self.disable and pack not in self.disable
+        return not names_rule(self.disable, rule_id)
 
     def pack_path_list(self) -> list[Path]:
         return [(self.root / path).resolve() for path in self.pack_paths]
+
+
+def names_rule(names: Collection[str], rule_id: str) -> bool:
+    """Whether ``names`` lists the rule (``pack/id``) or its whole pack."""
+    return rule_id in names or rule_id.split("/", 1)[0] in names
 
 
 def find_config(start: Path) -> Path | None:
