@@ -20,6 +20,7 @@ from upstream.engine.matchers import (
     compile_matcher,
     compile_where,
 )
+from upstream.engine.pattern import chain_last_names, pattern_query
 from upstream.engine.raw_query import Predicates
 from upstream.engine.templates import references
 from upstream.errors import Problem
@@ -52,6 +53,15 @@ class Generator:
     capture: str
 
 
+@dataclass(frozen=True)
+class Feed:
+    """A generator of a `has`/`inside` part: its hits go to the RelativeIndex slot."""
+
+    slot: int
+    matcher: CompiledMatcher
+    capture: str
+
+
 @dataclass
 class LanguageRules:
     spec: LanguageSpec
@@ -60,6 +70,28 @@ class LanguageRules:
     # query pattern index -> the generators it stands for, and its regex predicates
     dispatch: list[list[Generator]] = field(default_factory=list)
     predicates: list[Predicates] = field(default_factory=list)
+    # query pattern index -> the `has`/`inside` slots its hits feed; how many slots
+    feeds: list[list[Feed]] = field(default_factory=list)
+    slots: int = 0
+    # `query` pins dotted names by their last name. A file with an import that renames one
+    # of `chain_names` (`from pandas import Int64Index as I`) needs this variant, with the
+    # same pattern indexes, compiled on first need.
+    chain_names: frozenset[str] = frozenset()
+    renamed_texts: list[str] = field(default_factory=list)
+    loose_texts: list[str] = field(default_factory=list)
+    _renamed_query: tree_sitter.Query | None = None
+
+    def query_for(self, renamed: set[str]) -> tree_sitter.Query | None:
+        """The query for a file whose imports rename these last names."""
+        if not renamed & self.chain_names:
+            return self.query
+        if self._renamed_query is None:
+            texts = self.renamed_texts
+            rejected = _rejected(self.spec, texts, range(len(texts)))
+            for index in rejected:
+                texts[index] = self.loose_texts[index]
+            self._renamed_query = tree_sitter.Query(self.spec.grammar, "\n".join(texts))
+        return self._renamed_query
 
 
 @dataclass
@@ -152,15 +184,14 @@ def build_rule_set(
 
 def _merge_queries(language: LanguageRules) -> list[Problem]:
     spec = language.spec
-    owners = [
-        Generator(
-            rule, generator, ROOT_CAPTURE if generator.query is None else generator.query.capture
-        )
+    owners: list[Generator | Feed] = [
+        Generator(rule, generator, _capture(generator))
         for rule in language.rules
         for generator in rule.matcher.generators()
     ]
     if not owners:
         return []
+    owners.extend(_feeds(language))
     chunks = [owner.matcher.generator_query(spec) for owner in owners]
     problems: list[Problem] = []
     try:
@@ -169,32 +200,76 @@ def _merge_queries(language: LanguageRules) -> list[Problem]:
         pass
     # Only when the one compile fails are the culprits looked for, retried with
     # unconstrained names, and as a last resort left out.
+    unfed: set[int] = set()
     for index in _rejected(spec, chunks, range(len(chunks))):
         owner = owners[index]
         owner.matcher.loose_query = True
         chunks[index] = owner.matcher.generator_query(spec)
         if _compiles(spec, chunks[index]):
             continue
+        chunks[index] = ""
+        if isinstance(owner, Feed):
+            unfed.add(owner.slot)
+            continue
         rule = owner.rule
         file, line = rule.pack.rule_locations.get(rule.rule.id, (rule.pack.path, 1))
         problems.append(
             Problem(file, line, f"rule {rule.rule.id}: no {spec.name} query for its match")
         )
-        chunks[index] = ""
+    if unfed:
+        # A slot missing some of its hits would miss matches: those parts walk instead.
+        for index, owner in enumerate(owners):
+            if isinstance(owner, Feed) and owner.slot in unfed:
+                chunks[index] = ""
+        _unslot(language, unfed)
     return problems + _install(language, chunks, owners)
 
 
-def _install(language: LanguageRules, chunks: list[str], owners: list[Generator]) -> list[Problem]:
+def _capture(generator: CompiledMatcher) -> str:
+    return ROOT_CAPTURE if generator.query is None else generator.query.capture
+
+
+def _feeds(language: LanguageRules) -> list[Feed]:
+    """Give every `has`/`inside` part that has generators a slot, and their feeds."""
+    feeds: list[Feed] = []
+    pending = [rule.matcher for rule in language.rules]
+    while pending:
+        matcher = pending.pop()
+        pending.extend(matcher.parts())
+        for part in (matcher.has, matcher.inside):
+            if part is None or part.slot is not None:
+                continue
+            generators = part.generators()
+            if generators:
+                part.slot = language.slots
+                language.slots += 1
+                feeds.extend(Feed(part.slot, g, _capture(g)) for g in generators)
+    return feeds
+
+
+def _unslot(language: LanguageRules, slots: set[int]) -> None:
+    pending = [rule.matcher for rule in language.rules]
+    while pending:
+        matcher = pending.pop()
+        pending.extend(matcher.parts())
+        if matcher.slot in slots:
+            matcher.slot = None
+
+
+def _install(
+    language: LanguageRules, chunks: list[str], owners: list[Generator | Feed]
+) -> list[Problem]:
     # Identical queries (the same pattern in several rules or `any` branches) compile once
     # and their matches go to every generator that wrote them. Raw queries are identical
     # only with the same regex predicates too, which live outside the query text.
-    groups: dict[tuple[str, tuple[Predicates, ...]], list[Generator]] = {}
+    groups: dict[tuple[str, tuple[Predicates, ...]], list[Generator | Feed]] = {}
     for chunk, owner in zip(chunks, owners, strict=True):
         if chunk:
             raw = owner.matcher.query
             key = (chunk, raw.predicates if raw is not None else ())
             groups.setdefault(key, []).append(owner)
     keys = list(groups)
+    _install_renamed(language, [groups[key][0] for key in keys])
     starts: list[int] = []
     offset = 0
     for text, _ in keys:
@@ -202,18 +277,40 @@ def _install(language: LanguageRules, chunks: list[str], owners: list[Generator]
         offset += len(text.encode()) + 1
     query = tree_sitter.Query(language.spec.grammar, "\n".join(text for text, _ in keys))
     dispatch: list[list[Generator]] = []
+    feeds: list[list[Feed]] = []
     predicates: list[Predicates] = []
     first_pattern: dict[int, int] = {}
     for index in range(query.pattern_count):
         group = bisect.bisect_right(starts, query.start_byte_for_pattern(index)) - 1
-        dispatch.append(groups[keys[group]])
+        members = groups[keys[group]]
+        dispatch.append([owner for owner in members if isinstance(owner, Generator)])
+        feeds.append([owner for owner in members if isinstance(owner, Feed)])
         per_pattern = keys[group][1]
         position = index - first_pattern.setdefault(group, index)
         predicates.append(per_pattern[position] if per_pattern else ())
     language.query = query
     language.dispatch = dispatch
+    language.feeds = feeds
     language.predicates = predicates
     return []
+
+
+def _install_renamed(language: LanguageRules, firsts: list[Generator | Feed]) -> None:
+    # One owner per group stands for it: the group's query text is the same for all.
+    spec = language.spec
+    names: set[str] = set()
+    for owner in firsts:
+        matcher = owner.matcher
+        if matcher.pattern is not None and not matcher.loose_query:
+            names |= chain_last_names(matcher.pattern)
+    language.chain_names = frozenset(names)
+    language.renamed_texts = [owner.matcher.generator_query(spec, renamed=True) for owner in firsts]
+    language.loose_texts = [
+        pattern_query(spec, owner.matcher.pattern, loose=True)
+        if owner.matcher.pattern is not None
+        else owner.matcher.generator_query(spec)
+        for owner in firsts
+    ]
 
 
 def _compiles(spec: LanguageSpec, text: str) -> bool:
@@ -237,6 +334,7 @@ def _rejected(spec: LanguageSpec, chunks: list[str], indexes: range) -> list[int
 __all__ = [
     "MATCH_CAPTURE",
     "CompiledRule",
+    "Feed",
     "Generator",
     "LanguageRules",
     "RuleSet",

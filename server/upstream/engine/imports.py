@@ -96,6 +96,16 @@ class LazyImports:
             return None
         return self.found.resolve(dotted)
 
+    def renamed_last_names(self) -> set[str]:
+        """Last names that an import here binds under another name: ``Int64Index`` for
+        ``from pandas import Int64Index as I``, ``pandas`` for ``import pandas as pd``."""
+        renamed = set()
+        for local, target in self.found.names.items():
+            last = target.rsplit(".", 1)[-1]
+            if local != last:
+                renamed.add(last)
+        return renamed
+
     def imports_any(self, modules: list[str]) -> bool:
         if not any(module.encode() in self._source for module in modules):
             return False

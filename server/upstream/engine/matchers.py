@@ -24,6 +24,7 @@ from upstream.engine.pattern import (
 )
 from upstream.engine.raw_query import Predicates, regexes_allow, split_regex_predicates
 from upstream.engine.regex import CompiledRegex, compile_regex
+from upstream.engine.relatives import RelativeIndex
 from upstream.engine.structural import (
     Binding,
     Bindings,
@@ -46,6 +47,8 @@ class MatcherError(ValueError):
 class EvalContext:
     match: MatchContext
     source: bytes
+    # The query's hits for `has`/`inside` sub-matchers that have a slot; None to walk.
+    relatives: RelativeIndex | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,9 @@ class CompiledMatcher:
     names: frozenset[str] = field(default_factory=frozenset)
     # Set when the grammar rejected this pattern's strict query (see the compiler).
     loose_query: bool = False
+    # Set by the compiler on a `has`/`inside` part whose generators feed the merged query:
+    # its candidates are then looked up in the RelativeIndex instead of walked.
+    slot: int | None = None
 
     def test(
         self,
@@ -103,10 +109,20 @@ class CompiledMatcher:
         if self.not_ is not None and self.not_.test(node, found, context) is not None:
             return None
         if self.inside is not None:
-            found = _first(self.inside, _ancestors(node), found, context)
+            ancestors = _relatives(self.inside, node, context, up=True)
+            found = _first(self.inside, ancestors, found, context)
         if found is not None and self.has is not None:
-            found = _first(self.has, _descendants(node), found, context)
+            descendants = _relatives(self.has, node, context, up=False)
+            found = _first(self.has, descendants, found, context)
         return found
+
+    def parts(self) -> Iterator[CompiledMatcher]:
+        """The matchers directly inside this one."""
+        yield from self.all
+        yield from self.any
+        for part in (self.not_, self.inside, self.has):
+            if part is not None:
+                yield part
 
     def generators(self) -> list[CompiledMatcher]:
         """The matchers whose queries find every node this matcher can match."""
@@ -126,10 +142,11 @@ class CompiledMatcher:
             return collected
         return []
 
-    def generator_query(self, spec: LanguageSpec) -> str:
-        """Query text whose ``@upstream.root`` (or raw ``@match``) capture is a candidate."""
+    def generator_query(self, spec: LanguageSpec, renamed: bool = False) -> str:
+        """Query text whose ``@upstream.root`` (or raw ``@match``) capture is a candidate;
+        ``renamed`` for files where an import renames a dotted name's last name."""
         if self.pattern is not None:
-            return pattern_query(spec, self.pattern, self.loose_query)
+            return pattern_query(spec, self.pattern, self.loose_query, renamed)
         if self.query is not None:
             return self.query.text
         assert self.kinds is not None
@@ -138,6 +155,15 @@ class CompiledMatcher:
 
 def _text(node: tree_sitter.Node) -> str:
     return node.text.decode("utf-8", "replace") if node.text is not None else ""
+
+
+def _relatives(
+    matcher: CompiledMatcher, node: tree_sitter.Node, context: EvalContext, up: bool
+) -> Iterator[tree_sitter.Node]:
+    index = context.relatives
+    if matcher.slot is None or index is None:
+        return _ancestors(node) if up else _descendants(node)
+    return index.ancestors(matcher.slot, node) if up else index.descendants(matcher.slot, node)
 
 
 def _ancestors(node: tree_sitter.Node) -> Iterator[tree_sitter.Node]:

@@ -229,9 +229,10 @@ def _build(spec: LanguageSpec, node: tree_sitter.Node, field: str | None) -> Pat
 class _QueryWriter:
     """Writes one pattern tree as a tree-sitter query pattern capturing ``@upstream.root``."""
 
-    def __init__(self, spec: LanguageSpec, loose: bool) -> None:
+    def __init__(self, spec: LanguageSpec, loose: bool, renamed: bool) -> None:
         self.spec = spec
         self.loose = loose
+        self.renamed = renamed
         self.predicates: list[str] = []
         self.captures = 0
 
@@ -244,11 +245,7 @@ class _QueryWriter:
         if pattern.kind in (Kind.META, Kind.MULTI):
             return None
         if pattern.kind is Kind.CHAIN:
-            if self.loose:
-                return "(_)"
-            # An import can turn `a.b.c` into a bare name and back, so any name shape fits.
-            kinds = sorted({"identifier", pattern.type, *self.spec.member_kinds})
-            return "[" + " ".join(f"({kind})" for kind in kinds) + "]"
+            return self.chain(pattern)
         if pattern.kind is Kind.STRING:
             # Any string form may hold the same value (`"a"`, `'a'`, a template literal).
             return "[" + " ".join(f"({kind})" for kind in sorted(self.spec.string_kinds)) + "]"
@@ -261,6 +258,26 @@ class _QueryWriter:
                 if query is not None:
                     parts.append(f"{child.field}: {query}" if child.field else query)
         return "(" + " ".join(parts) + ")"
+
+    def chain(self, pattern: PatternNode) -> str:
+        if self.loose:
+            return "(_)"
+        # An import can turn `a.b.c` into a bare name and back, so any name shape fits.
+        kinds = sorted({"identifier", pattern.type, *self.spec.member_kinds})
+        if self.renamed:
+            return "[" + " ".join(f"({kind})" for kind in kinds) + "]"
+        # Unless an import renames the last name itself (`import x.c as d`), the last name
+        # survives every spelling (`b.c`, `alias.b.c`, `c` after `from a.b import c`).
+        self.captures += 1
+        capture = f"@upstream.chain{self.captures}"
+        self.predicates.append(f"(#eq? {capture} {_query_string(last_name(pattern))})")
+        branches = [
+            f"({kind} {self.spec.member_kinds[kind][1]}: (_) {capture})"
+            if kind in self.spec.member_kinds
+            else f"({kind}) {capture}"
+            for kind in kinds
+        ]
+        return "[" + " ".join(branches) + "]"
 
     def leaf(self, pattern: PatternNode) -> str | None:
         if not pattern.named:
@@ -277,13 +294,30 @@ def _query_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def pattern_query(spec: LanguageSpec, pattern: PatternNode, loose: bool = False) -> str:
+def pattern_query(
+    spec: LanguageSpec, pattern: PatternNode, loose: bool = False, renamed: bool = False
+) -> str:
     """A query pattern that matches at least every node ``pattern`` matches.
 
+    Dotted names are pinned by their last name, which holds in a file without an import
+    that renames it; ``renamed`` gives the query for such files (any name shape).
     ``loose`` leaves dotted names unconstrained, for fields where a grammar rejects some of
     the name shapes as impossible.
     """
-    return _QueryWriter(spec, loose).root(pattern)
+    return _QueryWriter(spec, loose, renamed).root(pattern)
+
+
+def last_name(pattern: PatternNode) -> str:
+    """The last name of a dotted-name pattern: ``create`` in ``openai.Completion.create``."""
+    return pattern.text.rsplit(".", 1)[-1]
+
+
+def chain_last_names(pattern: PatternNode) -> set[str]:
+    """The last names of every dotted name in a pattern tree."""
+    found = {last_name(pattern)} if pattern.kind is Kind.CHAIN else set()
+    for child in pattern.children:
+        found |= chain_last_names(child)
+    return found
 
 
 def is_keyword(kind: str) -> bool:

@@ -15,6 +15,7 @@ from upstream.engine.document import Document
 from upstream.engine.imports import LazyImports
 from upstream.engine.matchers import EvalContext, capture_bindings
 from upstream.engine.raw_query import regexes_allow
+from upstream.engine.relatives import RelativeIndex
 from upstream.engine.structural import ALIASED, Bindings, MatchContext, binding_text
 from upstream.engine.suppressions import find_suppressions
 from upstream.engine.templates import render
@@ -51,10 +52,24 @@ def check_document(
     base = MatchContext(document.spec, imports, document.source)
     contexts: dict[str, EvalContext] = {}
     findings: dict[tuple[str, int, int], Finding] = {}
-    cursor = tree_sitter.QueryCursor(language.query)
-    for index, captures in cursor.matches(root):
+    relatives = RelativeIndex(language.slots) if language.slots else None
+    candidates = []
+    renamed = imports.renamed_last_names() if language.chain_names else set()
+    query = language.query_for(renamed)
+    assert query is not None
+    for index, captures in tree_sitter.QueryCursor(query).matches(root):
         if language.predicates[index] and not regexes_allow(language.predicates[index], captures):
             continue
+        if relatives is not None:
+            for feed in language.feeds[index]:
+                nodes = captures.get(feed.capture)
+                if nodes:
+                    relatives.add(feed.slot, nodes[0])
+        if language.dispatch[index]:
+            candidates.append((index, captures))
+    if relatives is not None:
+        relatives.freeze()
+    for index, captures in candidates:
         for generator in language.dispatch[index]:
             rule = generator.rule
             if rule.full_id not in active:
@@ -69,7 +84,9 @@ def check_document(
             context = contexts.get(rule.full_id)
             if context is None:
                 constrained = dataclasses.replace(base, constraints=rule.constraints)
-                context = contexts[rule.full_id] = EvalContext(constrained, document.source)
+                context = contexts[rule.full_id] = EvalContext(
+                    constrained, document.source, relatives
+                )
             initial: Bindings = {}
             if generator.matcher.query is not None:
                 initial = capture_bindings(captures, generator.capture)

@@ -1,0 +1,115 @@
+"""The engine's shortcuts find exactly what the plain way finds.
+
+Two shortcuts narrow the work without changing results: `has`/`inside` parts look up the
+merged query's hits instead of walking every descendant or ancestor, and dotted names are
+pinned by their last name unless an import renames it. Each is switched off here and the
+findings over every bundled pack's test files and the precision corpus must not change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import lines, rule_yaml
+
+from upstream.checking import read_source
+from upstream.engine.compiler import RuleSet
+from upstream.engine.document import Document
+from upstream.engine.runner import CheckOptions, check_document
+from upstream.languages import language_for_path
+from upstream.model import Finding
+from upstream.packs import bundled_pack_paths, load_rule_set
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _corpus() -> list[Path]:
+    folders = [ROOT / "rules", ROOT / "tests" / "precision"]
+    return sorted(
+        path
+        for folder in folders
+        for path in folder.rglob("*")
+        if path.is_file() and language_for_path(path) is not None
+    )
+
+
+def _findings(rule_set: RuleSet, files: list[Path]) -> dict[str, list[tuple[object, ...]]]:
+    found: dict[str, list[tuple[object, ...]]] = {}
+    for path in files:
+        spec = language_for_path(path)
+        assert spec is not None
+        rules = rule_set.for_language(spec.name)
+        source = read_source(path)
+        if rules is None or not isinstance(source, bytes):
+            continue
+        document = Document(str(path), source, spec)
+        found[str(path)] = [_key(f) for f in check_document(document, rules, CheckOptions())]
+    return found
+
+
+def _key(finding: Finding) -> tuple[object, ...]:
+    return (finding.rule, finding.start_byte, finding.end_byte, finding.message)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[Path]:
+    files = _corpus()
+    assert len(files) > 100
+    return files
+
+
+@pytest.fixture(scope="module")
+def expected(corpus: list[Path]) -> dict[str, list[tuple[object, ...]]]:
+    found = _findings(load_rule_set(bundled_pack_paths()).rule_set, corpus)
+    assert sum(len(keys) for keys in found.values()) > 500
+    return found
+
+
+def test_has_and_inside_lookups_match_walking(corpus, expected):
+    rule_set = load_rule_set(bundled_pack_paths()).rule_set
+    assert sum(rules.slots for rules in rule_set.languages.values()) > 20
+    for rules in rule_set.languages.values():
+        rules.slots = 0  # no index: every has/inside part walks the tree
+    assert _findings(rule_set, corpus) == expected
+
+
+def test_last_name_pinning_matches_the_renamed_import_query(corpus, expected):
+    rule_set = load_rule_set(bundled_pack_paths()).rule_set
+    for rules in rule_set.languages.values():
+        if rules.chain_names:
+            rules.query = rules.query_for(set(rules.chain_names))
+    assert _findings(rule_set, corpus) == expected
+
+
+def test_import_renaming_the_last_name_still_matches(find):
+    rules = rule_yaml("match:\n  pattern: pandas.Int64Index($$$)")
+    code = "from pandas import Int64Index as I64\nI64([1])\nInt64Index([2])\n"
+    assert lines(find(rules, code)) == [2]
+    module = "import pandas.Int64Index as I64\nI64([1])\n"
+    assert lines(find(rules, module)) == [2]
+
+
+def test_has_finds_a_descendant_with_the_same_range(find):
+    # `f(x)` is both the expression statement and its call: same bytes, different nodes.
+    rules = rule_yaml(
+        """
+        match:
+          all:
+            - kind: expression_statement
+            - has: { pattern: f($A) }
+        """
+    )
+    assert lines(find(rules, "f(x)\ng(f(y))\nh(z)\n")) == [1, 2]
+
+
+def test_inside_finds_an_ancestor_with_the_same_range(find):
+    rules = rule_yaml(
+        """
+        match:
+          all:
+            - pattern: f($A)
+            - inside: { kind: expression_statement }
+        """
+    )
+    assert lines(find(rules, "f(x)\ndef g():\n    return f(z)\n")) == [1]
