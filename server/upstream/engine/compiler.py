@@ -240,7 +240,8 @@ def _feeds(language: LanguageRules) -> list[Feed]:
             if part is None or part.slot is not None:
                 continue
             generators = part.generators()
-            if generators:
+            # A bare `$X` finds every node: walking is cheaper than indexing them all.
+            if generators and not any(g.finds_everything for g in generators):
                 part.slot = language.slots
                 language.slots += 1
                 feeds.extend(Feed(part.slot, g, _capture(g)) for g in generators)

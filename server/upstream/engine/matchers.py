@@ -142,6 +142,10 @@ class CompiledMatcher:
             return collected
         return []
 
+    @property
+    def finds_everything(self) -> bool:
+        return self.pattern is not None and self.pattern.kind is Kind.META
+
     def generator_query(self, spec: LanguageSpec, renamed: bool = False) -> str:
         """Query text whose ``@upstream.root`` (or raw ``@match``) capture is a candidate;
         ``renamed`` for files where an import renames a dotted name's last name."""
