@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from conftest import lines, rule_yaml
-
 from upstream.checking import read_source
 from upstream.engine.compiler import RuleSet
 from upstream.engine.document import Document

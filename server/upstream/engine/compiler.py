@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 import tree_sitter
 
+from upstream.engine.locality import is_local, root_kind
 from upstream.engine.matchers import (
     MATCH_CAPTURE,
+    WALK,
     CompiledMatcher,
     CompiledWhere,
     MatcherError,
@@ -40,6 +42,8 @@ class CompiledRule:
     matcher: CompiledMatcher
     where: tuple[CompiledWhere, ...]
     requirements: tuple[Requirement, ...]
+    # Findings depend only on their own top-level statement (see engine/locality.py).
+    local: bool = False
 
     @property
     def constraints(self) -> dict[str, CompiledWhere]:
@@ -80,6 +84,25 @@ class LanguageRules:
     renamed_texts: list[str] = field(default_factory=list)
     loose_texts: list[str] = field(default_factory=list)
     _renamed_query: tree_sitter.Query | None = None
+    _file_wide: LanguageRules | None = None
+    _local_ids: frozenset[str] | None = None
+
+    def is_local(self, rule_id: str) -> bool:
+        if self._local_ids is None:
+            self._local_ids = frozenset(rule.full_id for rule in self.rules if rule.local)
+        return rule_id in self._local_ids
+
+    def file_wide(self) -> LanguageRules:
+        """The rules that are not local, with a query of their own (built on first need).
+
+        Slots stay as numbered for all the rules, so the matchers are shared unchanged.
+        """
+        if self._file_wide is None:
+            subset = LanguageRules(self.spec, [rule for rule in self.rules if not rule.local])
+            subset.slots = self.slots
+            _merge_queries(subset)
+            self._file_wide = subset
+        return self._file_wide
 
     def query_for(self, renamed: set[str]) -> tree_sitter.Query | None:
         """The query for a file whose imports rename these last names."""
@@ -151,8 +174,9 @@ def _compile_rule(pack: Pack, rule: Rule) -> list[CompiledRule]:
             for name, constraint in rule.where.items()
             if name in matcher.names
         )
+        local = is_local(matcher, root_kind(spec))
         result.append(
-            CompiledRule(pack.full_id(rule), pack, rule, spec, matcher, where, requirements)
+            CompiledRule(pack.full_id(rule), pack, rule, spec, matcher, where, requirements, local)
         )
     return result
 
@@ -237,13 +261,15 @@ def _feeds(language: LanguageRules) -> list[Feed]:
         matcher = pending.pop()
         pending.extend(matcher.parts())
         for part in (matcher.has, matcher.inside):
-            if part is None or part.slot is not None:
+            if part is None:
                 continue
             generators = part.generators()
-            # A bare `$X` finds every node: walking is cheaper than indexing them all.
-            if generators and not any(g.finds_everything for g in generators):
-                part.slot = language.slots
-                language.slots += 1
+            if part.slot is None:
+                # A bare `$X` finds every node: walking is cheaper than indexing them all.
+                indexed = generators and not any(g.finds_everything for g in generators)
+                part.slot = language.slots if indexed else WALK
+                language.slots += 1 if indexed else 0
+            if part.slot != WALK:
                 feeds.extend(Feed(part.slot, g, _capture(g)) for g in generators)
     return feeds
 
@@ -254,7 +280,7 @@ def _unslot(language: LanguageRules, slots: set[int]) -> None:
         matcher = pending.pop()
         pending.extend(matcher.parts())
         if matcher.slot in slots:
-            matcher.slot = None
+            matcher.slot = WALK
 
 
 def _install(

@@ -113,7 +113,8 @@ class LazyImports:
 
 
 @functools.cache
-def _query(spec: LanguageSpec) -> tree_sitter.Query | None:
+def import_query(spec: LanguageSpec) -> tree_sitter.Query | None:
+    """The query whose matches are the imports of a file in this language."""
     text = _QUERIES.get(spec.name)
     return tree_sitter.Query(spec.grammar, text) if text is not None else None
 
@@ -125,7 +126,7 @@ def find_imports(spec: LanguageSpec, root: tree_sitter.Node) -> Imports:
     imports also give the local names that dotted patterns resolve through.
     """
     imports = Imports()
-    query = _query(spec)
+    query = import_query(spec)
     if query is None:
         return imports
     read = {"python": _python_import, "java": _java_import, "go": _go_import}.get(

@@ -37,6 +37,8 @@ from upstream.languages import LanguageSpec
 from upstream.model import Matcher, Where
 
 MATCH_CAPTURE = "match"
+# The slot of a `has`/`inside` part that walks the tree (its generators are not indexed).
+WALK = -1
 
 
 class MatcherError(ValueError):
@@ -165,7 +167,7 @@ def _relatives(
     matcher: CompiledMatcher, node: tree_sitter.Node, context: EvalContext, up: bool
 ) -> Iterator[tree_sitter.Node]:
     index = context.relatives
-    if matcher.slot is None or index is None:
+    if matcher.slot is None or matcher.slot == WALK or index is None:
         return _ancestors(node) if up else _descendants(node)
     return index.ancestors(matcher.slot, node) if up else index.descendants(matcher.slot, node)
 

@@ -41,23 +41,45 @@ def check_document(
     document: Document, language: LanguageRules, options: CheckOptions | None = None
 ) -> list[Finding]:
     """Every finding of ``language``'s rules in ``document``, suppressions applied, sorted."""
-    options = options or CheckOptions()
+    return finish(document, find(document, language, options or CheckOptions()))
+
+
+def finish(document: Document, findings: list[Finding]) -> list[Finding]:
+    """Findings with suppression comments applied, sorted."""
+    suppressions = find_suppressions(document)
+    kept = [f for f in findings if not suppressions.covers(f.rule, f.start.line)]
+    return sorted(kept, key=lambda finding: finding.sort_key)
+
+
+def find(
+    document: Document,
+    language: LanguageRules,
+    options: CheckOptions,
+    within: tuple[int, int] | None = None,
+    local_only: bool = False,
+) -> list[Finding]:
+    """Findings before suppressions, in no order.
+
+    ``within`` limits the search to nodes that overlap that byte range (the root counts: it
+    overlaps everything), and ``local_only`` to local rules: together they re-check the
+    top-level statements an edit touched (see engine/incremental.py).
+    """
     if language.query is None:
         return []
     root = document.parse().root_node
     imports = LazyImports(document.spec, root, document.source)
-    active = _active_rules(document, language, imports, options)
+    active = _active_rules(document, language, imports, options, local_only)
     if not active:
         return []
-    base = MatchContext(document.spec, imports, document.source)
-    contexts: dict[str, EvalContext] = {}
-    findings: dict[tuple[str, int, int], Finding] = {}
-    relatives = RelativeIndex(language.slots) if language.slots else None
-    candidates = []
     renamed = imports.renamed_last_names() if language.chain_names else set()
     query = language.query_for(renamed)
     assert query is not None
-    for index, captures in tree_sitter.QueryCursor(query).matches(root):
+    cursor = tree_sitter.QueryCursor(query)
+    if within is not None:
+        cursor.set_byte_range(*within)
+    relatives = RelativeIndex(language.slots) if language.slots else None
+    candidates = []
+    for index, captures in cursor.matches(root):
         if language.predicates[index] and not regexes_allow(language.predicates[index], captures):
             continue
         if relatives is not None:
@@ -69,6 +91,9 @@ def check_document(
             candidates.append((index, captures))
     if relatives is not None:
         relatives.freeze()
+    base = MatchContext(document.spec, imports, document.source)
+    contexts: dict[str, EvalContext] = {}
+    findings: dict[tuple[str, int, int], Finding] = {}
     for index, captures in candidates:
         for generator in language.dispatch[index]:
             rule = generator.rule
@@ -79,7 +104,8 @@ def check_document(
                 continue
             node = nodes[0]
             key = (rule.full_id, node.start_byte, node.end_byte)
-            if key in findings:
+            span = (node.start_byte, node.end_byte)
+            if key in findings or (within is not None and not overlaps(span, within)):
                 continue
             context = contexts.get(rule.full_id)
             if context is None:
@@ -94,17 +120,27 @@ def check_document(
             if bindings is None or not all(w.allows(bindings, context) for w in rule.where):
                 continue
             findings[key] = _finding(document, rule, node, bindings, options)
-    suppressions = find_suppressions(document)
-    kept = [f for f in findings.values() if not suppressions.covers(f.rule, f.start.line)]
-    return sorted(kept, key=lambda finding: finding.sort_key)
+    return list(findings.values())
+
+
+def overlaps(span: tuple[int, int], within: tuple[int, int]) -> bool:
+    """Whether a node's bytes overlap ``within`` (an empty node: lies in it)."""
+    start, end = within
+    return (span[0] < end and span[1] > start) or start <= span[0] < end
 
 
 def _active_rules(
-    document: Document, language: LanguageRules, imports: LazyImports, options: CheckOptions
+    document: Document,
+    language: LanguageRules,
+    imports: LazyImports,
+    options: CheckOptions,
+    local_only: bool,
 ) -> set[str]:
     active = set()
     path = Path(document.path)
     for rule in language.rules:
+        if local_only and not rule.local:
+            continue
         if not options.is_enabled(rule.full_id):
             continue
         if rule.rule.imports and not imports.imports_any(rule.rule.imports):

@@ -1,0 +1,194 @@
+"""Re-check a document after edits by looking again only where the edits can matter.
+
+A finding of a *local* rule (engine/locality.py) depends on its own top-level statement
+alone, so after an edit the statements the edit and the reparse touched are checked again,
+and every other finding of a local rule is kept with its offsets shifted. Rules that look at
+the whole file run over the whole file with a query of their own, and a change to any
+import (which every rule resolves names through) re-checks everything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import tree_sitter
+
+from upstream.engine.compiler import LanguageRules
+from upstream.engine.document import Document
+from upstream.engine.imports import import_query
+from upstream.engine.runner import CheckOptions, find, finish, overlaps
+from upstream.model import Edit, Finding
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class ByteEdit:
+    """``old_end - start`` bytes at ``start`` became ``new_end - start`` bytes."""
+
+    start: int
+    old_end: int
+    new_end: int
+
+    def shift(self, offset: int, inside_to_end: bool) -> int:
+        if offset <= self.start:
+            return offset
+        if offset >= self.old_end:
+            return offset + self.new_end - self.old_end
+        return self.new_end if inside_to_end else self.start
+
+
+@dataclass
+class Baseline:
+    """What a check found, kept to re-check the next version: the findings before
+    suppressions, where the imports sit, and the edits made since."""
+
+    findings: list[Finding]
+    import_spans: list[Span]
+    edits: list[ByteEdit] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Result:
+    findings: list[Finding]  # suppressions applied, sorted
+    baseline: Baseline
+    incremental: bool  # False when the whole file was checked
+
+
+def check(
+    document: Document,
+    language: LanguageRules,
+    options: CheckOptions,
+    previous: Baseline | None = None,
+    changed: Iterable[Span] = (),
+) -> Result:
+    """Findings for ``document``; with ``previous`` (the baseline of an earlier version and
+    the edits since) and ``changed`` (tree-sitter's changed ranges between the two trees),
+    only what the edits can affect is looked at again."""
+    if previous is not None:
+        result = _recheck(document, language, options, previous, list(changed))
+        if result is not None:
+            return result
+    raw = find(document, language, options)
+    spans = _import_spans(document)
+    return Result(finish(document, raw), Baseline(raw, spans), incremental=False)
+
+
+def _recheck(
+    document: Document,
+    language: LanguageRules,
+    options: CheckOptions,
+    previous: Baseline,
+    changed: list[Span],
+) -> Result | None:
+    dirty = _dirty_span(previous.edits, changed)
+    if dirty is None:
+        baseline = Baseline(previous.findings, previous.import_spans)
+        return Result(finish(document, previous.findings), baseline, incremental=True)
+    region = _statements_around(document.parse().root_node, dirty)
+    imports = [_shift_span(span, previous.edits) for span in previous.import_spans]
+    if any(_overlap(span, region) for span in imports) or _import_spans(document, region):
+        return None
+    kept = [
+        _shifted(document, finding, previous.edits)
+        for finding in previous.findings
+        if language.is_local(finding.rule) and not overlaps(_moved_span(finding, previous), region)
+    ]
+    fresh = find(document, language, options, within=region, local_only=True)
+    file_wide = language.file_wide()
+    if file_wide.rules:
+        fresh += find(document, file_wide, options)
+    raw = kept + fresh
+    return Result(finish(document, raw), Baseline(raw, imports), incremental=True)
+
+
+def _dirty_span(edits: list[ByteEdit], changed: list[Span]) -> Span | None:
+    """One span, in the current bytes, covering every edit and every changed range."""
+    span: Span | None = None
+    for edit in edits:
+        if span is not None:
+            span = (edit.shift(span[0], False), edit.shift(span[1], True))
+        span = _union(span, (edit.start, edit.new_end))
+    for part in changed:
+        span = _union(span, part)
+    return span
+
+
+def _union(span: Span | None, other: Span) -> Span:
+    return other if span is None else (min(span[0], other[0]), max(span[1], other[1]))
+
+
+def _statements_around(root: tree_sitter.Node, span: Span) -> Span:
+    """``span`` widened to whole top-level statements (those touching it count too)."""
+    start, end = span
+    for child in root.children:
+        if child.end_byte >= span[0] and child.start_byte <= span[1]:
+            start, end = min(start, child.start_byte), max(end, child.end_byte)
+    return start, end
+
+
+def _overlap(span: Span, region: Span) -> bool:
+    # Touching counts: an import next to the edit may have been extended by it.
+    return span[0] <= region[1] and span[1] >= region[0]
+
+
+def _moved_span(finding: Finding, previous: Baseline) -> Span:
+    return _shift_span((finding.start_byte, finding.end_byte), previous.edits)
+
+
+def _shift_span(span: Span, edits: list[ByteEdit]) -> Span:
+    start, end = span
+    for edit in edits:
+        start, end = edit.shift(start, False), edit.shift(end, True)
+    return start, end
+
+
+def _shifted(document: Document, finding: Finding, edits: list[ByteEdit]) -> Finding:
+    start, end = _shift_span((finding.start_byte, finding.end_byte), edits)
+    if (start, end) == (finding.start_byte, finding.end_byte):
+        return finding
+    fix = finding.fix
+    if fix is not None:
+        fix_start, fix_end = _shift_span((fix.start_byte, fix.end_byte), edits)
+        fix = _moved(document, fix, fix_start, fix_end)
+    return dataclasses.replace(
+        finding,
+        start_byte=start,
+        end_byte=end,
+        start=document.position(start),
+        end=document.position(end),
+        fix=fix,
+    )
+
+
+def _moved(document: Document, fix: Edit, start: int, end: int) -> Edit:
+    return dataclasses.replace(
+        fix,
+        start_byte=start,
+        end_byte=end,
+        start=document.position(start),
+        end=document.position(end),
+    )
+
+
+def _import_spans(document: Document, within: Span | None = None) -> list[Span]:
+    """The top-level statements that hold an import (or a `require`), in ``within``."""
+    query = import_query(document.spec)
+    if query is None:
+        return []
+    root = document.parse().root_node
+    cursor = tree_sitter.QueryCursor(query)
+    if within is not None:
+        cursor.set_byte_range(*within)
+    spans: set[Span] = set()
+    for _, captures in cursor.matches(root):
+        for nodes in captures.values():
+            for node in nodes:
+                statement = root.child_with_descendant(node) or node
+                spans.add((statement.start_byte, statement.end_byte))
+    return sorted(spans)
+
+
+__all__ = ["Baseline", "ByteEdit", "Result", "check"]

@@ -1,0 +1,153 @@
+"""Incremental re-checks find exactly what a full check of the same text finds.
+
+Random edit sequences (typing, deleting, opening a string that swallows the rest of the
+file, adding imports and suppression comments) over real pack test files with many findings;
+after every edit the incremental result must equal a fresh check.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from upstream.engine.compiler import RuleSet
+from upstream.engine.document import Document
+from upstream.engine.incremental import Baseline, ByteEdit, check
+from upstream.engine.runner import CheckOptions, check_document
+from upstream.languages import LANGUAGES
+from upstream.packs import bundled_pack_paths, load_rule_set
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = {
+    "python": [
+        ROOT / "rules/pymongo/tests/collection.py",
+        ROOT / "rules/python-ecosystem/tests/pydantic_v1.py",
+        ROOT / "rules/python-ecosystem/tests/langchain_legacy.py",
+        ROOT / "rules/openai/tests/chat.py",
+    ],
+    "javascript": [ROOT / "rules/mongodb-node/tests/driver.js"],
+}
+SNIPPETS = [
+    "x",
+    " ",
+    "\n",
+    '"',
+    "(",
+    ")",
+    ":",
+    "\n    ",
+    "import os\n",
+    "from openai import ChatCompletion as CC\n",
+    "# upstream: ignore\n",
+    "db.c.insert({})\n",
+    "openai.ChatCompletion.create(model='x')\n",
+    "class M(BaseModel):\n    class Config:\n        orm_mode = True\n",
+]
+
+
+@pytest.fixture(scope="module")
+def rule_set() -> RuleSet:
+    return load_rule_set(bundled_pack_paths()).rule_set
+
+
+class Editor:
+    """What the language server keeps per document: the text, its tree, and the baseline
+    tree of the last check with every edit since applied to it."""
+
+    def __init__(self, language: str, source: bytes) -> None:
+        self.spec = LANGUAGES[language]
+        self.parser = self.spec.parser()
+        self.source = source
+        self.tree = self.parser.parse(source)
+        self.checked_tree = self.tree.copy()
+        self.baseline: Baseline | None = None
+
+    def edit(self, start: int, end: int, text: bytes) -> None:
+        start_point, old_end_point = _point(self.source, start), _point(self.source, end)
+        self.source = self.source[:start] + text + self.source[end:]
+        new_end = start + len(text)
+        args = (start, end, new_end, start_point, old_end_point, _point(self.source, new_end))
+        self.tree.edit(*args)
+        self.checked_tree.edit(*args)
+        self.tree = self.parser.parse(self.source, self.tree)
+        if self.baseline is not None:
+            self.baseline.edits.append(ByteEdit(start, end, new_end))
+
+    def check(self, rule_set: RuleSet) -> tuple[list[object], bool]:
+        rules = rule_set.for_language(self.spec.name)
+        assert rules is not None
+        changed = [(r.start_byte, r.end_byte) for r in self.checked_tree.changed_ranges(self.tree)]
+        document = Document("t", self.source, self.spec, self.tree)
+        result = check(document, rules, CheckOptions(), self.baseline, changed)
+        self.baseline, self.checked_tree = result.baseline, self.tree.copy()
+        return [_key(f) for f in result.findings], result.incremental
+
+
+def _point(source: bytes, offset: int) -> tuple[int, int]:
+    line = source.count(b"\n", 0, offset)
+    return line, offset - (source.rfind(b"\n", 0, offset) + 1)
+
+
+def _key(finding):
+    return (finding.rule, finding.start_byte, finding.end_byte, finding.start, finding.message)
+
+
+def _full(rule_set: RuleSet, editor: Editor) -> list[object]:
+    rules = rule_set.for_language(editor.spec.name)
+    assert rules is not None
+    document = Document("t", editor.source, editor.spec)
+    return [_key(f) for f in check_document(document, rules, CheckOptions())]
+
+
+edits = st.lists(
+    st.tuples(
+        st.floats(0, 1),
+        st.integers(0, 12),
+        st.sampled_from(SNIPPETS) | st.just(""),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@pytest.mark.parametrize(
+    "language, path", [(language, path) for language, paths in FILES.items() for path in paths]
+)
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(steps=edits)
+def test_incremental_equals_full(rule_set, language, path, steps):
+    editor = Editor(language, path.read_bytes())
+    editor.check(rule_set)
+    for where, length, text in steps:
+        start = int(where * len(editor.source))
+        end = min(len(editor.source), start + length)
+        editor.edit(start, end, text.encode())
+        found, _ = editor.check(rule_set)
+        assert found == _full(rule_set, editor)
+
+
+def test_an_edit_inside_a_function_rechecks_incrementally(rule_set):
+    source = (ROOT / "rules/pymongo/tests/collection.py").read_bytes()
+    editor = Editor("python", source)
+    before, incremental = editor.check(rule_set)
+    assert not incremental and before
+    at = source.rindex(b"\n", 0, len(source) - 2)
+    editor.edit(at, at, b"\nzzz = 1")
+    after, incremental = editor.check(rule_set)
+    assert incremental and after == before == _full(rule_set, editor)
+
+
+def test_an_edit_to_an_import_rechecks_the_whole_file(rule_set):
+    source = b"import openai\n\nopenai.ChatCompletion.create(model='x')\n"
+    editor = Editor("python", source)
+    before, _ = editor.check(rule_set)
+    assert before
+    editor.edit(7, 13, b"mylib")  # import mylib: the call is no longer openai's
+    after, incremental = editor.check(rule_set)
+    assert not incremental and after == _full(rule_set, editor)
