@@ -7,10 +7,11 @@ after every edit the incremental result must equal a fresh check.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from upstream.engine.compiler import RuleSet
 from upstream.engine.document import Document
@@ -47,9 +48,14 @@ SNIPPETS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def rule_set() -> RuleSet:
+@functools.cache
+def _bundled() -> RuleSet:
     return load_rule_set(bundled_pack_paths()).rule_set
+
+
+@pytest.fixture
+def rule_set() -> RuleSet:
+    return _bundled()
 
 
 class Editor:
@@ -118,10 +124,11 @@ edits = st.lists(
 @settings(
     max_examples=12,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(steps=edits)
-def test_incremental_equals_full(rule_set, language, path, steps):
+def test_incremental_equals_full(language, path, steps):
+    # The rule set is not an argument: Hypothesis would print it with a failing example.
+    rule_set = _bundled()
     editor = Editor(language, path.read_bytes())
     editor.check(rule_set)
     for where, length, text in steps:

@@ -146,9 +146,11 @@ def _shift_span(span: Span, edits: list[ByteEdit]) -> Span:
 
 
 def _shifted(document: Document, finding: Finding, edits: list[ByteEdit]) -> Finding:
-    start, end = _shift_span((finding.start_byte, finding.end_byte), edits)
-    if (start, end) == (finding.start_byte, finding.end_byte):
+    # An edit before the finding may move it in bytes, in lines (a newline for a
+    # character), or both.
+    if all(edit.start > finding.end_byte for edit in edits):
         return finding
+    start, end = _shift_span((finding.start_byte, finding.end_byte), edits)
     fix = finding.fix
     if fix is not None:
         fix_start, fix_end = _shift_span((fix.start_byte, fix.end_byte), edits)
