@@ -78,7 +78,6 @@ class LazyImports:
     def __init__(self, spec: LanguageSpec, root: tree_sitter.Node, source: bytes) -> None:
         self._spec, self._root, self._source = spec, root, source
         self._found: Imports | None = None
-        self._counts: dict[str, int] = {}
 
     @property
     def found(self) -> Imports:
@@ -87,13 +86,8 @@ class LazyImports:
         return self._found
 
     def resolve(self, dotted: str) -> str | None:
-        head = dotted.partition(".")[0]
-        # A name that appears once in the file cannot have been imported under that name.
-        count = self._counts.get(head)
-        if count is None:
-            count = self._counts[head] = self._source.count(head.encode())
-        if count < 2:
-            return None
+        # No shortcut on how often the name occurs: the one occurrence may be the alias in
+        # the import itself, and a finding there must not depend on the rest of the file.
         return self.found.resolve(dotted)
 
     def renamed_last_names(self) -> set[str]:

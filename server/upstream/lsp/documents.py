@@ -3,6 +3,7 @@ changed since the document was opened (for new-code mode)."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,8 @@ import tree_sitter
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
+from upstream.engine.document import Document
+from upstream.engine.incremental import Baseline, ByteEdit
 from upstream.languages import LanguageSpec, language_for_id, language_for_path
 from upstream.lsp.positions import UTF16, LineIndex
 
@@ -25,6 +28,11 @@ class OpenDocument:
     # The text when it was opened: new-code mode reports only lines changed since then.
     baseline: list[bytes] = field(default_factory=list)
     tree: tree_sitter.Tree | None = None
+    # The last check kept for an incremental re-check: its result (with the edits made
+    # since), the settings generation it ran under, and its tree with those edits applied.
+    checked: Baseline | None = None
+    checked_generation: int = -1
+    checked_tree: tree_sitter.Tree | None = None
     _index: LineIndex | None = None
     _parser: tree_sitter.Parser | None = None
 
@@ -68,6 +76,7 @@ class OpenDocument:
                 self.source = change.text.encode("utf-8", "surrogatepass")
                 self._index = None
                 self.tree = None
+                self.checked = self.checked_tree = None
         self.version = version
         self.reparse()
 
@@ -79,11 +88,36 @@ class OpenDocument:
         start_point, old_end_point = index.point(start), index.point(end)
         self.source = self.source[:start] + new_text + self.source[end:]
         self._index = None
+        new_end = start + len(new_text)
+        edit = (start, end, new_end, start_point, old_end_point, self.index.point(new_end))
         if self.tree is not None:
-            new_end_point = self.index.point(start + len(new_text))
-            self.tree.edit(
-                start, end, start + len(new_text), start_point, old_end_point, new_end_point
-            )
+            self.tree.edit(*edit)
+        if self.checked is not None and self.checked_tree is not None:
+            self.checked_tree.edit(*edit)
+            self.checked.edits.append(ByteEdit(start, end, new_end))
+
+    def snapshot(self, generation: int) -> CheckPlan | None:
+        """What a check of the current version needs, taken on the server's thread (edits
+        keep arriving while a check runs in a worker)."""
+        if self.spec is None or self.tree is None:
+            return None
+        document = Document(str(self.path), self.source, self.spec, self.tree.copy())
+        previous, changed = None, []
+        if (
+            self.checked is not None
+            and self.checked_tree is not None
+            and self.checked_generation == generation
+        ):
+            previous = dataclasses.replace(self.checked, edits=list(self.checked.edits))
+            ranges = self.checked_tree.changed_ranges(self.tree)
+            changed = [(part.start_byte, part.end_byte) for part in ranges]
+        return CheckPlan(document, self.version, generation, previous, changed)
+
+    def remember(self, plan: CheckPlan, baseline: Baseline) -> None:
+        """Keep a finished check for the next one, if no edit came in meanwhile."""
+        if plan.version == self.version and plan.document.tree is not None:
+            self.checked, self.checked_generation = baseline, plan.generation
+            self.checked_tree = plan.document.tree
 
     def changed_lines(self) -> set[int]:
         """0-based lines of the current text that differ from the text at open."""
@@ -94,3 +128,12 @@ class OpenDocument:
             if tag in ("replace", "insert"):
                 changed.update(range(first, last))
         return changed
+
+
+@dataclass(frozen=True)
+class CheckPlan:
+    document: Document
+    version: int
+    generation: int
+    previous: Baseline | None
+    changed: list[tuple[int, int]]

@@ -15,10 +15,10 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from upstream import __version__
 from upstream.checking import Skipped, check_file, content_problem
-from upstream.engine.document import Document
-from upstream.engine.runner import check_document
+from upstream.engine import incremental
+from upstream.engine.incremental import Baseline
 from upstream.lsp.diagnostics import problem_diagnostic, to_diagnostic
-from upstream.lsp.documents import OpenDocument
+from upstream.lsp.documents import CheckPlan, OpenDocument
 from upstream.lsp.folders import Folder, RuleSetCache, build_folder, problems_by_file
 from upstream.lsp.positions import UTF16
 from upstream.lsp.settings import EditorSettings, merged, parse_settings
@@ -202,7 +202,10 @@ class UpstreamLanguageServer(LanguageServer):
                 self.show(f"upstream: {document.path.name} not checked: {skip}")
             findings: list[Finding] = []
         else:
-            findings = await asyncio.to_thread(self._check_snapshot, document)
+            plan = document.snapshot(generation)
+            findings, baseline = await asyncio.to_thread(self._check_plan, document, plan)
+            if plan is not None and baseline is not None:
+                document.remember(plan, baseline)
         current = self.documents.get(uri)
         if current is None or current.version != version or self.generation != generation:
             return None
@@ -217,17 +220,19 @@ class UpstreamLanguageServer(LanguageServer):
             return f"{len(document.source) / 1048576:.1f} MB is over the maxFileSize limit"
         return content_problem(document.source)
 
-    def _check_snapshot(self, document: OpenDocument) -> list[Finding]:
-        if document.spec is None or document.tree is None:
-            return []
+    def _check_plan(
+        self, document: OpenDocument, plan: CheckPlan | None
+    ) -> tuple[list[Finding], Baseline | None]:
+        if plan is None:
+            return [], None
         folder = self.folder_for(document.path)
-        rules = folder.loaded.rule_set.for_language(document.spec.name)
+        rules = folder.loaded.rule_set.for_language(plan.document.spec.name)
         if rules is None:
-            return []
-        snapshot = Document(
-            str(document.path), document.source, document.spec, document.tree.copy()
+            return [], None
+        result = incremental.check(
+            plan.document, rules, folder.options(), plan.previous, plan.changed
         )
-        findings = check_document(snapshot, rules, folder.options())
+        findings = result.findings
         if folder.settings.new_code_mode:
             changed = document.changed_lines()
             findings = [
@@ -235,7 +240,7 @@ class UpstreamLanguageServer(LanguageServer):
                 for f in findings
                 if any(line in changed for line in range(f.start.line, f.end.line + 1))
             ]
-        return findings
+        return findings, result.baseline
 
     def diagnostics(
         self, document: OpenDocument, findings: list[Finding]
@@ -253,7 +258,9 @@ class UpstreamLanguageServer(LanguageServer):
 
     def recheck_all(self) -> None:
         self.results.clear()
-        for uri in list(self.documents):
+        for uri, document in list(self.documents.items()):
+            # Versions or settings may have changed: nothing of the last check carries over.
+            document.checked = document.checked_tree = None
             self.schedule(uri, 0)
         if self.can_pull:
             self._refresh_pull()
