@@ -39,6 +39,8 @@ class LanguageSpec:
     resolves_imports: bool = False
     # Whether `{ a: 1 }` and `{ "a": 1 }` name the same key (JavaScript objects).
     quoted_keys_equal: bool = False
+    # Statements that import: an edit to one re-checks the whole file (engine/incremental).
+    import_kinds: frozenset[str] = frozenset()
 
     @functools.cached_property
     def grammar(self) -> tree_sitter.Language:
@@ -109,6 +111,7 @@ def _javascript_like(
         keyed_kinds=frozenset({"pair", "shorthand_property_identifier", "method_definition"}),
         resolves_imports=True,
         quoted_keys_equal=True,
+        import_kinds=frozenset({"import_statement"}),
     )
 
 
@@ -126,6 +129,9 @@ LANGUAGES: dict[str, LanguageSpec] = {
             unordered_kinds=frozenset({"argument_list", "dictionary"}),
             keyed_kinds=frozenset({"keyword_argument", "pair"}),
             resolves_imports=True,
+            import_kinds=frozenset(
+                {"import_statement", "import_from_statement", "future_import_statement"}
+            ),
         ),
         _javascript_like("javascript", (".js", ".mjs", ".cjs", ".jsx"), _javascript),
         _javascript_like("typescript", (".ts", ".mts", ".cts"), _typescript),
@@ -148,6 +154,7 @@ LANGUAGES: dict[str, LanguageSpec] = {
                 ("class __Upstream { void __upstream() { ", " } }"),
                 ("class __Upstream { ", " }"),
             ),
+            import_kinds=frozenset({"import_declaration"}),
         ),
         LanguageSpec(
             name="go",
@@ -166,6 +173,7 @@ LANGUAGES: dict[str, LanguageSpec] = {
                 ("", ""),
                 ("package __upstream\nfunc __upstream() {\n", "\n}"),
             ),
+            import_kinds=frozenset({"import_declaration"}),
         ),
         LanguageSpec(
             name="sql",

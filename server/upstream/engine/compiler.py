@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import tree_sitter
 
-from upstream.engine.locality import is_local, root_kind
+from upstream.engine.locality import is_local
 from upstream.engine.matchers import (
     MATCH_CAPTURE,
     WALK,
@@ -31,6 +31,9 @@ from upstream.model import Pack, Rule
 from upstream.project.versions import Requirement
 
 ROOT_CAPTURE = "upstream.root"
+# Rule subsets with their own query (the file-wide rules active in a document); an editor
+# session sees a handful.
+_SUBSETS_KEPT = 16
 
 
 @dataclass(frozen=True, eq=False)
@@ -84,7 +87,7 @@ class LanguageRules:
     renamed_texts: list[str] = field(default_factory=list)
     loose_texts: list[str] = field(default_factory=list)
     _renamed_query: tree_sitter.Query | None = None
-    _file_wide: LanguageRules | None = None
+    _subsets: dict[frozenset[str], LanguageRules] = field(default_factory=dict)
     _local_ids: frozenset[str] | None = None
 
     def is_local(self, rule_id: str) -> bool:
@@ -92,17 +95,20 @@ class LanguageRules:
             self._local_ids = frozenset(rule.full_id for rule in self.rules if rule.local)
         return rule_id in self._local_ids
 
-    def file_wide(self) -> LanguageRules:
-        """The rules that are not local, with a query of their own (built on first need).
+    def subset(self, rule_ids: frozenset[str]) -> LanguageRules:
+        """These rules only, with a query of their own (built on first need, a few kept).
 
         Slots stay as numbered for all the rules, so the matchers are shared unchanged.
         """
-        if self._file_wide is None:
-            subset = LanguageRules(self.spec, [rule for rule in self.rules if not rule.local])
-            subset.slots = self.slots
-            _merge_queries(subset)
-            self._file_wide = subset
-        return self._file_wide
+        found = self._subsets.get(rule_ids)
+        if found is None:
+            found = LanguageRules(self.spec, [r for r in self.rules if r.full_id in rule_ids])
+            found.slots = self.slots
+            _merge_queries(found)
+            if len(self._subsets) >= _SUBSETS_KEPT:
+                self._subsets.pop(next(iter(self._subsets)))
+            self._subsets[rule_ids] = found
+        return found
 
     def query_for(self, renamed: set[str]) -> tree_sitter.Query | None:
         """The query for a file whose imports rename these last names."""
@@ -174,7 +180,7 @@ def _compile_rule(pack: Pack, rule: Rule) -> list[CompiledRule]:
             for name, constraint in rule.where.items()
             if name in matcher.names
         )
-        local = is_local(matcher, root_kind(spec))
+        local = is_local(matcher, spec)
         result.append(
             CompiledRule(pack.full_id(rule), pack, rule, spec, matcher, where, requirements, local)
         )

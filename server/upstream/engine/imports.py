@@ -75,9 +75,22 @@ class LazyImports:
     """A file's imports, found on first use: most files never need them (no rule's pattern
     reaches a dotted-name comparison, and ``imports:`` lists are pre-checked on the bytes)."""
 
-    def __init__(self, spec: LanguageSpec, root: tree_sitter.Node, source: bytes) -> None:
+    def __init__(
+        self,
+        spec: LanguageSpec,
+        root: tree_sitter.Node,
+        source: bytes,
+        found: Imports | None = None,
+    ) -> None:
+        # `found`: the imports already known (an incremental check where none changed).
         self._spec, self._root, self._source = spec, root, source
-        self._found: Imports | None = None
+        self._found = found
+        self._any: dict[tuple[str, ...], bool] = {}
+
+    @property
+    def known(self) -> Imports | None:
+        """The imports if they were needed (and so found) by now."""
+        return self._found
 
     @property
     def found(self) -> Imports:
@@ -101,9 +114,14 @@ class LazyImports:
         return renamed
 
     def imports_any(self, modules: list[str]) -> bool:
-        if not any(module.encode() in self._source for module in modules):
-            return False
-        return self.found.imports_any(modules)
+        key = tuple(modules)
+        answer = self._any.get(key)
+        if answer is None:
+            # Looking for the names in the bytes first spares most files the import query.
+            named = self._found is not None or any(m.encode() in self._source for m in modules)
+            answer = named and self.found.imports_any(modules)
+            self._any[key] = answer
+        return answer
 
 
 @functools.cache

@@ -10,6 +10,7 @@ import (which every rule resolves names through) re-checks everything.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -17,8 +18,9 @@ import tree_sitter
 
 from upstream.engine.compiler import LanguageRules
 from upstream.engine.document import Document
-from upstream.engine.imports import import_query
-from upstream.engine.runner import CheckOptions, find, finish, overlaps
+from upstream.engine.imports import Imports, LazyImports, import_query
+from upstream.engine.runner import CheckOptions, active_rules, find, finish, overlaps
+from upstream.languages import LanguageSpec
 from upstream.model import Edit, Finding
 
 Span = tuple[int, int]
@@ -47,6 +49,7 @@ class Baseline:
 
     findings: list[Finding]
     import_spans: list[Span]
+    imports: Imports | None = None  # if they were needed
     edits: list[ByteEdit] = field(default_factory=list)
 
 
@@ -71,9 +74,10 @@ def check(
         result = _recheck(document, language, options, previous, list(changed))
         if result is not None:
             return result
-    raw = find(document, language, options)
-    spans = _import_spans(document)
-    return Result(finish(document, raw), Baseline(raw, spans), incremental=False)
+    imports = LazyImports(document.spec, document.parse().root_node, document.source)
+    raw = find(document, language, options, imports=imports)
+    baseline = Baseline(raw, _import_spans(document), imports.known)
+    return Result(finish(document, raw), baseline, incremental=False)
 
 
 def _recheck(
@@ -85,7 +89,7 @@ def _recheck(
 ) -> Result | None:
     dirty = _dirty_span(previous.edits, changed)
     if dirty is None:
-        baseline = Baseline(previous.findings, previous.import_spans)
+        baseline = Baseline(previous.findings, previous.import_spans, previous.imports)
         return Result(finish(document, previous.findings), baseline, incremental=True)
     region = _statements_around(document.parse().root_node, dirty)
     imports = [_shift_span(span, previous.edits) for span in previous.import_spans]
@@ -96,12 +100,16 @@ def _recheck(
         for finding in previous.findings
         if language.is_local(finding.rule) and not overlaps(_moved_span(finding, previous), region)
     ]
-    fresh = find(document, language, options, within=region, local_only=True)
-    file_wide = language.file_wide()
-    if file_wide.rules:
-        fresh += find(document, file_wide, options)
+    # No import changed: the imports found for the last check still hold.
+    root = document.parse().root_node
+    known = LazyImports(document.spec, root, document.source, previous.imports)
+    fresh = find(document, language, options, region, local_only=True, imports=known)
+    active = active_rules(document, language, known, options)
+    file_wide = frozenset(rule for rule in active if not language.is_local(rule))
+    if file_wide:
+        fresh += find(document, language.subset(file_wide), options, imports=known)
     raw = kept + fresh
-    return Result(finish(document, raw), Baseline(raw, imports), incremental=True)
+    return Result(finish(document, raw), Baseline(raw, imports, known.known), incremental=True)
 
 
 def _dirty_span(edits: list[ByteEdit], changed: list[Span]) -> Span | None:
@@ -177,20 +185,30 @@ def _moved(document: Document, fix: Edit, start: int, end: int) -> Edit:
 
 def _import_spans(document: Document, within: Span | None = None) -> list[Span]:
     """The top-level statements that hold an import (or a `require`), in ``within``."""
-    query = import_query(document.spec)
-    if query is None:
-        return []
     root = document.parse().root_node
-    cursor = tree_sitter.QueryCursor(query)
-    if within is not None:
-        cursor.set_byte_range(*within)
     spans: set[Span] = set()
-    for _, captures in cursor.matches(root):
-        for nodes in captures.values():
-            for node in nodes:
-                statement = root.child_with_descendant(node) or node
-                spans.add((statement.start_byte, statement.end_byte))
+    for query in (import_query(document.spec), _import_kinds_query(document.spec)):
+        if query is None:
+            continue
+        cursor = tree_sitter.QueryCursor(query)
+        if within is not None:
+            cursor.set_byte_range(*within)
+        for _, captures in cursor.matches(root):
+            for nodes in captures.values():
+                for node in nodes:
+                    statement = root.child_with_descendant(node) or node
+                    spans.add((statement.start_byte, statement.end_byte))
     return sorted(spans)
+
+
+@functools.cache
+def _import_kinds_query(spec: LanguageSpec) -> tree_sitter.Query | None:
+    # Every import statement, also those the import query reads nothing from (`from . import
+    # x`): rules may ask about any of them (engine/locality.py).
+    if not spec.import_kinds:
+        return None
+    kinds = " ".join(f"({kind})" for kind in sorted(spec.import_kinds))
+    return tree_sitter.Query(spec.grammar, f"[{kinds}] @import")
 
 
 __all__ = ["Baseline", "ByteEdit", "Result", "check"]

@@ -5,9 +5,10 @@ only that statement's findings of a local rule, and the language server re-check
 statement. A rule is not local when some part of it can look at the whole file:
 
 - a generator or an ``inside`` part that can match the file's root node (``kind: module``,
-  a bare ``$X``): ``inside: {kind: module, has: ...}`` asks about every statement;
+  a bare ``$X``): ``inside: {kind: module, has: ...}`` asks about every statement, unless
+  it asks only about import statements;
 - a raw query whose pattern has no single root (siblings that may sit in two statements)
-  or that names the root kind or a wildcard node.
+  or whose root is the root kind or a wildcard.
 
 Imports are file-wide for every rule; the incremental check handles those by re-checking
 the whole file when an import changes.
@@ -29,17 +30,18 @@ def root_kind(spec: LanguageSpec) -> str:
     return spec.parser().parse(b"").root_node.type
 
 
-def is_local(matcher: CompiledMatcher, root_kind: str) -> bool:
+def is_local(matcher: CompiledMatcher, spec: LanguageSpec) -> bool:
     """Whether no part of ``matcher`` can depend on more than one top-level statement."""
-    return _local(matcher, root_kind, finds=True)
+    return _local(matcher, spec, finds=True)
 
 
-def _local(matcher: CompiledMatcher, root_kind: str, finds: bool) -> bool:
+def _local(matcher: CompiledMatcher, spec: LanguageSpec, finds: bool) -> bool:
     # `finds`: this part's nodes are the reported node or its ancestors (generators and
     # `inside`), which must not be the root; `has` parts only look further down.
-    if matcher.query is not None and not _query_is_local(matcher, root_kind):
+    root = root_kind(spec)
+    if matcher.query is not None and not _query_is_local(matcher, root):
         return False
-    if finds and _can_match_root(matcher, root_kind):
+    if finds and _can_match_root(matcher, root) and not _asks_about_imports(matcher, spec):
         return False
     children = [(part, finds) for part in (*matcher.all, *matcher.any)]
     if matcher.not_ is not None:
@@ -48,7 +50,37 @@ def _local(matcher: CompiledMatcher, root_kind: str, finds: bool) -> bool:
         children.append((matcher.inside, True))
     if matcher.has is not None:
         children.append((matcher.has, False))
-    return all(_local(part, root_kind, part_finds) for part, part_finds in children)
+    return all(_local(part, spec, part_finds) for part, part_finds in children)
+
+
+def _asks_about_imports(matcher: CompiledMatcher, spec: LanguageSpec) -> bool:
+    """Whether a part tested on the root looks only at import statements (`inside: {kind:
+    module, has: {kind: import_from_statement, regex: ...}}`): a change to an import
+    re-checks the whole file anyway, so such a part is as local as the rest."""
+    if matcher.pattern is not None or matcher.query is not None or matcher.regex is not None:
+        return False
+    if matcher.inside is not None or not (matcher.kinds or set()) <= {root_kind(spec)}:
+        return False
+    if matcher.has is not None and not _is_import(matcher.has, spec):
+        return False
+    parts = [*matcher.all, *matcher.any, *([matcher.not_] if matcher.not_ else [])]
+    return all(_asks_about_imports(part, spec) for part in parts)
+
+
+def _is_import(matcher: CompiledMatcher, spec: LanguageSpec) -> bool:
+    generators = matcher.generators()
+    return (
+        bool(generators)
+        and all(
+            g.kinds is not None and g.kinds <= spec.import_kinds and g.pattern is None
+            for g in generators
+        )
+        and _never_looks_up(matcher)
+    )
+
+
+def _never_looks_up(matcher: CompiledMatcher) -> bool:
+    return matcher.inside is None and all(_never_looks_up(part) for part in matcher.parts())
 
 
 def _can_match_root(matcher: CompiledMatcher, root_kind: str) -> bool:
@@ -60,11 +92,40 @@ def _can_match_root(matcher: CompiledMatcher, root_kind: str) -> bool:
 
 def _query_is_local(matcher: CompiledMatcher, root_kind: str) -> bool:
     assert matcher.query is not None
-    query = matcher.query.query
-    if not all(query.is_pattern_rooted(index) for index in range(query.pattern_count)):
-        return False
-    # Conservative: any wildcard or root-kind node anywhere in the text.
-    return re.search(rf"\(\s*(?:_|{re.escape(root_kind)})[\s)]", matcher.query.text) is None
+    query, text = matcher.query.query, matcher.query.text.encode()
+    for index in range(query.pattern_count):
+        if not query.is_pattern_rooted(index):
+            return False
+        pattern = text[query.start_byte_for_pattern(index) : query.end_byte_for_pattern(index)]
+        if any(kind in (None, "_", root_kind) for kind in _root_node_kinds(pattern.decode())):
+            return False
+    return True
+
+
+def _root_node_kinds(pattern: str) -> list[str | None]:
+    """The kinds a rooted query pattern's outermost node can have: one, or one per branch
+    of an alternation at the top (None for a branch that is not a plain node)."""
+    text = pattern.lstrip()
+    while text.startswith("(") and text[1:].lstrip().startswith(("(", "[")):
+        text = text[1:].lstrip()  # a grouping around the root node and its predicates
+    if not text.startswith("["):
+        found = re.match(r"\(\s*([A-Za-z_][\w.]*)", text)
+        return [found.group(1) if found else None]
+    kinds: list[str | None] = []
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "([":
+            if depth == 1 and char == "(":
+                found = re.match(r"\(\s*([A-Za-z_][\w.]*)", text[index:])
+                kinds.append(found.group(1) if found else None)
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+            if depth == 0:
+                break
+        elif char == '"':
+            return [None]  # a string in the pattern: not worth parsing here
+    return kinds or [None]
 
 
 __all__ = ["is_local", "root_kind"]

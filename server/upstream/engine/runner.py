@@ -57,6 +57,7 @@ def find(
     options: CheckOptions,
     within: tuple[int, int] | None = None,
     local_only: bool = False,
+    imports: LazyImports | None = None,
 ) -> list[Finding]:
     """Findings before suppressions, in no order.
 
@@ -67,8 +68,8 @@ def find(
     if language.query is None:
         return []
     root = document.parse().root_node
-    imports = LazyImports(document.spec, root, document.source)
-    active = _active_rules(document, language, imports, options, local_only)
+    imports = imports or LazyImports(document.spec, root, document.source)
+    active = active_rules(document, language, imports, options, local_only)
     if not active:
         return []
     renamed = imports.renamed_last_names() if language.chain_names else set()
@@ -129,13 +130,14 @@ def overlaps(span: tuple[int, int], within: tuple[int, int]) -> bool:
     return (span[0] < end and span[1] > start) or start <= span[0] < end
 
 
-def _active_rules(
+def active_rules(
     document: Document,
     language: LanguageRules,
     imports: LazyImports,
     options: CheckOptions,
-    local_only: bool,
+    local_only: bool = False,
 ) -> set[str]:
+    """The rules that apply to this document: enabled, imported, version allowed."""
     active = set()
     path = Path(document.path)
     for rule in language.rules:
