@@ -26,6 +26,7 @@ FILES = {
         ROOT / "rules/pymongo/tests/collection.py",
         ROOT / "rules/python-ecosystem/tests/pydantic_v1.py",
         ROOT / "rules/python-ecosystem/tests/langchain_legacy.py",
+        ROOT / "rules/python-ecosystem/tests/sqlalchemy_cassandra.py",
         ROOT / "rules/openai/tests/chat.py",
     ],
     "javascript": [ROOT / "rules/mongodb-node/tests/driver.js"],

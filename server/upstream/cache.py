@@ -58,11 +58,22 @@ class CacheStats:
         return f"cache: {self.hits} hits, {self.misses} misses"
 
 
+# (requirement key, verdict) for every version question a check asked.
+VersionAnswers = list[tuple[str, bool | None]]
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A file the cache has no answer for: its bytes, to check, and their digest, to store."""
+
+    source: bytes
+    digest: str
+
+
 @dataclass
 class _Entry:
     digest: str
-    # (requirement key, verdict) for every version question the check asked.
-    versions: list[tuple[str, bool | None]]
+    versions: VersionAnswers
     findings: list[Any]
 
 
@@ -93,26 +104,25 @@ class ResultCache:
         cache.entries = _load(file, cache.header)
         return cache
 
-    def check(
+    def lookup(
         self,
         path: Path,
         rule_set: RuleSet,
         options: CheckOptions,
         max_bytes: int = DEFAULT_MAX_FILE_BYTES,
-    ) -> list[Finding] | Skipped:
-        """As ``checking.check_file``, answered from the cache when the inputs are unchanged."""
+    ) -> list[Finding] | Skipped | Miss:
+        """The file's findings from the cache, why it can't be checked, or a ``Miss`` to check
+        (with ``check_recording_versions``) and ``store``."""
         spec = language_for_path(path)
         if spec is None:
             return Skipped(str(path), "unknown language (no grammar for this file extension)")
         source = read_source(path, max_bytes)
         if isinstance(source, Skipped):
             return source
-        rules = rule_set.for_language(spec.name)
-        if rules is None:
+        if rule_set.for_language(spec.name) is None:
             return []
-        key = os.path.abspath(path)
         digest = hashlib.sha256(source).hexdigest()
-        entry = self.entries.get(key)
+        entry = self.entries.get(os.path.abspath(path))
         if (
             entry is not None
             and entry.digest == digest
@@ -126,17 +136,29 @@ class ResultCache:
                 self.stats.hits += 1
                 return cached
         self.stats.misses += 1
-        asked: list[tuple[str, bool | None]] = []
-        recording = _recording(options.versions, asked)
-        checked = CheckOptions(
-            versions=recording,
-            apply_when_version_unknown=options.apply_when_version_unknown,
-            is_enabled=options.is_enabled,
-            severity_overrides=options.severity_overrides,
-        )
-        findings = check_document(Document(str(path), source, spec), rules, checked)
-        self.entries[key] = _Entry(digest, asked, [_finding_data(f) for f in findings])
+        return Miss(source, digest)
+
+    def store(
+        self, path: Path, miss: Miss, findings: list[Finding], versions: VersionAnswers
+    ) -> None:
+        """Remember what checking a missed file found, for ``save``."""
+        entry = _Entry(miss.digest, list(versions), [_finding_data(f) for f in findings])
+        self.entries[os.path.abspath(path)] = entry
         self._dirty = True
+
+    def check(
+        self,
+        path: Path,
+        rule_set: RuleSet,
+        options: CheckOptions,
+        max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    ) -> list[Finding] | Skipped:
+        """As ``checking.check_file``, answered from the cache when the inputs are unchanged."""
+        found = self.lookup(path, rule_set, options, max_bytes)
+        if not isinstance(found, Miss):
+            return found
+        findings, versions = check_recording_versions(path, found.source, rule_set, options)
+        self.store(path, found, findings, versions)
         return findings
 
     def save(self) -> None:
@@ -197,7 +219,26 @@ def _requirements(rule_set: RuleSet) -> dict[str, Requirement]:
     return found
 
 
-def _recording(check: VersionCheck | None, asked: list[tuple[str, bool | None]]) -> VersionCheck:
+def check_recording_versions(
+    path: Path, source: bytes, rule_set: RuleSet, options: CheckOptions
+) -> tuple[list[Finding], VersionAnswers]:
+    """Check ``source`` (the bytes of ``path``), noting each version question and its answer:
+    a cache entry is valid only while the resolver still gives the same answers."""
+    spec = language_for_path(path)
+    rules = None if spec is None else rule_set.for_language(spec.name)
+    if spec is None or rules is None:
+        return [], []
+    asked: VersionAnswers = []
+    recording = CheckOptions(
+        versions=_recording(options.versions, asked),
+        apply_when_version_unknown=options.apply_when_version_unknown,
+        is_enabled=options.is_enabled,
+        severity_overrides=options.severity_overrides,
+    )
+    return check_document(Document(str(path), source, spec), rules, recording), asked
+
+
+def _recording(check: VersionCheck | None, asked: VersionAnswers) -> VersionCheck:
     def recording(requirement: Requirement, path: Path) -> bool | None:
         verdict = None if check is None else check(requirement, path)
         asked.append((_requirement_key(requirement), verdict))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,31 @@ class Skipped:
 
     def __str__(self) -> str:
         return f"{self.path}: skipped: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A file the engine raised on: a bug in upstream, reported in one line and not cached."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: internal error: {self.reason}"
+
+    @classmethod
+    def from_exception(cls, path: Path, error: BaseException) -> Failed:
+        """The exception and the upstream source line that raised it."""
+        message = " ".join(str(error).split())
+        reason = f"{type(error).__name__}: {message}" if message else type(error).__name__
+        frames = traceback.extract_tb(error.__traceback__)
+        if frames:
+            where = Path(frames[-1].filename)
+            package = Path(__file__).resolve().parent.parent
+            if where.is_relative_to(package):
+                where = where.relative_to(package)
+            reason += f" (at {where.as_posix()}:{frames[-1].lineno})"
+        return cls(str(path), reason)
 
 
 def content_problem(data: bytes) -> str | None:

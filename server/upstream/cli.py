@@ -1,21 +1,23 @@
 """The ``upstream`` command line: check, test, rules, lsp.
 
-Exit codes: 0 clean, 1 findings (or failed pack tests), 2 usage, configuration or pack error.
+Exit codes: 0 clean, 1 findings (or failed pack tests), 2 usage, configuration or pack error
+(or an internal error checking some file).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from upstream import __version__
 from upstream.cache import ResultCache
-from upstream.checking import DEFAULT_MAX_FILE_BYTES, Skipped, check_file, read_source
+from upstream.checking import DEFAULT_MAX_FILE_BYTES, Failed, Skipped, read_source
 from upstream.engine.document import Document
 from upstream.engine.fixes import apply_edits, chosen_edits
 from upstream.engine.runner import CheckOptions, check_document
@@ -26,10 +28,10 @@ from upstream.pack_commands import add_pack_parser, run_pack_command
 from upstream.packs import LoadedRules, bundled_pack_paths, load_rule_set
 from upstream.packs.locked import locked_pack_paths
 from upstream.packtest import run_pack_tests
-from upstream.project.config import ProjectConfig, find_config, load_config, names_rule
-from upstream.project.versions import VersionResolver
+from upstream.project.config import ProjectConfig, find_config, load_config
 from upstream.report import FORMATS, format_json, format_sarif, format_text
 from upstream.report.markdown import format_packs
+from upstream.scan import ScanSetup, available_cores, check_files
 from upstream.walk import iter_source_files
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -85,6 +87,13 @@ def _parser() -> argparse.ArgumentParser:
         "--no-cache",
         action="store_true",
         help="don't read or write the result cache (default: $UPSTREAM_CACHE_DIR or user cache)",
+    )
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="check files on N processes (default: all cores; 1: in this process only)",
     )
 
     test = commands.add_parser("test", help="run packs' annotated tests")
@@ -168,7 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _load_packs(args: argparse.Namespace, config: ProjectConfig) -> LoadedRules:
+def _load_packs(args: argparse.Namespace, config: ProjectConfig) -> tuple[list[Path], LoadedRules]:
+    """The packs' paths (for worker processes to load the same) and the rules loaded."""
     paths: list[Path] = []
     # Packs pinned in upstream.lock; a locked pack replaces the bundled one of its name.
     start = args.paths[0] if getattr(args, "paths", None) else None
@@ -192,18 +202,7 @@ def _load_packs(args: argparse.Namespace, config: ProjectConfig) -> LoadedRules:
     loaded = LoadedRules(loaded.rule_set, (*locked.problems, *loaded.problems))
     for problem in loaded.problems:
         print(f"upstream: pack skipped: {problem}", file=sys.stderr)
-    return loaded
-
-
-def _rule_filter(
-    config: ProjectConfig, select: list[str], ignore: list[str]
-) -> Callable[[str], bool]:
-    def enabled(rule_id: str) -> bool:
-        if select and not names_rule(select, rule_id):
-            return False
-        return not names_rule(ignore, rule_id) and config.is_enabled(rule_id)
-
-    return enabled
+    return paths, loaded
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -211,37 +210,47 @@ def _check(args: argparse.Namespace) -> int:
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
     config_file = args.config or find_config(paths[0])
     config = load_config(config_file)
-    loaded = _load_packs(args, config)
-    resolver = VersionResolver()
-    unknown = args.unknown_version or config.unknown_version
-    options = CheckOptions(
-        versions=resolver.satisfies,
-        apply_when_version_unknown=unknown == "apply",
-        is_enabled=_rule_filter(config, _split(args.select), _split(args.ignore)),
-        severity_overrides=dict(config.severity),
+    pack_paths, loaded = _load_packs(args, config)
+    setup = ScanSetup(
+        pack_paths=tuple(pack_paths),
+        config=config,
+        select=tuple(_split(args.select)),
+        ignore=tuple(_split(args.ignore)),
+        unknown_version=args.unknown_version,
+        max_bytes=args.max_file_size,
     )
+    options = setup.options()
     findings: list[Finding] = []
+    failed = False
     project = config.root if config.source else paths[0]
     cache = None if args.no_cache else ResultCache.open(project, loaded.rule_set, options)
-    for file in iter_source_files(paths, config.exclude, config.root):
-        if cache is not None:
-            result = cache.check(file, loaded.rule_set, options, args.max_file_size)
-        else:
-            result = check_file(file, loaded.rule_set, options, args.max_file_size)
-        if isinstance(result, Skipped):
-            print(f"upstream: {result}", file=sys.stderr)
-            continue
-        if args.fix or args.diff:
-            result = _fix_file(file, result, args, loaded, options)
-        findings.extend(result)
+    files = iter_source_files(paths, config.exclude, config.root)
+    jobs = args.jobs or available_cores()
+    # closing: an error or Ctrl-C here ends any worker processes at once.
+    with contextlib.closing(
+        check_files(files, setup, loaded.rule_set, options, cache, jobs)
+    ) as results:
+        for file, result in results:
+            if isinstance(result, Skipped):
+                print(f"upstream: {result}", file=sys.stderr)
+                continue
+            if isinstance(result, Failed):
+                print(f"upstream: error: {result}", file=sys.stderr)
+                failed = True
+                continue
+            if args.fix or args.diff:
+                result = _fix_file(file, result, args, loaded, options)
+            findings.extend(result)
     if cache is not None:
         cache.save()
         if os.environ.get("UPSTREAM_CACHE_STATS"):
             print(f"upstream: {cache.stats}", file=sys.stderr)
     _write_report(args, findings, loaded)
-    if loaded.problems:
+    if loaded.problems or failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings else EXIT_CLEAN
 
@@ -365,7 +374,7 @@ def _lsp(args: argparse.Namespace) -> int:
 
 def _rules(args: argparse.Namespace) -> int:
     config = ProjectConfig()
-    loaded = _load_packs(args, config)
+    _, loaded = _load_packs(args, config)
     if args.explain:
         if args.explain[0] != "explain" or len(args.explain) != 2:
             raise UsageError("usage: upstream rules [explain RULE_ID]")

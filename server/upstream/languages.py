@@ -41,6 +41,8 @@ class LanguageSpec:
     quoted_keys_equal: bool = False
     # Statements that import: an edit to one re-checks the whole file (engine/incremental).
     import_kinds: frozenset[str] = frozenset()
+    # string kind -> the child holding the text between the quotes, when there is one
+    string_content: dict[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def grammar(self) -> tree_sitter.Language:
@@ -103,6 +105,7 @@ def _javascript_like(
         line_comment="//",
         comment_kinds=frozenset({"comment"}),
         string_kinds=frozenset({"string", "template_string"}),
+        string_content={"string": "string_fragment", "template_string": "string_fragment"},
         identifier_kinds=frozenset(
             {"identifier", "property_identifier", "shorthand_property_identifier"}
         ),
@@ -125,6 +128,7 @@ LANGUAGES: dict[str, LanguageSpec] = {
             line_comment="#",
             comment_kinds=frozenset({"comment"}),
             string_kinds=frozenset({"string"}),
+            string_content={"string": "string_content"},
             member_kinds={"attribute": ("object", "attribute")},
             unordered_kinds=frozenset({"argument_list", "dictionary"}),
             keyed_kinds=frozenset({"keyword_argument", "pair"}),
@@ -143,6 +147,7 @@ LANGUAGES: dict[str, LanguageSpec] = {
             line_comment="//",
             comment_kinds=frozenset({"line_comment", "block_comment"}),
             string_kinds=frozenset({"string_literal"}),
+            string_content={"string_literal": "string_fragment"},
             identifier_kinds=frozenset({"identifier", "type_identifier"}),
             member_kinds={
                 "field_access": ("object", "field"),
@@ -163,6 +168,10 @@ LANGUAGES: dict[str, LanguageSpec] = {
             line_comment="//",
             comment_kinds=frozenset({"comment"}),
             string_kinds=frozenset({"interpreted_string_literal", "raw_string_literal"}),
+            string_content={
+                "interpreted_string_literal": "interpreted_string_literal_content",
+                "raw_string_literal": "raw_string_literal_content",
+            },
             identifier_kinds=frozenset(
                 {"identifier", "field_identifier", "package_identifier", "type_identifier"}
             ),

@@ -103,7 +103,17 @@ def _recheck(
     # No import changed: the imports found for the last check still hold.
     root = document.parse().root_node
     known = LazyImports(document.spec, root, document.source, previous.imports)
-    fresh = find(document, language, options, region, local_only=True, imports=known)
+    # Local rules may ask the root about imports (engine/locality.py): those are outside
+    # the region, so their statements are searched for `has` too.
+    fresh = find(
+        document,
+        language,
+        options,
+        region,
+        local_only=True,
+        imports=known,
+        feed_ranges=_merged(span for span in imports if not overlaps(span, region)),
+    )
     active = active_rules(document, language, known, options)
     file_wide = frozenset(rule for rule in active if not language.is_local(rule))
     if file_wide:
@@ -181,6 +191,17 @@ def _moved(document: Document, fix: Edit, start: int, end: int) -> Edit:
         start=document.position(start),
         end=document.position(end),
     )
+
+
+def _merged(spans: Iterable[Span]) -> list[Span]:
+    """Spans with those a line break apart joined: one search for a block of imports."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start - merged[-1][1] <= 2:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _import_spans(document: Document, within: Span | None = None) -> list[Span]:

@@ -247,8 +247,7 @@ class _QueryWriter:
         if pattern.kind is Kind.CHAIN:
             return self.chain(pattern)
         if pattern.kind is Kind.STRING:
-            # Any string form may hold the same value (`"a"`, `'a'`, a template literal).
-            return "[" + " ".join(f"({kind})" for kind in sorted(self.spec.string_kinds)) + "]"
+            return self.string(pattern)
         if pattern.kind is Kind.LEAF:
             return self.leaf(pattern)
         parts = [pattern.type]
@@ -257,7 +256,27 @@ class _QueryWriter:
                 query = self.node(child)
                 if query is not None:
                     parts.append(f"{child.field}: {query}" if child.field else query)
+        else:
+            keyed = self.one_keyed_child(pattern)
+            if keyed is not None:
+                parts.append(keyed)
         return "(" + " ".join(parts) + ")"
+
+    def one_keyed_child(self, pattern: PatternNode) -> str | None:
+        """A query for one keyed child (`name=...`, `"key": ...`) that pins some text: one
+        child can sit anywhere among the others, so the query stays order-free."""
+        if self.spec.quoted_keys_equal:
+            return None  # `a:` and `"a":` are the same key but different node kinds
+        for child in pattern.children:
+            if child.type not in self.spec.keyed_kinds or child.kind is not Kind.NODE:
+                continue
+            predicates, captures = len(self.predicates), self.captures
+            query = self.node(child)
+            if query is not None and len(self.predicates) > predicates and not child.field:
+                return query
+            del self.predicates[predicates:]
+            self.captures = captures
+        return None
 
     def chain(self, pattern: PatternNode) -> str:
         if self.loose:
@@ -278,6 +297,20 @@ class _QueryWriter:
             for kind in kinds
         ]
         return "[" + " ".join(branches) + "]"
+
+    def string(self, pattern: PatternNode) -> str:
+        # Any string form may hold the same value (`"a"`, `'a'`, a template literal).
+        kinds = sorted(self.spec.string_kinds)
+        content = self.spec.string_content
+        value = pattern.text
+        # A plain value is the one content child of a string that equals it; escapes and
+        # interpolations split the content into several children, so those go unpinned.
+        if not value or any(c in value for c in "\\{") or not all(k in content for k in kinds):
+            return "[" + " ".join(f"({kind})" for kind in kinds) + "]"
+        self.captures += 1
+        capture = f"@upstream.string{self.captures}"
+        self.predicates.append(f"(#eq? {capture} {_query_string(value)})")
+        return "[" + " ".join(f"({kind} ({content[kind]}) {capture})" for kind in kinds) + "]"
 
     def leaf(self, pattern: PatternNode) -> str | None:
         if not pattern.named:

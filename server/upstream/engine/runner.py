@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,12 +58,14 @@ def find(
     within: tuple[int, int] | None = None,
     local_only: bool = False,
     imports: LazyImports | None = None,
+    feed_ranges: Sequence[tuple[int, int]] = (),
 ) -> list[Finding]:
     """Findings before suppressions, in no order.
 
     ``within`` limits the search to nodes that overlap that byte range (the root counts: it
     overlaps everything), and ``local_only`` to local rules: together they re-check the
-    top-level statements an edit touched (see engine/incremental.py).
+    top-level statements an edit touched (see engine/incremental.py). ``feed_ranges`` are
+    searched too, but only for what `has` parts look up from the root (the imports).
     """
     if language.query is None:
         return []
@@ -75,21 +77,25 @@ def find(
     renamed = imports.renamed_last_names() if language.chain_names else set()
     query = language.query_for(renamed)
     assert query is not None
-    cursor = tree_sitter.QueryCursor(query)
-    if within is not None:
-        cursor.set_byte_range(*within)
     relatives = RelativeIndex(language.slots) if language.slots else None
     candidates = []
-    for index, captures in cursor.matches(root):
-        if language.predicates[index] and not regexes_allow(language.predicates[index], captures):
-            continue
-        if relatives is not None:
-            for feed in language.feeds[index]:
-                nodes = captures.get(feed.capture)
-                if nodes:
-                    relatives.add(feed.slot, nodes[0])
-        if language.dispatch[index]:
-            candidates.append((index, captures))
+    # The extra ranges (the imports, for a re-check of some statements) only feed `has`.
+    ranges = [within] if within is None else [within, *(feed_ranges if relatives else ())]
+    for number, byte_range in enumerate(ranges):
+        cursor = tree_sitter.QueryCursor(query)
+        if byte_range is not None:
+            cursor.set_byte_range(*byte_range)
+        for index, captures in cursor.matches(root):
+            predicates = language.predicates[index]
+            if predicates and not regexes_allow(predicates, captures):
+                continue
+            if relatives is not None:
+                for feed in language.feeds[index]:
+                    nodes = captures.get(feed.capture)
+                    if nodes:
+                        relatives.add(feed.slot, nodes[0])
+            if language.dispatch[index] and number == 0:
+                candidates.append((index, captures))
     if relatives is not None:
         relatives.freeze()
     base = MatchContext(document.spec, imports, document.source)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -16,6 +15,7 @@ from upstream.engine.compiler import RuleSet
 from upstream.evaluation._records import Sample, guess_language
 from upstream.languages import LANGUAGES
 from upstream.packs import load_rule_set
+from upstream.scan import available_cores
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def run_local(
     progress: TextIO | None = None,
 ) -> list[SampleResult]:
     """Check every sample, on all cores unless ``jobs`` says otherwise; results in input order."""
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or available_cores()
     work = functools.partial(check_sample, pack_paths=pack_paths)
     if jobs == 1 or len(samples) < 2:
         return list(_progress(map(work, samples), len(samples), progress))

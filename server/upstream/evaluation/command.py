@@ -38,7 +38,7 @@ def add_eval_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
     )
     add_pack_argument(parser)
     parser.add_argument(
-        "--jobs", type=int, metavar="N", help="worker processes (default: all cores)"
+        "-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)"
     )
     parser.add_argument("--dask", metavar="ADDRESS", help="run on this Dask scheduler instead")
 
