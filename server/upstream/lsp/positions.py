@@ -53,7 +53,7 @@ class LineIndex:
         if position.line >= len(self.starts):
             return len(self.source)
         line = self._line_bytes(position.line)
-        if encoding == UTF8:
+        if encoding == UTF8 or line.isascii():
             return self.starts[position.line] + min(max(position.character, 0), len(line))
         text = line.decode("utf-8", "replace")
         units = 0
@@ -70,7 +70,7 @@ class LineIndex:
         offset = min(max(offset, 0), len(self.source))
         line = bisect.bisect_right(self.starts, offset) - 1
         prefix = self.source[self.starts[line] : offset]
-        if encoding == UTF8:
+        if encoding == UTF8 or prefix.isascii():
             return types.Position(line=line, character=len(prefix))
         text = prefix.decode("utf-8", "replace")
         return types.Position(line=line, character=sum(_units(c, encoding) for c in text))

@@ -17,7 +17,12 @@ from upstream import __version__
 from upstream.checking import Skipped, check_file, content_problem
 from upstream.engine import incremental
 from upstream.engine.incremental import Baseline
-from upstream.lsp.diagnostics import problem_diagnostic, to_diagnostic
+from upstream.lsp.diagnostics import (
+    converter,
+    problem_diagnostic,
+    publish_params,
+    to_diagnostic,
+)
 from upstream.lsp.documents import CheckPlan, OpenDocument
 from upstream.lsp.folders import Folder, RuleSetCache, build_folder, problems_by_file
 from upstream.lsp.positions import UTF16
@@ -60,7 +65,7 @@ class UpstreamLanguageServer(LanguageServer):
     """Holds open documents, per-folder rule sets and the latest findings per document."""
 
     def __init__(self) -> None:
-        super().__init__("upstream", __version__)
+        super().__init__("upstream", __version__, converter_factory=converter)
         self.documents: dict[str, OpenDocument] = {}
         self.results: dict[str, tuple[int, int, list[Finding]]] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
@@ -248,13 +253,10 @@ class UpstreamLanguageServer(LanguageServer):
         return [to_diagnostic(f, document.index, document.version, self.encoding) for f in findings]
 
     def publish(self, document: OpenDocument, findings: list[Finding]) -> None:
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(
-                uri=document.uri,
-                version=document.version,
-                diagnostics=self.diagnostics(document, findings),
-            )
+        params = publish_params(
+            document.uri, document.version, findings, document.index, self.encoding
         )
+        self.protocol.notify(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, params)
 
     def recheck_all(self) -> None:
         self.results.clear()
