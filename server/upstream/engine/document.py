@@ -41,9 +41,10 @@ class Document:
 
     def position(self, byte: int) -> Position:
         """Line and code-point column of a byte offset."""
-        line = bisect.bisect_right(self.line_starts, byte) - 1
-        start = self.line_starts[line]
-        column = len(self.source[start:byte].decode("utf-8", "replace"))
+        starts = self.line_starts
+        line = bisect.bisect_right(starts, byte) - 1
+        prefix = self.source[starts[line] : byte]
+        column = len(prefix) if prefix.isascii() else len(prefix.decode("utf-8", "replace"))
         return Position(line, column)
 
     def line_text(self, line: int) -> str:

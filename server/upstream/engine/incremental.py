@@ -9,7 +9,6 @@ import (which every rule resolves names through) re-checks everything.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -50,6 +49,9 @@ class Baseline:
     findings: list[Finding]
     import_spans: list[Span]
     imports: Imports | None = None  # if they were needed
+    # The rules that applied: they change only with the imports, the settings or the
+    # project's versions, and each of those starts over with a full check.
+    active: frozenset[str] = frozenset()
     edits: list[ByteEdit] = field(default_factory=list)
 
 
@@ -75,8 +77,9 @@ def check(
         if result is not None:
             return result
     imports = LazyImports(document.spec, document.parse().root_node, document.source)
-    raw = find(document, language, options, imports=imports)
-    baseline = Baseline(raw, _import_spans(document), imports.known)
+    active = frozenset(active_rules(document, language, imports, options))
+    raw = find(document, language, options, imports=imports, active=active)
+    baseline = Baseline(raw, _import_spans(document), imports.known, active)
     return Result(finish(document, raw), baseline, incremental=False)
 
 
@@ -89,7 +92,9 @@ def _recheck(
 ) -> Result | None:
     dirty = _dirty_span(previous.edits, changed)
     if dirty is None:
-        baseline = Baseline(previous.findings, previous.import_spans, previous.imports)
+        baseline = Baseline(
+            previous.findings, previous.import_spans, previous.imports, previous.active
+        )
         return Result(finish(document, previous.findings), baseline, incremental=True)
     region = _statements_around(document.parse().root_node, dirty)
     imports = [_shift_span(span, previous.edits) for span in previous.import_spans]
@@ -113,13 +118,15 @@ def _recheck(
         local_only=True,
         imports=known,
         feed_ranges=_merged(span for span in imports if not overlaps(span, region)),
+        active=previous.active,
     )
-    active = active_rules(document, language, known, options)
-    file_wide = frozenset(rule for rule in active if not language.is_local(rule))
+    file_wide = frozenset(rule for rule in previous.active if not language.is_local(rule))
     if file_wide:
-        fresh += find(document, language.subset(file_wide), options, imports=known)
+        subset = language.subset(file_wide)
+        fresh += find(document, subset, options, imports=known, active=file_wide)
     raw = kept + fresh
-    return Result(finish(document, raw), Baseline(raw, imports, known.known), incremental=True)
+    baseline = Baseline(raw, imports, known.known, previous.active)
+    return Result(finish(document, raw), baseline, incremental=True)
 
 
 def _dirty_span(edits: list[ByteEdit], changed: list[Span]) -> Span | None:
@@ -169,27 +176,30 @@ def _shifted(document: Document, finding: Finding, edits: list[ByteEdit]) -> Fin
     if all(edit.start > finding.end_byte for edit in edits):
         return finding
     start, end = _shift_span((finding.start_byte, finding.end_byte), edits)
+    start_position, end_position = document.position(start), document.position(end)
     fix = finding.fix
     if fix is not None:
         fix_start, fix_end = _shift_span((fix.start_byte, fix.end_byte), edits)
-        fix = _moved(document, fix, fix_start, fix_end)
-    return dataclasses.replace(
-        finding,
-        start_byte=start,
-        end_byte=end,
-        start=document.position(start),
-        end=document.position(end),
-        fix=fix,
-    )
-
-
-def _moved(document: Document, fix: Edit, start: int, end: int) -> Edit:
-    return dataclasses.replace(
+        if (fix_start, fix_end) == (start, end):  # the usual fix: replace the node
+            fix_positions = start_position, end_position
+        else:
+            fix_positions = document.position(fix_start), document.position(fix_end)
+        fix = Edit(fix_start, fix_end, *fix_positions, fix.text, fix.safe)
+    # The constructor, not dataclasses.replace: this runs for every finding after an edit.
+    return Finding(
+        finding.rule,
+        finding.severity,
+        finding.message,
+        finding.docs,
+        finding.path,
+        start_position,
+        end_position,
+        start,
+        end,
+        finding.title,
+        finding.deprecated,
         fix,
-        start_byte=start,
-        end_byte=end,
-        start=document.position(start),
-        end=document.position(end),
+        finding.bindings,
     )
 
 

@@ -257,22 +257,23 @@ class _QueryWriter:
                 if query is not None:
                     parts.append(f"{child.field}: {query}" if child.field else query)
         else:
-            keyed = self.one_keyed_child(pattern)
-            if keyed is not None:
-                parts.append(keyed)
+            pinned = self.one_pinned_child(pattern)
+            if pinned is not None:
+                parts.append(pinned)
         return "(" + " ".join(parts) + ")"
 
-    def one_keyed_child(self, pattern: PatternNode) -> str | None:
-        """A query for one keyed child (`name=...`, `"key": ...`) that pins some text: one
-        child can sit anywhere among the others, so the query stays order-free."""
-        if self.spec.quoted_keys_equal:
-            return None  # `a:` and `"a":` are the same key but different node kinds
+    def one_pinned_child(self, pattern: PatternNode) -> str | None:
+        """A query for one child (`name=...`, `"key": ...`, a positional string) that pins
+        some text: one child can sit anywhere among the others, so the query stays
+        order-free, and whatever matches the pattern has such a child."""
         for child in pattern.children:
-            if child.type not in self.spec.keyed_kinds or child.kind is not Kind.NODE:
+            if child.kind in (Kind.META, Kind.MULTI) or child.field:
                 continue
+            if self.spec.quoted_keys_equal and child.type in self.spec.keyed_kinds:
+                continue  # `a:` and `"a":` are the same key but different node kinds
             predicates, captures = len(self.predicates), self.captures
             query = self.node(child)
-            if query is not None and len(self.predicates) > predicates and not child.field:
+            if query is not None and len(self.predicates) > predicates:
                 return query
             del self.predicates[predicates:]
             self.captures = captures

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,6 +59,7 @@ def find(
     local_only: bool = False,
     imports: LazyImports | None = None,
     feed_ranges: Sequence[tuple[int, int]] = (),
+    active: Set[str] | None = None,
 ) -> list[Finding]:
     """Findings before suppressions, in no order.
 
@@ -66,12 +67,16 @@ def find(
     overlaps everything), and ``local_only`` to local rules: together they re-check the
     top-level statements an edit touched (see engine/incremental.py). ``feed_ranges`` are
     searched too, but only for what `has` parts look up from the root (the imports).
+    ``active``: the rules that apply, when already known (see ``active_rules``).
     """
     if language.query is None:
         return []
     root = document.parse().root_node
     imports = imports or LazyImports(document.spec, root, document.source)
-    active = active_rules(document, language, imports, options, local_only)
+    if active is None:
+        active = active_rules(document, language, imports, options)
+    if local_only:
+        active = {rule for rule in active if language.is_local(rule)}
     if not active:
         return []
     renamed = imports.renamed_last_names() if language.chain_names else set()
@@ -141,14 +146,11 @@ def active_rules(
     language: LanguageRules,
     imports: LazyImports,
     options: CheckOptions,
-    local_only: bool = False,
 ) -> set[str]:
     """The rules that apply to this document: enabled, imported, version allowed."""
     active = set()
     path = Path(document.path)
     for rule in language.rules:
-        if local_only and not rule.local:
-            continue
         if not options.is_enabled(rule.full_id):
             continue
         if rule.rule.imports and not imports.imports_any(rule.rule.imports):
