@@ -88,6 +88,17 @@ class LanguageRules:
     loose_texts: list[str] = field(default_factory=list)
     _renamed_query: tree_sitter.Query | None = None
     _subsets: dict[frozenset[str], LanguageRules] = field(default_factory=dict)
+    # The merged query is built by compile(), at load or (lazy loading) on first use.
+    compiled: bool = False
+    problems: list[Problem] = field(default_factory=list)
+
+    def compile(self) -> list[Problem]:
+        """Build the merged query once; the rules it had to leave out, as problems."""
+        if not self.compiled:
+            self.compiled = True
+            self.problems = _merge_queries(self)
+        return self.problems
+
     _local_ids: frozenset[str] | None = None
 
     def is_local(self, rule_id: str) -> bool:
@@ -104,7 +115,7 @@ class LanguageRules:
         if found is None:
             found = LanguageRules(self.spec, [r for r in self.rules if r.full_id in rule_ids])
             found.slots = self.slots
-            _merge_queries(found)
+            found.compile()
             if len(self._subsets) >= _SUBSETS_KEPT:
                 self._subsets.pop(next(iter(self._subsets)))
             self._subsets[rule_ids] = found
@@ -196,18 +207,21 @@ def _check_fix_references(rule: Rule, language: str, matcher: CompiledMatcher) -
 
 
 def build_rule_set(
-    packs: list[Pack], compiled: list[CompiledRule]
+    packs: list[Pack], compiled: list[CompiledRule], lazy: bool = False
 ) -> tuple[RuleSet, list[Problem]]:
     """Group compiled rules by language and merge their generators into one query each.
 
     A rule whose query the grammar rejects is left out with a problem; the rest still run.
+    ``lazy`` leaves each language's query to its first document (a server that opens one
+    Python file need not wait for the Java, Go and SQL queries); its problems then wait too.
     """
     languages: dict[str, LanguageRules] = {}
     for rule in compiled:
         languages.setdefault(rule.spec.name, LanguageRules(rule.spec)).rules.append(rule)
     problems: list[Problem] = []
     for rules in languages.values():
-        problems.extend(_merge_queries(rules))
+        if not lazy:
+            problems.extend(rules.compile())
     by_id = {pack.full_id(rule): (pack, rule) for pack in packs for rule in pack.rules}
     return RuleSet(tuple(packs), languages, by_id), problems
 

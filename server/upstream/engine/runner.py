@@ -69,6 +69,7 @@ def find(
     searched too, but only for what `has` parts look up from the root (the imports).
     ``active``: the rules that apply, when already known (see ``active_rules``).
     """
+    language.compile()
     if language.query is None:
         return []
     root = document.parse().root_node

@@ -82,7 +82,8 @@ class RuleSetCache:
         key = (paths, relevant)
         loaded = self._entries.get(key)
         if loaded is None:
-            loaded = load_rule_set(list(paths), dict(overlay))
+            # Each language's query is built when its first document is checked.
+            loaded = load_rule_set(list(paths), dict(overlay), lazy=True)
             self._entries[key] = loaded
         return loaded
 

@@ -69,6 +69,7 @@ class UpstreamLanguageServer(LanguageServer):
         self.documents: dict[str, OpenDocument] = {}
         self.results: dict[str, tuple[int, int, list[Finding]]] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
+        self.query_problems_logged: set[str] = set()
         self.rule_cache = RuleSetCache()
         self.folder_roots: list[Path] = []
         self.folders: list[Folder] = []
@@ -237,6 +238,11 @@ class UpstreamLanguageServer(LanguageServer):
         result = incremental.check(
             plan.document, rules, folder.options(), plan.previous, plan.changed
         )
+        # Packs load lazily here: a query the grammar rejects shows up on first use.
+        for problem in rules.problems:
+            if problem not in self.query_problems_logged:
+                self.query_problems_logged.add(problem)
+                self.log(str(problem), types.MessageType.Warning)
         findings = result.findings
         if folder.settings.new_code_mode:
             changed = document.changed_lines()

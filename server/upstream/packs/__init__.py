@@ -24,10 +24,13 @@ class LoadedRules:
     problems: tuple[Problem, ...]
 
 
-def load_rule_set(paths: list[Path], overlay: Mapping[Path, str] | None = None) -> LoadedRules:
+def load_rule_set(
+    paths: list[Path], overlay: Mapping[Path, str] | None = None, lazy: bool = False
+) -> LoadedRules:
     """Load and compile the packs at ``paths`` (pack folders, or folders of packs).
 
     ``overlay``: unsaved editor text by resolved path, read instead of the files on disk.
+    ``lazy``: build each language's merged query on first use (see ``build_rule_set``).
     """
     packs: list[Pack] = []
     compiled: list[CompiledRule] = []
@@ -50,7 +53,7 @@ def load_rule_set(paths: list[Path], overlay: Mapping[Path, str] | None = None) 
         names[pack.name] = str(path)
         packs.append(pack)
         compiled.extend(rules)
-    rule_set, query_problems = build_rule_set(packs, compiled)
+    rule_set, query_problems = build_rule_set(packs, compiled, lazy)
     return LoadedRules(rule_set, tuple(problems + query_problems))
 
 
