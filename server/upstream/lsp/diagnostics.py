@@ -85,14 +85,13 @@ def _diagnostic_json(
 ) -> dict[str, Any]:
     fix = None
     if finding.fix is not None:
-        fix_range = index.range(finding.fix.start_byte, finding.fix.end_byte, encoding)
         fix = {
-            "range": _range_json(fix_range),
+            "range": index.range_json(finding.fix.start_byte, finding.fix.end_byte, encoding),
             "newText": finding.fix.text,
             "safe": finding.fix.safe,
         }
     diagnostic: dict[str, Any] = {
-        "range": _range_json(index.range(finding.start_byte, finding.end_byte, encoding)),
+        "range": index.range_json(finding.start_byte, finding.end_byte, encoding),
         "severity": _SEVERITY[finding.severity].value,
         "code": finding.rule,
         "codeDescription": {"href": finding.docs},
@@ -109,13 +108,6 @@ def _diagnostic_json(
     if finding.deprecated:
         diagnostic["tags"] = [types.DiagnosticTag.Deprecated.value]
     return diagnostic
-
-
-def _range_json(value: types.Range) -> dict[str, dict[str, int]]:
-    return {
-        "start": {"line": value.start.line, "character": value.start.character},
-        "end": {"line": value.end.line, "character": value.end.character},
-    }
 
 
 def range_from_json(value: dict[str, dict[str, int]]) -> types.Range:

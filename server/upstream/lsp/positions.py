@@ -67,18 +67,34 @@ class LineIndex:
 
     def position(self, offset: int, encoding: str = UTF16) -> types.Position:
         """The client position of a byte offset."""
+        line, character = self.line_character(offset, encoding)
+        return types.Position(line=line, character=character)
+
+    def line_character(self, offset: int, encoding: str = UTF16) -> tuple[int, int]:
+        """``position`` as a plain pair (no lsprotocol object: publishing needs thousands)."""
         offset = min(max(offset, 0), len(self.source))
         line = bisect.bisect_right(self.starts, offset) - 1
         prefix = self.source[self.starts[line] : offset]
         if encoding == UTF8 or prefix.isascii():
-            return types.Position(line=line, character=len(prefix))
+            return line, len(prefix)
         text = prefix.decode("utf-8", "replace")
-        return types.Position(line=line, character=sum(_units(c, encoding) for c in text))
+        return line, sum(_units(c, encoding) for c in text)
 
     def point(self, offset: int) -> tuple[int, int]:
         """tree-sitter's (row, byte column) of a byte offset."""
         line = bisect.bisect_right(self.starts, offset) - 1
         return line, offset - self.starts[line]
+
+    def range_json(self, start: int, end: int, encoding: str = UTF16) -> dict[str, dict[str, int]]:
+        """``range`` in its JSON form."""
+        (start_line, start_character), (end_line, end_character) = (
+            self.line_character(start, encoding),
+            self.line_character(end, encoding),
+        )
+        return {
+            "start": {"line": start_line, "character": start_character},
+            "end": {"line": end_line, "character": end_character},
+        }
 
     def range(self, start: int, end: int, encoding: str = UTF16) -> types.Range:
         return types.Range(start=self.position(start, encoding), end=self.position(end, encoding))
