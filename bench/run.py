@@ -7,9 +7,10 @@
 
 The corpus is source distributions of well-known PyPI and npm packages at exact versions,
 fetched from the registries (sha256 / sha512 checked against the registry's own record) into
-$UPSTREAM_BENCH_CACHE or ~/.cache/upstream-bench, outside git. The rules are
-bench/rules/ (made by bench/translate.py): the same bundled rules for all three tools. Peers
-that are not installed are skipped. Results: JSON, a Markdown table and a PNG chart in --out.
+$UPSTREAM_BENCH_CACHE or ~/.cache/upstream-bench, outside git. The rules are bench/rules/:
+35 bundled rules and their hand translations for ast-grep and Semgrep (bench/rules/NOTES.md).
+Peers that are not installed are skipped. Results: JSON, a Markdown table and a PNG chart in
+--out.
 """
 
 from __future__ import annotations
@@ -218,10 +219,19 @@ def scans(corpus: Path, out: Path, all_cores: bool, peers: set[str]) -> dict[str
     bench_pack = ["--no-bundled", "--pack", str(RULES / "upstream")]
     cache = Path(tempfile.mkdtemp(prefix="upstream-bench-cache-"))
     runs: dict[str, list[str]] = {
-        "upstream -j1": [*upstream, *bench_pack, "--no-cache", "."],
-        "upstream warm cache": [*upstream, *bench_pack, "."],
-        "upstream every bundled pack": [*upstream, "--no-cache", "--unknown-version", "apply", "."],
+        "upstream -j1": [*upstream, *bench_pack, "--no-cache", "--jobs", "1", "."],
     }
+    if all_cores:
+        # `check` runs on every core by default.
+        runs["upstream all cores"] = [*upstream, *bench_pack, "--no-cache", "."]
+    runs["upstream warm cache"] = [*upstream, *bench_pack, "."]
+    runs["upstream every bundled pack"] = [
+        *upstream,
+        "--no-cache",
+        "--unknown-version",
+        "apply",
+        ".",
+    ]
     sg = _tool("ast-grep") if "ast-grep" in peers else None
     if sg:
         sg_scan = [sg, "scan", "-c", str(RULES / "ast-grep" / "sgconfig.yml"), "--json=stream"]
@@ -234,7 +244,7 @@ def scans(corpus: Path, out: Path, all_cores: bool, peers: set[str]) -> dict[str
             semgrep,
             "scan",
             "--config",
-            str(RULES / "semgrep" / "rules.yml"),
+            str(RULES / "semgrep"),
             "--json",
             "--metrics",
             "off",
@@ -272,19 +282,33 @@ def scans(corpus: Path, out: Path, all_cores: bool, peers: set[str]) -> dict[str
 
 Hit = tuple[str, str, int]  # path, rule, 1-based line
 
+# Rule ids are the bundled full ids with `/` written `--` (`pymongo--collection-save-removed`);
+# a peer's id adds the language after a dot (`....python`), one rule per language.
 
-def _bench_ids() -> list[str]:
+
+def _yaml_documents(folder: Path, pattern: str) -> list[dict[str, Any]]:
     import yaml
 
-    rules = yaml.safe_load((RULES / "upstream" / "rules.yaml").read_text())["rules"]
-    return sorted((rule["id"] for rule in rules), key=len, reverse=True)
+    documents: list[dict[str, Any]] = []
+    for file in sorted(folder.glob(pattern)):
+        documents.extend(d for d in yaml.safe_load_all(file.read_text()) if d)
+    return documents
+
+
+def _bench_ids() -> list[str]:
+    """The benchmark pack's rule ids, longest first (for suffix matching)."""
+    packs = [d for d in _yaml_documents(RULES / "upstream", "*.yaml") if "rules" in d]
+    return sorted((rule["id"] for d in packs for rule in d["rules"]), key=len, reverse=True)
+
+
+def _ast_grep_ids() -> set[str]:
+    documents = _yaml_documents(RULES / "ast-grep" / "rules", "*.yml")
+    return {d["id"].rsplit(".", 1)[0] for d in documents}
 
 
 def _semgrep_ids() -> set[str]:
-    import yaml
-
-    rules = yaml.safe_load((RULES / "semgrep" / "rules.yml").read_text())["rules"]
-    return {rule["id"].rsplit(".", 1)[0] for rule in rules}
+    documents = _yaml_documents(RULES / "semgrep", "*.yml")
+    return {rule["id"].rsplit(".", 1)[0] for d in documents for rule in d["rules"]}
 
 
 def _norm(path: str) -> str:
@@ -310,41 +334,52 @@ def parse_semgrep(output: Path, ids: list[str]) -> set[Hit]:
     data = json.loads(output.read_text() or "{}")
     hits: set[Hit] = set()
     for result in data.get("results", []):
+        # Semgrep prefixes the id with the config file's path when given a folder.
         check = result["check_id"].rsplit(".", 1)[0]
         rule = next((i for i in ids if check == i or check.endswith("." + i)), check)
         hits.add((_norm(result["path"]), rule, result["start"]["line"]))
     return hits
 
 
+def compare(ours: set[Hit], theirs: set[Hit], name: str, rules: set[str]) -> dict[str, Any]:
+    """(file, rule, line) sets of upstream and one peer, over the rules the peer has."""
+    mine = {hit for hit in ours if hit[1] in rules}
+    only_ours = sorted(mine - theirs)
+    only_theirs = sorted(theirs - mine)
+    by_rule: Counter[str] = Counter()
+    for hit in only_ours:
+        by_rule[f"{hit[1]} (only upstream)"] += 1
+    for hit in only_theirs:
+        by_rule[f"{hit[1]} (only {name})"] += 1
+    differences = [
+        {"file": path, "line": line, "rule": rule, "found_by": "upstream"}
+        for path, rule, line in only_ours
+    ] + [
+        {"file": path, "line": line, "rule": rule, "found_by": name}
+        for path, rule, line in only_theirs
+    ]
+    return {
+        "compared_rules": len(rules),
+        "findings": len(theirs),
+        "both": len(mine & theirs),
+        "only_upstream": len(only_ours),
+        "only_" + name: len(only_theirs),
+        "differences_by_rule": dict(by_rule.most_common()),
+        # File by file, so each difference can be looked up and explained.
+        "differences": sorted(differences, key=lambda d: (d["file"], d["line"], d["rule"])),
+    }
+
+
 def agreement(results: dict[str, Any]) -> dict[str, Any]:
     ids = _bench_ids()
     ours = parse_upstream(Path(results["upstream -j1"]["output"]))
-    report: dict[str, Any] = {"upstream_findings": len(ours)}
-    peers: list[tuple[str, set[Hit], set[str] | None]] = []
+    report: dict[str, Any] = {"upstream_findings": len(ours), "rules": len(ids)}
     if "ast-grep -j1" in results:
-        peers.append(("ast-grep", parse_ast_grep(Path(results["ast-grep -j1"]["output"])), None))
+        theirs = parse_ast_grep(Path(results["ast-grep -j1"]["output"]))
+        report["ast-grep"] = compare(ours, theirs, "ast-grep", _ast_grep_ids())
     if "semgrep -j1" in results:
-        semgrep = parse_semgrep(Path(results["semgrep -j1"]["output"]), ids)
-        peers.append(("semgrep", semgrep, _semgrep_ids()))
-    for name, theirs, only in peers:
-        mine = ours if only is None else {hit for hit in ours if hit[1] in only}
-        only_ours = sorted(mine - theirs)
-        only_theirs = sorted(theirs - mine)
-        by_rule: Counter[str] = Counter()
-        for hit in only_ours:
-            by_rule[f"{hit[1]} (only upstream)"] += 1
-        for hit in only_theirs:
-            by_rule[f"{hit[1]} (only {name})"] += 1
-        report[name] = {
-            "compared_rules": len(ids) if only is None else len(only),
-            "findings": len(theirs),
-            "both": len(mine & theirs),
-            "only_upstream": len(only_ours),
-            "only_" + name: len(only_theirs),
-            "differences_by_rule": dict(by_rule.most_common(20)),
-            "examples_only_upstream": [list(h) for h in only_ours[:10]],
-            "examples_only_" + name: [list(h) for h in only_theirs[:10]],
-        }
+        theirs = parse_semgrep(Path(results["semgrep -j1"]["output"]), ids)
+        report["semgrep"] = compare(ours, theirs, "semgrep", _semgrep_ids())
     return report
 
 
@@ -361,6 +396,32 @@ def engine_cost(corpus: Path, out: Path) -> dict[str, Any]:
     )
     cost: dict[str, Any] = json.loads(target.read_text())
     return cost
+
+
+def agreement_markdown(report: dict[str, Any]) -> str:
+    """Counts per peer, then every difference, file by file."""
+    peers = [name for name in ("ast-grep", "semgrep") if name in report]
+    if not peers:
+        return ""
+    lines = [
+        f"Agreement (`upstream` vs each peer; {report.get('rules', '?')} rules in the "
+        f"benchmark pack, {report['upstream_findings']} upstream findings):",
+        "",
+        "| peer | rules compared | peer findings | both | only upstream | only peer |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name in peers:
+        peer = report[name]
+        lines.append(
+            f"| {name} | {peer['compared_rules']} | {peer['findings']} | {peer['both']} "
+            f"| {peer['only_upstream']} | {peer['only_' + name]} |"
+        )
+    differences = [d for name in peers for d in report[name].get("differences", [])]
+    if differences:
+        lines += ["", "| file:line | rule | found only by |", "| --- | --- | --- |"]
+        for d in sorted(differences, key=lambda d: (d["file"], d["line"], d["rule"])):
+            lines.append(f"| `{d['file']}:{d['line']}` | `{d['rule']}` | {d['found_by']} |")
+    return "\n".join(lines) + "\n"
 
 
 def table(report: dict[str, Any]) -> str:
@@ -394,6 +455,11 @@ def ratios(scans: dict[str, Any]) -> dict[str, float]:
     for peer in ("ast-grep -j1", "ast-grep all cores", "semgrep -j1", "semgrep all cores"):
         if peer in wall:
             out[f"upstream -j1 / {peer}"] = round(ours / max(wall[peer], 1e-3), 2)
+    if "upstream all cores" in wall:
+        for peer in ("ast-grep all cores", "semgrep all cores"):
+            if peer in wall:
+                ratio = wall["upstream all cores"] / max(wall[peer], 1e-3)
+                out[f"upstream all cores / {peer}"] = round(ratio, 2)
     return out
 
 
@@ -433,9 +499,8 @@ def update_docs(report: dict[str, Any], chart_path: Path) -> None:
         + f". Corpus: {json.dumps(report['corpus'])}.\n\n"
         + table(report)
         + "\n![scan times](benchmarks.png)\n\n"
-        + "Agreement (`upstream` vs each peer, same rules):\n\n```json\n"
-        + json.dumps(report.get("agreement", {}), indent=1)[:6000]
-        + "\n```\n\n"
+        + agreement_markdown(report.get("agreement", {}))
+        + "\n"
         + end
     )
     text = docs.read_text() if docs.exists() else f"# Benchmarks\n\n{start}\n{end}\n"
@@ -449,7 +514,8 @@ def versions(peers: set[str]) -> dict[str, str]:
     for name, command in (
         ("upstream", [sys.executable, "-m", "upstream", "--version"]),
         ("ast-grep", [_tool("ast-grep") or "ast-grep", "--version"]),
-        ("semgrep", [_tool("semgrep") or "semgrep", "--version"]),
+        # Without --disable-version-check it waits ~100 s for the network when offline.
+        ("semgrep", [_tool("semgrep") or "semgrep", "--version", "--disable-version-check"]),
     ):
         if name != "upstream" and name not in peers:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 
 import tree_sitter
@@ -31,12 +32,9 @@ class Document:
     @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
-            starts = [0]
-            index = self.source.find(b"\n")
-            while index >= 0:
-                starts.append(index + 1)
-                index = self.source.find(b"\n", index + 1)
-            self._line_starts = starts
+            lines = self.source.split(b"\n")
+            lengths = (len(line) + 1 for line in lines[:-1])
+            self._line_starts = list(itertools.accumulate(lengths, initial=0))
         return self._line_starts
 
     def position(self, byte: int) -> Position:

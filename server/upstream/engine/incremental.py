@@ -9,6 +9,7 @@ import (which every rule resolves names through) re-checks everything.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ class Baseline:
     # The rules that applied: they change only with the imports, the settings or the
     # project's versions, and each of those starts over with a full check.
     active: frozenset[str] = frozenset()
+    # Where the file-wide rules that apply had candidates: with none, they need no search.
+    wide_candidates: list[Span] = field(default_factory=list)
     edits: list[ByteEdit] = field(default_factory=list)
 
 
@@ -78,9 +81,14 @@ def check(
             return result
     imports = LazyImports(document.spec, document.parse().root_node, document.source)
     active = frozenset(active_rules(document, language, imports, options))
-    raw = find(document, language, options, imports=imports, active=active)
-    baseline = Baseline(raw, _import_spans(document), imports.known, active)
+    seen: tuple[frozenset[str], list[Span]] = (_file_wide(language, active), [])
+    raw = find(document, language, options, imports=imports, active=active, seen=seen)
+    baseline = Baseline(raw, _import_spans(document), imports.known, active, seen[1])
     return Result(finish(document, raw), baseline, incremental=False)
+
+
+def _file_wide(language: LanguageRules, active: frozenset[str]) -> frozenset[str]:
+    return frozenset(rule for rule in active if not language.is_local(rule))
 
 
 def _recheck(
@@ -92,9 +100,7 @@ def _recheck(
 ) -> Result | None:
     dirty = _dirty_span(previous.edits, changed)
     if dirty is None:
-        baseline = Baseline(
-            previous.findings, previous.import_spans, previous.imports, previous.active
-        )
+        baseline = dataclasses.replace(previous, edits=[])
         return Result(finish(document, previous.findings), baseline, incremental=True)
     region = _statements_around(document.parse().root_node, dirty)
     imports = [_shift_span(span, previous.edits) for span in previous.import_spans]
@@ -110,6 +116,8 @@ def _recheck(
     known = LazyImports(document.spec, root, document.source, previous.imports)
     # Local rules may ask the root about imports (engine/locality.py): those are outside
     # the region, so their statements are searched for `has` too.
+    file_wide = _file_wide(language, previous.active)
+    seen: tuple[frozenset[str], list[Span]] = (file_wide, [])
     fresh = find(
         document,
         language,
@@ -119,13 +127,22 @@ def _recheck(
         imports=known,
         feed_ranges=_merged(span for span in imports if not overlaps(span, region)),
         active=previous.active,
+        seen=seen,
     )
-    file_wide = frozenset(rule for rule in previous.active if not language.is_local(rule))
-    if file_wide:
+    # A file-wide rule reports only where its own pattern matches, and whether a node is
+    # such a candidate depends on that node alone: no candidate before or now, no search.
+    outside = [
+        moved
+        for moved in (_shift_span(span, previous.edits) for span in previous.wide_candidates)
+        if not overlaps(moved, region)
+    ]
+    wide_candidates: list[Span] = []
+    if outside or seen[1]:
         subset = language.subset(file_wide)
-        fresh += find(document, subset, options, imports=known, active=file_wide)
+        everywhere = (file_wide, wide_candidates)
+        fresh += find(document, subset, options, imports=known, active=file_wide, seen=everywhere)
     raw = kept + fresh
-    baseline = Baseline(raw, imports, known.known, previous.active)
+    baseline = Baseline(raw, imports, known.known, previous.active, wide_candidates)
     return Result(finish(document, raw), baseline, incremental=True)
 
 

@@ -60,6 +60,7 @@ def find(
     imports: LazyImports | None = None,
     feed_ranges: Sequence[tuple[int, int]] = (),
     active: Set[str] | None = None,
+    seen: tuple[Set[str], list[tuple[int, int]]] | None = None,
 ) -> list[Finding]:
     """Findings before suppressions, in no order.
 
@@ -68,6 +69,7 @@ def find(
     top-level statements an edit touched (see engine/incremental.py). ``feed_ranges`` are
     searched too, but only for what `has` parts look up from the root (the imports).
     ``active``: the rules that apply, when already known (see ``active_rules``).
+    ``seen``: rule ids, and a list that gets the span of every candidate of theirs.
     """
     language.compile()
     if language.query is None:
@@ -110,15 +112,17 @@ def find(
     for index, captures in candidates:
         for generator in language.dispatch[index]:
             rule = generator.rule
-            if rule.full_id not in active:
-                continue
             nodes = captures.get(generator.capture)
             if not nodes:
                 continue
             node = nodes[0]
             key = (rule.full_id, node.start_byte, node.end_byte)
             span = (node.start_byte, node.end_byte)
-            if key in findings or (within is not None and not overlaps(span, within)):
+            if within is not None and not overlaps(span, within):
+                continue
+            if seen is not None and rule.full_id in seen[0]:
+                seen[1].append(span)
+            if rule.full_id not in active or key in findings:
                 continue
             context = contexts.get(rule.full_id)
             if context is None:

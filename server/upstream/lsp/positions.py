@@ -7,6 +7,7 @@ not take the server down.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 
 from lsprotocol import types
@@ -25,6 +26,12 @@ def _units(char: str, encoding: str) -> int:
     return 1
 
 
+def line_starts(source: bytes) -> list[int]:
+    """The byte offset of every line's start (rebuilt after each edit: kept cheap)."""
+    lines = source.split(b"\n")
+    return list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+
+
 @dataclass
 class LineIndex:
     """Where each line of a UTF-8 byte string starts."""
@@ -34,12 +41,7 @@ class LineIndex:
 
     @classmethod
     def of(cls, source: bytes) -> LineIndex:
-        starts = [0]
-        index = source.find(b"\n")
-        while index >= 0:
-            starts.append(index + 1)
-            index = source.find(b"\n", index + 1)
-        return cls(source, starts)
+        return cls(source, line_starts(source))
 
     def _line_bytes(self, line: int) -> bytes:
         start = self.starts[line]
