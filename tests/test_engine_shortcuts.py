@@ -8,6 +8,8 @@ findings over every bundled pack's test files and the precision corpus must not 
 
 from __future__ import annotations
 
+import concurrent.futures
+import threading
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from upstream.checking import read_source
 from upstream.engine.compiler import RuleSet
 from upstream.engine.document import Document
 from upstream.engine.runner import CheckOptions, check_document
-from upstream.languages import language_for_path
+from upstream.languages import LANGUAGES, language_for_path
 from upstream.model import Finding
 from upstream.packs import bundled_pack_paths, load_rule_set
 
@@ -112,3 +114,25 @@ def test_inside_finds_an_ancestor_with_the_same_range(find):
         """
     )
     assert lines(find(rules, "f(x)\ndef g():\n    return f(z)\n")) == [1]
+
+
+def test_lazily_built_queries_serve_concurrent_first_checks():
+    # The language server checks on worker threads; with queries built on first use, a
+    # second document must not see a half-built language (it used to get no findings).
+    code = b'sh.shardCollection("db.d", { _id: 1 })\n'
+    spec = LANGUAGES["javascript"]
+    eager = load_rule_set(bundled_pack_paths()).rule_set.for_language("javascript")
+    assert eager is not None
+    expected = [_key(f) for f in check_document(Document("a.js", code, spec), eager)]
+    assert expected
+    lazy = load_rule_set(bundled_pack_paths(), lazy=True).rule_set.for_language("javascript")
+    assert lazy is not None and not lazy.compiled
+    start = threading.Barrier(4)
+
+    def first_check(name: str) -> list[tuple[object, ...]]:
+        start.wait()
+        return [_key(f) for f in check_document(Document(name, code, spec), lazy)]
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(first_check, ["a.js", "b.js", "c.js", "d.js"]))
+    assert results == [expected] * 4

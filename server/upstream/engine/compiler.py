@@ -8,6 +8,7 @@ keeps a document to one walk however many rules are loaded (see docs/engine.md).
 from __future__ import annotations
 
 import bisect
+import threading
 from dataclasses import dataclass, field
 
 import tree_sitter
@@ -92,11 +93,16 @@ class LanguageRules:
     compiled: bool = False
     problems: list[Problem] = field(default_factory=list)
 
+    # The language server checks documents on worker threads: what is built on first need
+    # (the query, the renamed-import variant, subsets) is built under this lock, once.
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+
     def compile(self) -> list[Problem]:
         """Build the merged query once; the rules it had to leave out, as problems."""
-        if not self.compiled:
-            self.compiled = True
-            self.problems = _merge_queries(self)
+        with self._lock:
+            if not self.compiled:
+                self.problems = _merge_queries(self)
+                self.compiled = True
         return self.problems
 
     _local_ids: frozenset[str] | None = None
@@ -111,20 +117,25 @@ class LanguageRules:
 
         Slots stay as numbered for all the rules, so the matchers are shared unchanged.
         """
-        found = self._subsets.get(rule_ids)
-        if found is None:
-            found = LanguageRules(self.spec, [r for r in self.rules if r.full_id in rule_ids])
-            found.slots = self.slots
-            found.compile()
-            if len(self._subsets) >= _SUBSETS_KEPT:
-                self._subsets.pop(next(iter(self._subsets)))
-            self._subsets[rule_ids] = found
+        with self._lock:
+            found = self._subsets.get(rule_ids)
+            if found is None:
+                found = LanguageRules(self.spec, [r for r in self.rules if r.full_id in rule_ids])
+                found.slots = self.slots
+                found.compile()
+                if len(self._subsets) >= _SUBSETS_KEPT:
+                    self._subsets.pop(next(iter(self._subsets)))
+                self._subsets[rule_ids] = found
         return found
 
     def query_for(self, renamed: set[str]) -> tree_sitter.Query | None:
         """The query for a file whose imports rename these last names."""
         if not renamed & self.chain_names:
             return self.query
+        with self._lock:
+            return self._renamed()
+
+    def _renamed(self) -> tree_sitter.Query:
         if self._renamed_query is None:
             texts = self.renamed_texts
             rejected = _rejected(self.spec, texts, range(len(texts)))
