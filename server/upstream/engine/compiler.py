@@ -85,9 +85,10 @@ class LanguageRules:
     # of `chain_names` (`from pandas import Int64Index as I`) needs this variant, with the
     # same pattern indexes, compiled on first need.
     chain_names: frozenset[str] = frozenset()
-    renamed_texts: list[str] = field(default_factory=list)
-    loose_texts: list[str] = field(default_factory=list)
+    # One generator per query pattern group, in query order: the variant is written from them.
+    _group_matchers: list[CompiledMatcher] = field(default_factory=list)
     _renamed_query: tree_sitter.Query | None = None
+    _local_ids: frozenset[str] | None = None
     _subsets: dict[frozenset[str], LanguageRules] = field(default_factory=dict)
     # The merged query is built by compile(), at load or (lazy loading) on first use.
     compiled: bool = False
@@ -104,8 +105,6 @@ class LanguageRules:
                 self.problems = _merge_queries(self)
                 self.compiled = True
         return self.problems
-
-    _local_ids: frozenset[str] | None = None
 
     def is_local(self, rule_id: str) -> bool:
         if self._local_ids is None:
@@ -137,10 +136,16 @@ class LanguageRules:
 
     def _renamed(self) -> tree_sitter.Query:
         if self._renamed_query is None:
-            texts = self.renamed_texts
-            rejected = _rejected(self.spec, texts, range(len(texts)))
-            for index in rejected:
-                texts[index] = self.loose_texts[index]
+            spec, matchers = self.spec, self._group_matchers
+            texts = [matcher.generator_query(spec, renamed=True) for matcher in matchers]
+            for index in _rejected(spec, texts, range(len(texts))):
+                matcher = matchers[index]
+                pattern = matcher.pattern
+                texts[index] = (
+                    pattern_query(spec, pattern, loose=True)
+                    if pattern is not None
+                    else matcher.generator_query(spec)
+                )
             self._renamed_query = tree_sitter.Query(self.spec.grammar, "\n".join(texts))
         return self._renamed_query
 
@@ -355,20 +360,12 @@ def _install(
 
 def _install_renamed(language: LanguageRules, firsts: list[Generator | Feed]) -> None:
     # One owner per group stands for it: the group's query text is the same for all.
-    spec = language.spec
+    language._group_matchers = [owner.matcher for owner in firsts]
     names: set[str] = set()
-    for owner in firsts:
-        matcher = owner.matcher
+    for matcher in language._group_matchers:
         if matcher.pattern is not None and not matcher.loose_query:
             names |= chain_last_names(matcher.pattern)
     language.chain_names = frozenset(names)
-    language.renamed_texts = [owner.matcher.generator_query(spec, renamed=True) for owner in firsts]
-    language.loose_texts = [
-        pattern_query(spec, owner.matcher.pattern, loose=True)
-        if owner.matcher.pattern is not None
-        else owner.matcher.generator_query(spec)
-        for owner in firsts
-    ]
 
 
 def _compiles(spec: LanguageSpec, text: str) -> bool:

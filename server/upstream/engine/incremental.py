@@ -102,17 +102,18 @@ def _recheck(
     if dirty is None:
         baseline = dataclasses.replace(previous, edits=[])
         return Result(finish(document, previous.findings), baseline, incremental=True)
-    region = _statements_around(document.parse().root_node, dirty)
+    root = document.parse().root_node
+    region = _statements_around(root, dirty)
     imports = [_shift_span(span, previous.edits) for span in previous.import_spans]
     if any(_overlap(span, region) for span in imports) or _import_spans(document, region):
         return None
-    kept = [
-        _shifted(document, finding, previous.edits)
-        for finding in previous.findings
-        if language.is_local(finding.rule) and not overlaps(_moved_span(finding, previous), region)
-    ]
+    kept = []
+    for finding in previous.findings:
+        if language.is_local(finding.rule):
+            span = _shift_span((finding.start_byte, finding.end_byte), previous.edits)
+            if not overlaps(span, region):
+                kept.append(_shifted(document, finding, span, previous.edits))
     # No import changed: the imports found for the last check still hold.
-    root = document.parse().root_node
     known = LazyImports(document.spec, root, document.source, previous.imports)
     # Local rules may ask the root about imports (engine/locality.py): those are outside
     # the region, so their statements are searched for `has` too.
@@ -176,10 +177,6 @@ def _overlap(span: Span, region: Span) -> bool:
     return span[0] <= region[1] and span[1] >= region[0]
 
 
-def _moved_span(finding: Finding, previous: Baseline) -> Span:
-    return _shift_span((finding.start_byte, finding.end_byte), previous.edits)
-
-
 def _shift_span(span: Span, edits: list[ByteEdit]) -> Span:
     start, end = span
     for edit in edits:
@@ -187,12 +184,13 @@ def _shift_span(span: Span, edits: list[ByteEdit]) -> Span:
     return start, end
 
 
-def _shifted(document: Document, finding: Finding, edits: list[ByteEdit]) -> Finding:
+def _shifted(document: Document, finding: Finding, span: Span, edits: list[ByteEdit]) -> Finding:
+    """``finding`` moved to ``span`` (its bytes after ``edits``)."""
     # An edit before the finding may move it in bytes, in lines (a newline for a
     # character), or both.
     if all(edit.start > finding.end_byte for edit in edits):
         return finding
-    start, end = _shift_span((finding.start_byte, finding.end_byte), edits)
+    start, end = span
     start_position, end_position = document.position(start), document.position(end)
     fix = finding.fix
     if fix is not None:
