@@ -11,6 +11,7 @@ import functools
 from pathlib import Path
 
 import pytest
+from conftest import rule_yaml, write_pack
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from upstream.engine.compiler import RuleSet
@@ -159,3 +160,27 @@ def test_an_edit_to_an_import_rechecks_the_whole_file(rule_set):
     editor.edit(7, 13, b"mylib")  # import mylib: the call is no longer openai's
     after, incremental = editor.check(rule_set)
     assert not incremental and after == _full(rule_set, editor)
+
+
+def test_a_file_wide_rule_alone_is_searched_when_an_edit_adds_its_candidate(tmp_path):
+    # The only rule is file-wide and there is no candidate before the edit: the re-check
+    # must still notice the candidate the edit adds (no local rule runs to see it).
+    pack = write_pack(
+        tmp_path,
+        rule_yaml(
+            """
+            match:
+              all:
+                - pattern: legacy_call($$$)
+                - inside: { kind: module, has: { pattern: enable_legacy() } }
+            """
+        ),
+    )
+    rule_set = load_rule_set([pack]).rule_set
+    rules = rule_set.for_language("python")
+    assert rules is not None and not rules.is_local("t/r")
+    editor = Editor("python", b"enable_legacy()\n\nx = 1\n")
+    assert editor.check(rule_set)[0] == []
+    editor.edit(len(editor.source), len(editor.source), b"legacy_call(1)\n")
+    found, incremental = editor.check(rule_set)
+    assert incremental and found == _full(rule_set, editor) and len(found) == 1

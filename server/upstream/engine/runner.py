@@ -80,7 +80,7 @@ def find(
         active = active_rules(document, language, imports, options)
     if local_only:
         active = {rule for rule in active if language.is_local(rule)}
-    if not active:
+    if not active and not (seen and seen[0]):
         return []
     renamed = imports.renamed_last_names() if language.chain_names else set()
     query = language.query_for(renamed)
