@@ -32,9 +32,7 @@ class Document:
     @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
-            lines = self.source.split(b"\n")
-            lengths = (len(line) + 1 for line in lines[:-1])
-            self._line_starts = list(itertools.accumulate(lengths, initial=0))
+            self._line_starts = line_starts(self.source)
         return self._line_starts
 
     def position(self, byte: int) -> Position:
@@ -51,3 +49,10 @@ class Document:
             return ""
         end = starts[line + 1] - 1 if line + 1 < len(starts) else len(self.source)
         return self.source[starts[line] : end].decode("utf-8", "replace").rstrip("\r")
+
+
+def line_starts(source: bytes) -> list[int]:
+    """The byte offset of every line's start (the language server rebuilds them after each
+    edit: kept cheap)."""
+    lines = source.split(b"\n")
+    return list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))

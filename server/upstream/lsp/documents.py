@@ -101,7 +101,10 @@ class OpenDocument:
         keep arriving while a check runs in a worker)."""
         if self.spec is None or self.tree is None:
             return None
-        document = Document(str(self.path), self.source, self.spec, self.tree.copy())
+        # The line starts are the ones this document's index already found.
+        document = Document(
+            str(self.path), self.source, self.spec, self.tree.copy(), self.index.starts
+        )
         previous, changed = None, []
         if (
             self.checked is not None

@@ -7,10 +7,11 @@ not take the server down.
 from __future__ import annotations
 
 import bisect
-import itertools
 from dataclasses import dataclass
 
 from lsprotocol import types
+
+from upstream.engine.document import line_starts
 
 # Plain strings: what a client sends and what the server negotiated compare equal to them.
 UTF8: str = types.PositionEncodingKind.Utf8.value
@@ -24,12 +25,6 @@ def _units(char: str, encoding: str) -> int:
     if encoding == UTF16:
         return 2 if ord(char) > 0xFFFF else 1
     return 1
-
-
-def line_starts(source: bytes) -> list[int]:
-    """The byte offset of every line's start (rebuilt after each edit: kept cheap)."""
-    lines = source.split(b"\n")
-    return list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
 
 
 @dataclass
