@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from upstream.cache import Miss, ResultCache, VersionAnswers, check_recording_versions
-from upstream.checking import Failed, Skipped, check_file
+from upstream.checking import DEFAULT_MAX_FILE_BYTES, Failed, Skipped, check_file
 from upstream.engine.compiler import RuleSet
 from upstream.engine.runner import CheckOptions
 from upstream.errors import UpstreamError
@@ -62,7 +62,7 @@ class ScanSetup:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     unknown_version: str | None = None  # the command line's; None: the config's
-    max_bytes: int = 8 * 1024 * 1024
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES
 
     def options(self) -> CheckOptions:
         """The check options of this setup, with a fresh version resolver."""
