@@ -1,26 +1,19 @@
-"""Ships the top-level ``rules/`` folder inside the wheel as ``upstream/bundled_rules``.
+"""Only the package list; everything else is declared in pyproject.toml.
 
-Packs live at the repository root so maintainers find them; the wheel needs them inside the
-package. An editable install reads ``rules/`` in place instead (see upstream.packs.bundled).
+The wheel carries the top-level ``rules/`` folder as ``upstream.bundled_rules``
+(``[tool.setuptools.package-dir]`` maps it, ``[tool.setuptools.package-data]`` takes every
+file in it). That package has to be in ``packages``, and pyproject.toml accepts either a
+``find`` directive or a literal list there, not both. A literal list would have to name every
+subpackage of ``server/upstream`` by hand, and a forgotten one would be missing from the wheel
+alone: an editable install imports it anyway, so the test suite would not notice. So the
+subpackages are found here, as ``[tool.setuptools.packages.find] where = ["server"]`` did.
 """
 
-from __future__ import annotations
+from setuptools import find_namespace_packages, setup
 
-import shutil
-from pathlib import Path
-
-from setuptools import setup
-from setuptools.command.build_py import build_py
-
-
-class BuildPyWithRules(build_py):
-    def run(self) -> None:
-        super().run()
-        source = Path(__file__).parent / "rules"
-        if source.is_dir():
-            target = Path(self.build_lib) / "upstream" / "bundled_rules"
-            shutil.rmtree(target, ignore_errors=True)
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
-
-
-setup(cmdclass={"build_py": BuildPyWithRules})
+setup(
+    packages=[
+        *find_namespace_packages("server", include=["upstream", "upstream.*"]),
+        "upstream.bundled_rules",
+    ]
+)
