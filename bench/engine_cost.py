@@ -18,11 +18,9 @@ import time
 from pathlib import Path
 
 import tree_sitter
-from upstream.checking import Skipped, read_source
-from upstream.engine.document import Document
-from upstream.engine.runner import CheckOptions, check_document
-from upstream.languages import language_for_path
+from upstream.engine import CheckOptions, Document, check_document, language_for_path
 from upstream.packs import bundled_pack_paths, load_rule_set
+from upstream.scan.checking import Skipped, read_source
 
 
 def main() -> None:

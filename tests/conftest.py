@@ -9,10 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from upstream.engine import check
-from upstream.engine.runner import CheckOptions
-from upstream.languages import LANGUAGES
-from upstream.model import Finding
+from upstream.engine import LANGUAGES, CheckOptions, Finding, check
 from upstream.packs import LoadedRules, load_rule_set
 
 REPO = Path(__file__).resolve().parent.parent

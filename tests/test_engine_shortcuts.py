@@ -14,13 +14,17 @@ from pathlib import Path
 
 import pytest
 from conftest import lines, rule_yaml
-from upstream.checking import read_source
-from upstream.engine.compiler import RuleSet
-from upstream.engine.document import Document
-from upstream.engine.runner import CheckOptions, check_document
-from upstream.languages import LANGUAGES, language_for_path
-from upstream.model import Finding
+from upstream.engine import (
+    LANGUAGES,
+    CheckOptions,
+    Document,
+    Finding,
+    RuleSet,
+    check_document,
+    language_for_path,
+)
 from upstream.packs import bundled_pack_paths, load_rule_set
+from upstream.scan.checking import read_source
 
 ROOT = Path(__file__).resolve().parents[1]
 

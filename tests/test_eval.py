@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from upstream.evaluation import (
+from upstream.agents.evaluation import (
     check_sample,
     format_csv,
     guess_language,
@@ -17,10 +17,10 @@ from upstream.evaluation import (
     summarise,
     wilson_interval,
 )
-from upstream.pack_choice import pack_paths
+from upstream.packs import bundled_pack_paths
 
 DATA = Path(__file__).parent / "data" / "eval" / "completions.jsonl"
-PACKS = tuple(str(p) for p in pack_paths([]))
+PACKS = tuple(str(p) for p in bundled_pack_paths())
 
 EXPECTED_RULES = {
     "alpha": {

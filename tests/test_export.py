@@ -9,11 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from upstream.engine import check
-from upstream.export import preference_pairs
-from upstream.languages import LANGUAGES
-from upstream.pack_choice import pack_paths
-from upstream.packs import load_rule_set
+from upstream.agents.export import preference_pairs
+from upstream.engine import LANGUAGES, check
+from upstream.packs import bundled_pack_paths, load_rule_set
 
 DEMO = Path(__file__).parent / "data" / "eval" / "demo"
 
@@ -142,7 +140,7 @@ def test_demo_pairs_are_reported_and_fixed_by_the_engine() -> None:
 
 
 def test_preference_pairs_of_the_bundled_packs() -> None:
-    loaded = load_rule_set(pack_paths([]))
+    loaded = load_rule_set(bundled_pack_paths())
     total = 0
     for pack in loaded.rule_set.packs:
         pairs = preference_pairs(pack, loaded.rule_set)

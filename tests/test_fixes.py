@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from conftest import rule_yaml, run_cli, write_pack
-from upstream.engine.fixes import apply_edits, chosen_edits
-from upstream.languages import LANGUAGES
+from upstream.engine import LANGUAGES, apply_edits, chosen_edits
 
 UPDATE = rule_yaml("match:\n  pattern: $C.update($Q, $U)", extra="fix: $C.update_one($Q, $U)")
 CHAT = rule_yaml(

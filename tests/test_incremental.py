@@ -14,11 +14,8 @@ import pytest
 from conftest import rule_yaml, write_pack
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from upstream.engine.compiler import RuleSet
-from upstream.engine.document import Document
+from upstream.engine import LANGUAGES, CheckOptions, Document, RuleSet, check_document
 from upstream.engine.incremental import Baseline, ByteEdit, check
-from upstream.engine.runner import CheckOptions, check_document
-from upstream.languages import LANGUAGES
 from upstream.packs import bundled_pack_paths, load_rule_set
 
 ROOT = Path(__file__).resolve().parents[1]

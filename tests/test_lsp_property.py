@@ -13,8 +13,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from lsp_support import wait_for_diagnostics
 from lsprotocol import types
-from upstream.engine import check
-from upstream.languages import LANGUAGES
+from upstream.engine import LANGUAGES, check
 from upstream.packs import bundled_pack_paths, load_rule_set
 
 BASES = {

@@ -186,7 +186,7 @@ def test_property_name_is_not_an_imported_reference(find):
 
 def test_same_query_with_different_regex_predicates_stays_apart(tmp_path):
     from upstream.engine import check
-    from upstream.languages import LANGUAGES
+    from upstream.engine.languages import LANGUAGES
     from upstream.packs import load_rule_set
 
     def rule(rule_id: str, regex: str) -> str:

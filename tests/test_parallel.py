@@ -13,12 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO, run_cli, write_pack
 from upstream import scan
-from upstream.checking import Failed
-from upstream.engine.runner import CheckOptions
-from upstream.packs import load_rule_set
-from upstream.project.config import ProjectConfig
-from upstream.project.versions import Requirement
-from upstream.walk import iter_source_files
+from upstream.engine import CheckOptions
+from upstream.packs import Requirement, load_rule_set
+from upstream.scan.checking import Failed
+from upstream.scan.walk import iter_source_files
+from upstream.workspace import CheckSettings
 
 RULES = """\
 rules:
@@ -169,7 +168,7 @@ def _scan(
     setup_type: type = scan.ScanSetup,
     pooled: bool | None = None,
 ) -> list[tuple[str, object]]:
-    setup = setup_type((pack,), ProjectConfig())
+    setup = setup_type((pack,), CheckSettings())
     loaded = load_rule_set([pack])
     files = iter_source_files([tree], root=tree)
     results = []
@@ -234,7 +233,7 @@ def test_an_error_in_a_worker_is_one_line_naming_the_file(
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
 def test_ctrl_c_leaves_no_worker_behind(tmp_path: Path) -> None:
     # The bundled packs over ~1.5 MB: seconds of work, so Ctrl-C lands mid-check.
-    source = (REPO / "server" / "upstream" / "cli.py").read_text()
+    source = (REPO / "server" / "upstream" / "scan" / "parallel.py").read_text()
     for index in range(100):
         (tmp_path / f"m{index}.py").write_text(source)
     command = [sys.executable, "-m", "upstream", "check", "--no-cache", "-j2", str(tmp_path)]

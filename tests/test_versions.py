@@ -10,14 +10,10 @@ from pathlib import Path
 import pytest
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
+from upstream.packs import Ecosystem, Requirement
 from upstream.project import versions
 from upstream.project.manifests import Manifest, ManifestKind, VersionRange, parse_manifest
-from upstream.project.versions import (
-    Ecosystem,
-    Requirement,
-    VersionResolver,
-    overlaps,
-)
+from upstream.project.versions import VersionResolver, overlaps
 
 
 def write(path: Path, text: str) -> Path:

@@ -4,11 +4,17 @@
      ├── PackError       a pack, rule file or rule is invalid (names file:line and field)
      ├── ConfigError     the project configuration is invalid (names the key)
      └── UsageError      the command line asks for something impossible
+          └── MissingExtraError  a command needs an optional extra that is not installed
 
 Each carries a one-line message meant for the user as it is.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 class UpstreamError(Exception):
@@ -47,3 +53,18 @@ class ConfigError(UpstreamError):
 
 class UsageError(UpstreamError):
     """The command line is invalid."""
+
+
+class MissingExtraError(UsageError):
+    """A command needs an optional dependency that is not installed."""
+
+    def __init__(self, feature: str, extra: str, module: str) -> None:
+        super().__init__(
+            f"{feature} needs {module}, which is not installed: pip install 'upstream[{extra}]'"
+        )
+
+
+def first_error_line(error: ValidationError) -> tuple[str, str]:
+    """The dotted location and message of a pydantic error's first item."""
+    first = error.errors()[0]
+    return ".".join(str(part) for part in first["loc"]), first["msg"]

@@ -17,8 +17,8 @@ from typing import Any
 from upstream.errors import PackError, Problem, UsageError
 from upstream.packs import load_rule_set
 from upstream.packs.loader import MANIFEST, RULE_FILE_SUFFIXES, load_pack
+from upstream.packs.packtest import run_pack_tests
 from upstream.packs.yaml_source import YamlDocument, YamlSyntaxError, load_yaml
-from upstream.packtest import run_pack_tests
 
 # Longer than this and an editor's hover or problems panel cuts the message off.
 MAX_MESSAGE = 300

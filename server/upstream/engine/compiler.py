@@ -10,9 +10,11 @@ from __future__ import annotations
 import bisect
 import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import tree_sitter
 
+from upstream.engine.languages import LANGUAGES, LanguageSpec
 from upstream.engine.locality import is_local
 from upstream.engine.matchers import (
     MATCH_CAPTURE,
@@ -27,9 +29,11 @@ from upstream.engine.pattern import chain_last_names, pattern_query
 from upstream.engine.raw_query import Predicates
 from upstream.engine.templates import references
 from upstream.errors import Problem
-from upstream.languages import LANGUAGES, LanguageSpec
-from upstream.model import Pack, Rule
-from upstream.project.versions import Requirement
+
+if TYPE_CHECKING:
+    # Types only: packs import the engine at run time, so the engine must not import them.
+    from upstream.packs.requirements import Requirement
+    from upstream.packs.schema import Pack, Rule
 
 ROOT_CAPTURE = "upstream.root"
 # Rule subsets with their own query (the file-wide rules active in a document); an editor
@@ -41,7 +45,7 @@ _SUBSETS_KEPT = 16
 class CompiledRule:
     full_id: str
     pack: Pack
-    rule: Rule
+    definition: Rule  # the rule as its pack states it
     spec: LanguageSpec
     matcher: CompiledMatcher
     where: tuple[CompiledWhere, ...]
@@ -174,11 +178,7 @@ def compile_pack(pack: Pack) -> tuple[list[CompiledRule], list[Problem]]:
 
 
 def _compile_rule(pack: Pack, rule: Rule) -> list[CompiledRule]:
-    requirements = tuple(
-        Requirement.parse(ecosystem, text)
-        for ecosystem, texts in rule.requires.items()
-        for text in ([texts] if isinstance(texts, str) else texts)
-    )
+    requirements = rule.requirements()
     matchers: dict[str, CompiledMatcher] = {}
     for language in rule.languages:
         spec = LANGUAGES[language]
@@ -272,9 +272,9 @@ def _merge_queries(language: LanguageRules) -> list[Problem]:
             unfed.add(owner.slot)
             continue
         rule = owner.rule
-        file, line = rule.pack.rule_locations.get(rule.rule.id, (rule.pack.path, 1))
+        file, line = rule.pack.rule_locations.get(rule.definition.id, (rule.pack.path, 1))
         problems.append(
-            Problem(file, line, f"rule {rule.rule.id}: no {spec.name} query for its match")
+            Problem(file, line, f"rule {rule.definition.id}: no {spec.name} query for its match")
         )
     if unfed:
         # A slot missing some of its hits would miss matches: those parts walk instead.

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 import tree_sitter
 
-from upstream.languages import LanguageSpec
-from upstream.model import Position
+from upstream.engine.findings import Position
+from upstream.engine.languages import LanguageSpec
 
 
 @dataclass

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from upstream.languages import LanguageSpec
-from upstream.model import Edit, Finding
+from upstream.engine.findings import Edit, Finding
+from upstream.engine.languages import LanguageSpec
 
 
 @dataclass(frozen=True)

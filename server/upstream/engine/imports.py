@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import tree_sitter
 
-from upstream.languages import LanguageSpec
+from upstream.engine.languages import LanguageSpec
 
 _PYTHON_QUERY = """
 (import_statement name: (dotted_name) @module)

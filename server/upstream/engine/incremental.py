@@ -18,10 +18,10 @@ import tree_sitter
 
 from upstream.engine.compiler import LanguageRules
 from upstream.engine.document import Document
+from upstream.engine.findings import Edit, Finding
 from upstream.engine.imports import Imports, LazyImports, import_query
-from upstream.engine.runner import CheckOptions, active_rules, find, finish, overlaps
-from upstream.languages import LanguageSpec
-from upstream.model import Edit, Finding
+from upstream.engine.languages import LanguageSpec
+from upstream.engine.runner import CheckOptions, Search, active_rules, find, finish, overlaps
 
 Span = tuple[int, int]
 
@@ -81,9 +81,9 @@ def check(
             return result
     imports = LazyImports(document.spec, document.parse().root_node, document.source)
     active = frozenset(active_rules(document, language, imports, options))
-    seen: tuple[frozenset[str], list[Span]] = (_file_wide(language, active), [])
-    raw = find(document, language, options, imports=imports, active=active, seen=seen)
-    baseline = Baseline(raw, _import_spans(document), imports.known, active, seen[1])
+    search = Search(imports=imports, active=active, watched=_file_wide(language, active))
+    raw = find(document, language, options, search)
+    baseline = Baseline(raw, _import_spans(document), imports.known, active, search.candidates)
     return Result(finish(document, raw), baseline, incremental=False)
 
 
@@ -118,18 +118,15 @@ def _recheck(
     # Local rules may ask the root about imports (engine/locality.py): those are outside
     # the region, so their statements are searched for `has` too.
     file_wide = _file_wide(language, previous.active)
-    seen: tuple[frozenset[str], list[Span]] = (file_wide, [])
-    fresh = find(
-        document,
-        language,
-        options,
-        region,
+    search = Search(
+        within=region,
         local_only=True,
         imports=known,
         feed_ranges=_merged(span for span in imports if not overlaps(span, region)),
         active=previous.active,
-        seen=seen,
+        watched=file_wide,
     )
+    fresh = find(document, language, options, search)
     # A file-wide rule reports only where its own pattern matches, and whether a node is
     # such a candidate depends on that node alone: no candidate before or now, no search.
     outside = [
@@ -138,10 +135,11 @@ def _recheck(
         if not overlaps(moved, region)
     ]
     wide_candidates: list[Span] = []
-    if outside or seen[1]:
+    if outside or search.candidates:
         subset = language.subset(file_wide)
-        everywhere = (file_wide, wide_candidates)
-        fresh += find(document, subset, options, imports=known, active=file_wide, seen=everywhere)
+        everywhere = Search(imports=known, active=file_wide, watched=file_wide)
+        fresh += find(document, subset, options, everywhere)
+        wide_candidates = everywhere.candidates
     raw = kept + fresh
     baseline = Baseline(raw, imports, known.known, previous.active, wide_candidates)
     return Result(finish(document, raw), baseline, incremental=True)

@@ -19,9 +19,9 @@ from __future__ import annotations
 import functools
 import re
 
+from upstream.engine.languages import LanguageSpec
 from upstream.engine.matchers import CompiledMatcher
 from upstream.engine.pattern import Kind
-from upstream.languages import LanguageSpec
 
 
 @functools.cache

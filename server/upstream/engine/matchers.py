@@ -11,9 +11,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import tree_sitter
 
+from upstream.engine.languages import LanguageSpec
 from upstream.engine.pattern import (
     Kind,
     PatternError,
@@ -33,8 +35,10 @@ from upstream.engine.structural import (
     binding_value,
     match_node,
 )
-from upstream.languages import LanguageSpec
-from upstream.model import Matcher, Where
+
+if TYPE_CHECKING:
+    # Types only: packs import the engine at run time, so the engine must not import them.
+    from upstream.packs.schema import Matcher, Where
 
 MATCH_CAPTURE = "match"
 # The slot of a `has`/`inside` part that walks the tree (its generators are not indexed).

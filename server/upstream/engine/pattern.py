@@ -17,7 +17,7 @@ from enum import Enum
 
 import tree_sitter
 
-from upstream.languages import LanguageSpec
+from upstream.engine.languages import LanguageSpec
 
 _META_PREFIX = "__upstream_meta_"
 _MULTI_PREFIX = "__upstream_multi_"

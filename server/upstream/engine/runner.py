@@ -7,11 +7,13 @@ import re
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tree_sitter
 
 from upstream.engine.compiler import CompiledRule, LanguageRules
 from upstream.engine.document import Document
+from upstream.engine.findings import Edit, Finding, Severity
 from upstream.engine.imports import LazyImports
 from upstream.engine.matchers import EvalContext, capture_bindings
 from upstream.engine.raw_query import regexes_allow
@@ -19,11 +21,13 @@ from upstream.engine.relatives import RelativeIndex
 from upstream.engine.structural import ALIASED, Bindings, MatchContext, binding_text
 from upstream.engine.suppressions import find_suppressions
 from upstream.engine.templates import render
-from upstream.model import Edit, Finding, Severity
-from upstream.project.versions import Requirement
+
+if TYPE_CHECKING:
+    # Types only: packs import the engine at run time, so the engine must not import them.
+    from upstream.packs.requirements import Requirement
 
 # requirement, file -> True/False, or None when the project's version is unknown
-VersionCheck = Callable[[Requirement, Path], "bool | None"]
+VersionCheck = Callable[["Requirement", Path], "bool | None"]
 
 
 @dataclass
@@ -51,36 +55,50 @@ def finish(document: Document, findings: list[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda finding: finding.sort_key)
 
 
-def find(
-    document: Document,
-    language: LanguageRules,
-    options: CheckOptions,
-    within: tuple[int, int] | None = None,
-    local_only: bool = False,
-    imports: LazyImports | None = None,
-    feed_ranges: Sequence[tuple[int, int]] = (),
-    active: Set[str] | None = None,
-    seen: tuple[Set[str], list[tuple[int, int]]] | None = None,
-) -> list[Finding]:
-    """Findings before suppressions, in no order.
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Search:
+    """How much of a document ``find`` looks at, and what the caller already knows.
 
     ``within`` limits the search to nodes that overlap that byte range (the root counts: it
     overlaps everything), and ``local_only`` to local rules: together they re-check the
     top-level statements an edit touched (see engine/incremental.py). ``feed_ranges`` are
     searched too, but only for what `has` parts look up from the root (the imports).
     ``active``: the rules that apply, when already known (see ``active_rules``).
-    ``seen``: rule ids, and a list that gets the span of every candidate of theirs.
+    ``watched`` rules get the span of every candidate of theirs appended to ``candidates``.
     """
+
+    within: Span | None = None
+    local_only: bool = False
+    imports: LazyImports | None = None
+    feed_ranges: Sequence[Span] = ()
+    active: Set[str] | None = None
+    watched: Set[str] = frozenset()
+    candidates: list[Span] = field(default_factory=list)
+
+
+def find(
+    document: Document,
+    language: LanguageRules,
+    options: CheckOptions,
+    search: Search | None = None,
+) -> list[Finding]:
+    """Findings before suppressions, in no order (``search``: see ``Search``; default: all)."""
+    search = search or Search()
+    within, local_only, feed_ranges = search.within, search.local_only, search.feed_ranges
+    active = search.active
     language.compile()
     if language.query is None:
         return []
     root = document.parse().root_node
-    imports = imports or LazyImports(document.spec, root, document.source)
+    imports = search.imports or LazyImports(document.spec, root, document.source)
     if active is None:
         active = active_rules(document, language, imports, options)
     if local_only:
         active = {rule for rule in active if language.is_local(rule)}
-    if not active and not (seen and seen[0]):
+    if not active and not search.watched:
         return []
     renamed = imports.renamed_last_names() if language.chain_names else set()
     query = language.query_for(renamed)
@@ -120,8 +138,8 @@ def find(
             span = (node.start_byte, node.end_byte)
             if within is not None and not overlaps(span, within):
                 continue
-            if seen is not None and rule.full_id in seen[0]:
-                seen[1].append(span)
+            if rule.full_id in search.watched:
+                search.candidates.append(span)
             if rule.full_id not in active or key in findings:
                 continue
             context = contexts.get(rule.full_id)
@@ -158,7 +176,7 @@ def active_rules(
     for rule in language.rules:
         if not options.is_enabled(rule.full_id):
             continue
-        if rule.rule.imports and not imports.imports_any(rule.rule.imports):
+        if rule.definition.imports and not imports.imports_any(rule.definition.imports):
             continue
         if not _versions_allow(rule, path, options):
             continue
@@ -185,7 +203,7 @@ def _finding(
     bindings: Bindings,
     options: CheckOptions,
 ) -> Finding:
-    spec = rule.rule
+    spec = rule.definition
     start, end = document.position(node.start_byte), document.position(node.end_byte)
     fix = None
     template = spec.fix_for(rule.spec.name)

@@ -17,6 +17,7 @@ from typing import Protocol
 import tree_sitter
 
 from upstream.engine.imports import LazyImports
+from upstream.engine.languages import LanguageSpec
 from upstream.engine.pattern import (
     Kind,
     PatternNode,
@@ -25,7 +26,6 @@ from upstream.engine.pattern import (
     node_children,
     string_value,
 )
-from upstream.languages import LanguageSpec
 
 Binding = tree_sitter.Node | tuple[tree_sitter.Node, ...]
 Bindings = Mapping[str, Binding]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import tree_sitter
 
 from upstream.engine.document import Document
-from upstream.languages import LanguageSpec
+from upstream.engine.languages import LanguageSpec
 
 MARKER = b"upstream:"
 _DIRECTIVE = re.compile(r"upstream:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")

@@ -8,11 +8,10 @@ from typing import Any
 
 from lsprotocol import types
 
-from upstream.engine.fixes import apply_edits, chosen_edits, non_overlapping
+from upstream.engine import Finding, apply_edits, chosen_edits, non_overlapping
 from upstream.lsp.diagnostics import SOURCE, range_from_json
 from upstream.lsp.documents import OpenDocument
 from upstream.lsp.positions import UTF16
-from upstream.model import Finding
 
 FIX_ALL_KIND = "source.fixAll.upstream"
 OPEN_DOCS_COMMAND = "upstream.openDocs"

@@ -10,9 +10,9 @@ import cattrs
 from lsprotocol import types
 from pygls.protocol import default_converter
 
+from upstream.engine import Finding
 from upstream.errors import Problem
 from upstream.lsp.positions import UTF16, LineIndex
-from upstream.model import Finding
 
 SOURCE = "upstream"
 

@@ -12,9 +12,8 @@ import tree_sitter
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
-from upstream.engine.document import Document
+from upstream.engine import Document, LanguageSpec, language_for_id, language_for_path
 from upstream.engine.incremental import Baseline, ByteEdit
-from upstream.languages import LanguageSpec, language_for_id, language_for_path
 from upstream.lsp.positions import UTF16, LineIndex
 
 

@@ -10,28 +10,19 @@ from typing import Any
 from lsprotocol import types
 from pygls.uris import from_fs_path
 
-from upstream.checking import Skipped
+from upstream.engine import Finding
 from upstream.lsp.code_actions import FIX_ALL_KIND, OPEN_DOCS_COMMAND, code_actions
 from upstream.lsp.diagnostics import to_diagnostic
 from upstream.lsp.documents import OpenDocument
 from upstream.lsp.hover import hover_for
 from upstream.lsp.positions import LineIndex
-from upstream.lsp.server import (
-    PROJECT_FILES,
-    SCAN_COMMAND,
-    UpstreamLanguageServer,
-    _is_project_file,
-    document_path,
-)
+from upstream.lsp.server import SCAN_COMMAND, UpstreamLanguageServer, document_path
 from upstream.lsp.settings import parse_settings
-from upstream.model import Finding
+from upstream.scan.checking import Skipped
+from upstream.workspace import PROJECT_FILE_GLOBS, is_project_file
 
-# Config, lock and manifest files (the same list that decides a re-read), and pack files.
-_WATCHED_GLOBS = (
-    *(f"**/{name}" for name in PROJECT_FILES),
-    "**/requirements*.txt",
-    "**/*.yaml",
-)
+# Config, lock and manifest files (the resolver's list), and pack files.
+_WATCHED_GLOBS = (*PROJECT_FILE_GLOBS, "**/*.yaml")
 
 
 def create_server() -> UpstreamLanguageServer:
@@ -99,7 +90,7 @@ def create_server() -> UpstreamLanguageServer:
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: UpstreamLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
         path = document_path(params.text_document.uri)
-        if _is_project_file(path):
+        if is_project_file(path):
             _project_changed(ls)
         elif ls.is_pack_file(path):
             ls.schedule_pack_reload()
@@ -229,7 +220,7 @@ def create_server() -> UpstreamLanguageServer:
         ls: UpstreamLanguageServer, params: types.DidChangeWatchedFilesParams
     ) -> None:
         paths = [document_path(change.uri) for change in params.changes]
-        if any(_is_project_file(path) for path in paths):
+        if any(is_project_file(path) for path in paths):
             _project_changed(ls)
         elif any(ls.is_pack_file(path) for path in paths):
             ls.schedule_pack_reload()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from upstream.model import Finding, Rule
+from upstream.engine import Finding
+from upstream.packs import Rule
 
 
 def hover_markdown(finding: Finding, rule: Rule | None) -> str:

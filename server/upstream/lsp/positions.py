@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from lsprotocol import types
 
-from upstream.engine.document import line_starts
+from upstream.engine import line_starts
 
 # Plain strings: what a client sends and what the server negotiated compare equal to them.
 UTF8: str = types.PositionEncodingKind.Utf8.value

@@ -14,8 +14,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from upstream import __version__
-from upstream.checking import Skipped, check_file, content_problem
-from upstream.engine import incremental
+from upstream.engine import Finding, incremental
 from upstream.engine.incremental import Baseline
 from upstream.lsp.diagnostics import (
     converter,
@@ -27,38 +26,14 @@ from upstream.lsp.documents import CheckPlan, OpenDocument
 from upstream.lsp.folders import Folder, RuleSetCache, build_folder, problems_by_file
 from upstream.lsp.positions import UTF16
 from upstream.lsp.settings import EditorSettings, merged, parse_settings
-from upstream.model import Finding
-from upstream.walk import iter_source_files
+from upstream.scan.checking import Skipped, check_file, content_problem
+from upstream.scan.walk import iter_source_files
 
 log = logging.getLogger("upstream.lsp")
 
 SCAN_COMMAND = "upstream.scanWorkspace"
 _PACK_SUFFIXES = (".yaml", ".yml")
-# Files whose change means settings, packs or versions must be read again.
-PROJECT_FILES = (
-    "pyproject.toml",
-    "upstream.toml",
-    "upstream.lock",
-    "poetry.lock",
-    "uv.lock",
-    "Pipfile.lock",
-    "package.json",
-    "package-lock.json",
-    "npm-shrinkwrap.json",
-    "pnpm-lock.yaml",
-    "yarn.lock",
-    "pom.xml",
-    "build.gradle",
-    "build.gradle.kts",
-    "go.mod",
-)
 _PACK_RELOAD_DELAY = 0.2
-
-
-def _is_project_file(path: Path) -> bool:
-    return path.name in PROJECT_FILES or (
-        path.name.startswith("requirements") and path.suffix == ".txt"
-    )
 
 
 class UpstreamLanguageServer(LanguageServer):

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from upstream.model import Severity
+from upstream.engine import Severity
 
 DEFAULT_DEBOUNCE_MS = 150
 DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024

@@ -1,7 +1,7 @@
-"""Finding, loading and compiling packs.
+"""Packs: their schema, finding and loading them, the registry, and their tests.
 
-``load_rule_set`` is the one entry point: a broken pack is reported and left out, and the
-others still load.
+``load_rule_set`` is the one entry point for loading: a broken pack is reported and left out,
+and the others still load. The rest of upstream imports packs from here.
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from upstream.engine.compiler import CompiledRule, RuleSet, build_rule_set, compile_pack
+from upstream.engine import CompiledRule, RuleSet, build_rule_set, compile_pack
 from upstream.errors import PackError, Problem
-from upstream.model import Pack
 from upstream.packs.bundled import bundled_pack_paths
-from upstream.packs.loader import is_pack, load_pack
+from upstream.packs.loader import MANIFEST, is_pack, load_pack
+from upstream.packs.requirements import Ecosystem, Requirement
+from upstream.packs.schema import Fix, Matcher, Pack, PackManifest, Rule
 
 
 @dataclass(frozen=True)
@@ -71,4 +72,18 @@ def _expand(paths: list[Path], problems: list[Problem]) -> list[Path]:
     return expanded
 
 
-__all__ = ["LoadedRules", "bundled_pack_paths", "load_pack", "load_rule_set"]
+__all__ = [
+    "MANIFEST",
+    "Ecosystem",
+    "Fix",
+    "LoadedRules",
+    "Matcher",
+    "Pack",
+    "PackManifest",
+    "Requirement",
+    "Rule",
+    "bundled_pack_paths",
+    "is_pack",
+    "load_pack",
+    "load_rule_set",
+]

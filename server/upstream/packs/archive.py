@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from upstream.errors import PackError, Problem
+from upstream.files import write_atomically
 
 ARCHIVE_SUFFIX = ".tar.gz"
 # Fixed metadata, so that building twice gives the same bytes.
@@ -115,10 +116,7 @@ def build_archive(
             info.uname = info.gname = ""
             tar.addfile(info, io.BytesIO(data))
     payload = buffer.getvalue()
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    temporary = destination.with_name(f".{destination.name}.tmp")
-    temporary.write_bytes(payload)
-    os.replace(temporary, destination)
+    write_atomically(destination, payload, mode=0o644)
     return BuiltArchive(destination, hashlib.sha256(payload).hexdigest(), len(payload))
 
 

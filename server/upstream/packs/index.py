@@ -20,7 +20,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from upstream import __version__
 from upstream.errors import PackError, Problem, UsageError
-from upstream.model import Pack
 from upstream.packs.archive import (
     DEFAULT_LIMITS,
     ArchiveLimits,
@@ -29,12 +28,13 @@ from upstream.packs.archive import (
     relabel_problem,
 )
 from upstream.packs.loader import load_pack
-from upstream.project.versions import Requirement
+from upstream.packs.requirements import Requirement
+from upstream.packs.schema import Pack
+from upstream.packs.semver import SEMVER, semver_key
 
 INDEX_FORMAT = 1
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _PACK_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-_SEMVER_CORE = re.compile(r"^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$")
 
 
 class _IndexModel(BaseModel):
@@ -46,7 +46,7 @@ class IndexedVersion(_IndexModel):
     """One published archive of a pack."""
 
     version: str = Field(
-        pattern=_SEMVER_CORE.pattern, description="semantic version, as in the archive's pack.yaml"
+        pattern=SEMVER.pattern, description="semantic version, as in the archive's pack.yaml"
     )
     url: str = Field(description="the archive; relative URLs resolve against the index URL")
     sha256: str = Field(
@@ -134,20 +134,6 @@ def dump_index(index: PackIndex) -> str:
 
 
 # ---------------------------------------------------------------------------- versions
-
-
-def semver_key(version: str) -> tuple[Any, ...]:
-    """Semantic Versioning precedence: a release beats its pre-releases; build data is ignored."""
-    match = _SEMVER_CORE.match(version)
-    if match is None:
-        return (-1,)
-    major, minor, patch, pre = match.groups()
-    if pre is None:
-        return (int(major), int(minor), int(patch), 1, ())
-    identifiers = tuple(
-        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in pre.split(".")
-    )
-    return (int(major), int(minor), int(patch), 0, identifiers)
 
 
 def engine_satisfies(specifier: str) -> bool:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from upstream.errors import PackError, Problem, UsageError
-from upstream.model import Pack
 from upstream.packs.archive import DEFAULT_LIMITS, ArchiveLimits, sha256_file
 from upstream.packs.client import Fetcher
 from upstream.packs.index import (
@@ -26,6 +25,7 @@ from upstream.packs.index import (
 )
 from upstream.packs.loader import load_pack
 from upstream.packs.lockfile import LockedPack
+from upstream.packs.schema import Pack
 from upstream.packs.signing import verify_signature
 from upstream.packs.store import PackStore
 from upstream.packs.urls import is_url, resolve_url

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from upstream import __version__
 from upstream.errors import PackError, Problem
-from upstream.model import Pack, PackManifest, Rule
+from upstream.packs.schema import Pack, PackManifest, Rule
 from upstream.packs.yaml_source import YamlDocument, YamlSyntaxError, load_yaml
 
 MANIFEST = "pack.yaml"

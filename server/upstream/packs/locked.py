@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from upstream.errors import PackError, Problem, UpstreamError
+from upstream.errors import ConfigError, PackError, Problem, UpstreamError
 from upstream.packs.lockfile import lock_path_for, read_lock
 from upstream.packs.store import PackStore
 from upstream.project.config import ProjectConfig
@@ -32,15 +32,30 @@ def offline_from_environment() -> bool:
     return os.environ.get(OFFLINE_ENV, "").lower() in ("1", "true", "yes")
 
 
+# Why a missing pack is not fetched, for the problem line.
+OFFLINE_FLAG = "--offline forbids fetching it"
+
+
 def locked_pack_paths(
-    config: ProjectConfig, start: Path | None = None, offline: bool = False
+    config: ProjectConfig,
+    start: Path | None = None,
+    offline: bool = False,
+    offline_reason: str = OFFLINE_FLAG,
 ) -> LockedPacks:
-    """The cache folders of the packs in the project's lock, fetching missing ones if allowed."""
+    """The cache folders of the packs in the project's lock, fetching missing ones if allowed.
+
+    A lock that can't be read is one problem: its packs are left out, the others still load.
+    """
     lock_path = lock_path_for(config, start)
     if not lock_path.is_file():
         return LockedPacks()
-    lock = read_lock(lock_path)
-    offline = offline or offline_from_environment()
+    try:
+        lock = read_lock(lock_path)
+    except ConfigError as error:
+        message = str(error).removeprefix(f"{lock_path}: ")
+        return LockedPacks(problems=(Problem(lock_path, None, message),))
+    if offline_from_environment() and not offline:
+        offline, offline_reason = True, f"{OFFLINE_ENV} forbids fetching it"
     store = PackStore()
     paths: dict[str, Path] = {}
     problems: list[Problem] = []
@@ -50,8 +65,8 @@ def locked_pack_paths(
             paths[locked.name] = store.pack_dir(locked.sha256)
         elif offline:
             message = (
-                f"pack {locked.name} {locked.version} is not in the cache and --offline "
-                "forbids fetching it (run `upstream pack verify` online first)"
+                f"pack {locked.name} {locked.version} is not in the cache and {offline_reason} "
+                "(run `upstream pack verify` online first)"
             )
             problems.append(Problem(lock_path, None, message))
         else:

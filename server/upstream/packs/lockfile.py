@@ -22,21 +22,14 @@ written whole to a temporary file and renamed over the old one, so it is never h
 from __future__ import annotations
 
 import json
-import os
-import sys
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from upstream.errors import ConfigError
+from upstream.errors import ConfigError, first_error_line
+from upstream.files import TOMLDecodeError, parse_toml, write_atomically
 from upstream.project.config import ProjectConfig
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 LOCK_FILE = "upstream.lock"
 LOCK_VERSION = 1
@@ -100,8 +93,8 @@ def read_lock(path: Path) -> Lock:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read: {error}") from None
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = parse_toml(text)
+    except TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
     version = data.get("version")
     if version != LOCK_VERSION:
@@ -114,9 +107,8 @@ def read_lock(path: Path) -> Lock:
         try:
             packs.append(LockedPack.model_validate(entry))
         except ValidationError as error:
-            first = error.errors()[0]
-            key = ".".join(str(part) for part in first["loc"])
-            raise ConfigError(f"{path}: pack[{number}].{key}: {first['msg']}") from None
+            key, message = first_error_line(error)
+            raise ConfigError(f"{path}: pack[{number}].{key}: {message}") from None
     names = [pack.name for pack in packs]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
@@ -143,17 +135,6 @@ def write_lock(lock: Lock) -> bool:
             return False
     except (OSError, UnicodeDecodeError):
         pass
-    folder = lock.path.parent
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{LOCK_FILE}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp makes the file private; a lock is meant to be shared.
-        os.chmod(temporary, lock.path.stat().st_mode if lock.path.exists() else 0o644)
-        os.replace(temporary, lock.path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    mode = lock.path.stat().st_mode & 0o7777 if lock.path.exists() else 0o644
+    write_atomically(lock.path, text, mode=mode, durable=True)
     return True

@@ -23,7 +23,6 @@ from pathlib import Path
 import platformdirs
 
 from upstream.errors import PackError
-from upstream.model import Pack
 from upstream.packs.archive import (
     DEFAULT_LIMITS,
     ArchiveLimits,
@@ -32,6 +31,7 @@ from upstream.packs.archive import (
     sha256_file,
 )
 from upstream.packs.loader import MANIFEST, load_pack
+from upstream.packs.schema import Pack
 
 CACHE_ENV = "UPSTREAM_CACHE_DIR"
 

@@ -13,20 +13,15 @@ unknown-version = "apply"            # or "skip": rules whose library version is
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from upstream.errors import ConfigError
-from upstream.model import Severity
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from upstream.engine import Severity
+from upstream.errors import ConfigError, first_error_line
+from upstream.files import TOMLDecodeError, parse_toml
 
 CONFIG_FILES = ("upstream.toml", "pyproject.toml")
 
@@ -81,10 +76,10 @@ def load_config(path: Path | None) -> ProjectConfig:
     if path is None:
         return ProjectConfig()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = parse_toml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except (TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
     table: Any = data
     prefix = ""
@@ -96,7 +91,6 @@ def load_config(path: Path | None) -> ProjectConfig:
     try:
         config = ProjectConfig.model_validate(table)
     except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"])
-        raise ConfigError(f"{path}: {prefix}{key}: {first['msg']}") from None
+        key, message = first_error_line(error)
+        raise ConfigError(f"{path}: {prefix}{key}: {message}") from None
     return config.model_copy(update={"root": path.parent.resolve(), "source": str(path)})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from upstream.model import Finding
+from upstream.engine import Finding
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:

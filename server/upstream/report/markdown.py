@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from upstream.model import Pack, Rule
+from upstream.packs import Pack, Rule
 
 HEADER = (
     "# Bundled packs\n\n"

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from upstream import __version__
-from upstream.model import Finding, Pack, Rule
+from upstream.engine import Finding
+from upstream.packs import Pack, Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note", "hint": "note"}

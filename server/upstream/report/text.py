@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from upstream.model import Finding
+from upstream.engine import Finding
 
 
 def format_finding(finding: Finding) -> str:

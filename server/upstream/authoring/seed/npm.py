@@ -14,7 +14,7 @@ from pathlib import Path
 import tree_sitter
 
 from upstream.authoring.seed.model import Deprecation, Kind
-from upstream.languages import language_for_path
+from upstream.engine import language_for_path
 
 _SKIPPED_DIRS = {"node_modules", "test", "tests", "__tests__", "examples", "docs"}
 _TAG = re.compile(r"@deprecated\b[\s:-]*(.*?)(?=\n\s*\*?\s*@\w|\*/|$)", re.DOTALL)

@@ -6,11 +6,15 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from upstream.engine.compiler import RuleSet
-from upstream.engine.document import Document
-from upstream.engine.runner import CheckOptions, check_document
-from upstream.languages import LanguageSpec, language_for_path
-from upstream.model import Finding
+from upstream.engine import (
+    CheckOptions,
+    Document,
+    Finding,
+    LanguageSpec,
+    RuleSet,
+    check_document,
+    language_for_path,
+)
 
 DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 _BINARY_SNIFF_BYTES = 8192
@@ -43,7 +47,7 @@ class Failed:
         frames = traceback.extract_tb(error.__traceback__)
         if frames:
             where = Path(frames[-1].filename)
-            package = Path(__file__).resolve().parent.parent
+            package = Path(__file__).resolve().parents[2]  # the folder holding upstream/
             if where.is_relative_to(package):
                 where = where.relative_to(package)
             reason += f" (at {where.as_posix()}:{frames[-1].lineno})"

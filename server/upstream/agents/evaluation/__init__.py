@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from upstream.evaluation._records import Sample, guess_language, read_samples
-from upstream.evaluation._report import (
+from upstream.agents.evaluation._records import Sample, guess_language, read_samples
+from upstream.agents.evaluation._report import (
     EvalReport,
     ModelSummary,
     format_csv,
@@ -14,7 +14,7 @@ from upstream.evaluation._report import (
     summarise,
     wilson_interval,
 )
-from upstream.evaluation._run import SampleResult, check_sample, run_dask, run_local
+from upstream.agents.evaluation._run import SampleResult, check_sample, run_dask, run_local
 
 __all__ = [
     "EvalReport",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pathspec
 
-from upstream.languages import language_for_path
+from upstream.engine import language_for_path
 
 # Never worth walking into (as Ruff's defaults).
 DEFAULT_EXCLUDES = frozenset(

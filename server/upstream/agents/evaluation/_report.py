@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from upstream.evaluation._run import SampleResult
+from upstream.agents.evaluation._run import SampleResult
 
 Z_95 = 1.959963984540054
 

@@ -1,4 +1,4 @@
-"""The rule-pack format (pydantic v2) and the findings the engine reports.
+"""The rule-pack format (pydantic v2): pack.yaml, rule files, rules and their matchers.
 
 A pack is data only: nothing here ever executes code from a pack.
 """
@@ -19,18 +19,13 @@ from pydantic import (
     model_validator,
 )
 
-from upstream.languages import LANGUAGES
-
-Severity = Literal["error", "warning", "info", "hint"]
+from upstream.engine.findings import Severity
+from upstream.engine.languages import LANGUAGES
+from upstream.packs.requirements import Requirement
+from upstream.packs.semver import is_semver
 
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _PACK_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-# Semantic Versioning 2.0.0, as its spec gives it.
-_SEMVER = re.compile(
-    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
-    r"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-    r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"
-)
 METAVARIABLE = re.compile(r"\$\$\$([A-Z_][A-Z0-9_]*)?|\$([A-Z_][A-Z0-9_]*)")
 
 
@@ -181,6 +176,14 @@ class Rule(_Strict):
             return self.fix.get(language)
         return self.fix
 
+    def requirements(self) -> tuple[Requirement, ...]:
+        """``requires:`` parsed; raises ValueError with a one-line reason."""
+        return tuple(
+            requirement
+            for ecosystem, texts in self.requires.items()
+            for requirement in Requirement.parse_many(ecosystem, texts)
+        )
+
     @property
     def has_fix(self) -> bool:
         return bool(self.fix)
@@ -213,7 +216,7 @@ class PackManifest(_Strict):
     @field_validator("version")
     @classmethod
     def _semver(cls, value: str) -> str:
-        if not _SEMVER.match(value):
+        if not is_semver(value):
             raise ValueError(f"{value!r} is not a semantic version such as 1.0.0")
         return value
 
@@ -238,46 +241,3 @@ class Pack:
 
     def full_id(self, rule: Rule) -> str:
         return f"{self.name}/{rule.id}"
-
-
-@dataclass(frozen=True)
-class Position:
-    """0-based line and column; the column counts Unicode code points."""
-
-    line: int
-    column: int
-
-
-@dataclass(frozen=True)
-class Edit:
-    """Replace bytes ``start_byte:end_byte`` of the document with ``text``."""
-
-    start_byte: int
-    end_byte: int
-    start: Position
-    end: Position
-    text: str
-    safe: bool = True
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One match of one rule in one document."""
-
-    rule: str  # full id, "pack/rule"
-    severity: Severity
-    message: str
-    docs: str
-    path: str
-    start: Position
-    end: Position
-    start_byte: int
-    end_byte: int
-    title: str = ""
-    deprecated: bool = False
-    fix: Edit | None = None
-    bindings: dict[str, str] = field(default_factory=dict, compare=False)
-
-    @property
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.start.line, self.start.column, self.rule)

@@ -17,9 +17,9 @@ from pathlib import Path
 from upstream.engine.compiler import RuleSet
 from upstream.engine.document import Document
 from upstream.engine.fixes import apply_edits, chosen_edits
+from upstream.engine.languages import LanguageSpec, language_for_path
 from upstream.engine.runner import CheckOptions, check_document
-from upstream.languages import LanguageSpec, language_for_path
-from upstream.model import Pack
+from upstream.packs.schema import Pack
 
 _ANNOTATION = re.compile(r"\b(expect|ok):\s*([A-Za-z0-9_.,/\s-]+?)\s*(?:\*/|-->)?\s*$")
 

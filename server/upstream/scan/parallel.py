@@ -21,16 +21,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from upstream.cache import Miss, ResultCache, VersionAnswers, check_recording_versions
-from upstream.checking import DEFAULT_MAX_FILE_BYTES, Failed, Skipped, check_file
-from upstream.engine.compiler import RuleSet
-from upstream.engine.runner import CheckOptions
+from upstream.engine import CheckOptions, Finding, RuleSet
 from upstream.errors import UpstreamError
-from upstream.model import Finding
 from upstream.packs import load_rule_set
-from upstream.project.config import ProjectConfig, names_rule
-from upstream.project.versions import VersionResolver
+from upstream.scan.cache import Miss, ResultCache, VersionAnswers, check_recording_versions
+from upstream.scan.checking import Failed, Skipped, check_file
+
+if TYPE_CHECKING:
+    from upstream.workspace.settings import CheckSettings
 
 Result = list[Finding] | Skipped | Failed
 
@@ -58,26 +58,15 @@ class ScanSetup:
     """Everything that decides a file's findings besides its bytes; pickled for a worker."""
 
     pack_paths: tuple[Path, ...]
-    config: ProjectConfig
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    unknown_version: str | None = None  # the command line's; None: the config's
-    max_bytes: int = DEFAULT_MAX_FILE_BYTES
+    settings: CheckSettings
+
+    @property
+    def max_bytes(self) -> int:
+        return self.settings.max_bytes
 
     def options(self) -> CheckOptions:
         """The check options of this setup, with a fresh version resolver."""
-        unknown = self.unknown_version or self.config.unknown_version
-        return CheckOptions(
-            versions=VersionResolver().satisfies,
-            apply_when_version_unknown=unknown == "apply",
-            is_enabled=self._is_enabled,
-            severity_overrides=dict(self.config.severity),
-        )
-
-    def _is_enabled(self, rule_id: str) -> bool:
-        if self.select and not names_rule(self.select, rule_id):
-            return False
-        return not names_rule(self.ignore, rule_id) and self.config.is_enabled(rule_id)
+        return self.settings.options()
 
 
 def check_files(

@@ -7,22 +7,23 @@ the server keeps serving. Nothing but protocol messages goes to stdout.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import re
-import sys
 from typing import Any
 
 from pydantic import BaseModel, Field
-
 from upstream import __version__
-from upstream.engine import check
-from upstream.engine.compiler import RuleSet
-from upstream.engine.fixes import apply_edits, chosen_edits
-from upstream.export import guidance_line
-from upstream.languages import LANGUAGES, LanguageSpec, language_for_id, language_for_path
-from upstream.pack_choice import add_pack_argument, pack_paths
-from upstream.packs import load_rule_set
+from upstream.agents.export import guidance_line
+from upstream.engine import (
+    LANGUAGES,
+    LanguageSpec,
+    RuleSet,
+    apply_edits,
+    check,
+    chosen_edits,
+    language_for_id,
+    language_for_path,
+)
 
 
 class FindingOut(BaseModel):
@@ -194,16 +195,3 @@ def build_server(rule_set: RuleSet) -> Any:
     ):
         server.add_tool(tool, name=name)
     return server
-
-
-def add_mcp_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser("mcp", help="run the MCP server for coding agents (stdio)")
-    add_pack_argument(parser)
-
-
-def run_mcp(args: argparse.Namespace) -> int:
-    loaded = load_rule_set(pack_paths(args.pack))
-    for problem in loaded.problems:
-        print(f"upstream: {problem}", file=sys.stderr)
-    build_server(loaded.rule_set).run("stdio")
-    return 0

@@ -8,24 +8,15 @@ and ``<!-- upstream:end NAME -->``; re-running replaces that section and nothing
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import tree_sitter
-
-from upstream.engine import check
-from upstream.engine.compiler import RuleSet
-from upstream.engine.fixes import apply_edits
-from upstream.errors import UsageError
-from upstream.languages import LANGUAGES, LanguageSpec, language_for_path
-from upstream.model import Pack, Rule
-from upstream.pack_choice import pack_paths
-from upstream.packs import load_rule_set
+from upstream.engine import LANGUAGES, LanguageSpec, RuleSet, apply_edits, check, language_for_path
+from upstream.packs import Pack, Rule
 
 GUIDANCE_FORMATS = ("agents-md", "copilot-instructions", "cursor-rules", "llms-txt")
 FORMATS = (*GUIDANCE_FORMATS, "preference-jsonl")
@@ -319,49 +310,3 @@ def _fixed_statement(source: bytes, spec: LanguageSpec, case: _Case, findings: l
             if span is not None:
                 return _clean(result.source[span[0] : span[1]].decode(), spec)
     return None
-
-
-# --- command line ----------------------------------------------------------------------
-
-
-def add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser("export", help="packs as guidance for AI assistants, or DPO pairs")
-    parser.add_argument(
-        "packs",
-        nargs="*",
-        metavar="PACK",
-        help="bundled pack names or pack folders (default: all bundled)",
-    )
-    parser.add_argument("--format", choices=FORMATS, required=True)
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        help="file to write or update (cursor-rules: a folder); default: the assistant's own "
-        "file under --root; preference-jsonl: stdout",
-    )
-    parser.add_argument("--root", type=Path, default=Path("."), help="project root (default .)")
-
-
-def run_export(args: argparse.Namespace) -> int:
-    loaded = load_rule_set(pack_paths(args.packs))
-    for problem in loaded.problems:
-        print(f"upstream: {problem}", file=sys.stderr)
-    packs = loaded.rule_set.packs
-    if not packs:
-        raise UsageError("no pack loaded")
-    if args.format == "preference-jsonl":
-        lines = [
-            pair.to_json() + "\n"
-            for pack in packs
-            for pair in preference_pairs(pack, loaded.rule_set)
-        ]
-        if args.output is None or str(args.output) == "-":
-            sys.stdout.writelines(lines)
-        else:
-            args.output.write_text("".join(lines), encoding="utf-8")
-        return 0
-    target = args.output or args.root / DEFAULT_PATHS[args.format]
-    for path in export_guidance(packs, args.format, target):
-        print(f"upstream: wrote {path}", file=sys.stderr)
-    return 0

@@ -22,13 +22,16 @@ import argparse
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from upstream.authoring.commands import add_authoring_parsers, run_lint, run_new, run_seed
+from upstream.cli.exit_codes import EXIT_CLEAN as EXIT_OK
+from upstream.cli.exit_codes import EXIT_ERROR
+from upstream.cli.exit_codes import EXIT_FINDINGS as EXIT_FAILED
 from upstream.errors import PackError, UpstreamError, UsageError
-from upstream.packs import load_rule_set
+from upstream.files import write_atomically
+from upstream.packs import load_pack, load_rule_set
 from upstream.packs.archive import BuiltArchive, archive_name, build_archive, sha256_file
 from upstream.packs.index import (
     PackIndex,
@@ -38,25 +41,23 @@ from upstream.packs.index import (
     parse_spec,
     read_archive_pack,
     select_version,
-    semver_key,
     upgrade_hint,
 )
-from upstream.packs.loader import load_pack
 from upstream.packs.lockfile import Lock, LockedPack, lock_path_for, read_lock, write_lock
+from upstream.packs.packtest import run_pack_tests
+from upstream.packs.semver import semver_key
 from upstream.packs.store import PackStore
 from upstream.packs.urls import is_url
-from upstream.packtest import run_pack_tests
 from upstream.project.config import find_config, load_config
 
 if TYPE_CHECKING:
     from upstream.packs.install import Installer
 
-EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 INDEX_ENV = "UPSTREAM_INDEX"
 _PACK_REQUEST = re.compile(r"^(?P<name>[a-z0-9][a-z0-9._-]*)(?:@(?P<spec>.+))?$")
 
 
-def add_pack_parser(subparsers: Any) -> None:
+def add_parser(subparsers: Any) -> None:
     """Register ``upstream pack`` and its subcommands on the CLI's subparsers."""
     pack = subparsers.add_parser("pack", help="build, publish, install and pin rule packs")
     commands = pack.add_subparsers(dest="pack_command", metavar="PACK_COMMAND", required=True)
@@ -108,7 +109,7 @@ def _add_config_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run_pack_command(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     """Run ``upstream pack <command>``; errors reach the caller as UpstreamError."""
     handlers = {
         "build": _build,
@@ -190,7 +191,7 @@ def _index(args: argparse.Namespace) -> int:
         raise UsageError(
             f"{output}: signed index, but {', '.join(unsigned)} unsigned: pass their archives too"
         )
-    _write_text_atomically(output, dump_index(index))
+    write_atomically(output, dump_index(index), mode=0o644)
     return EXIT_OK
 
 
@@ -203,19 +204,6 @@ def _archive_url(archive: Path, index_file: Path, base_url: str | None) -> str:
         raise UsageError(
             f"{archive}: not under the index's folder {index_file.parent}: pass --base-url"
         ) from None
-
-
-def _write_text_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # ------------------------------------------------------------------------------ users

@@ -10,10 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from upstream.engine import check
-from upstream.engine.compiler import RuleSet
-from upstream.evaluation._records import Sample, guess_language
-from upstream.languages import LANGUAGES
+from upstream.agents.evaluation._records import Sample, guess_language
+from upstream.engine import LANGUAGES, RuleSet, check
 from upstream.packs import load_rule_set
 from upstream.scan import available_cores
 

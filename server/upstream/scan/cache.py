@@ -19,24 +19,31 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from upstream import __version__
-from upstream.checking import DEFAULT_MAX_FILE_BYTES, Skipped, read_source
-from upstream.engine.compiler import RuleSet
-from upstream.engine.document import Document
-from upstream.engine.runner import CheckOptions, VersionCheck, check_document
-from upstream.languages import language_for_path
-from upstream.model import Edit, Finding, Position, Severity
-from upstream.project.versions import Requirement
+from upstream.engine import (
+    CheckOptions,
+    Document,
+    Edit,
+    Finding,
+    Position,
+    RuleSet,
+    Severity,
+    VersionCheck,
+    check_document,
+    language_for_path,
+)
+from upstream.files import write_atomically
+from upstream.packs import Requirement
+from upstream.scan.checking import DEFAULT_MAX_FILE_BYTES, Skipped, read_source
 
 CACHE_DIR_ENV = "UPSTREAM_CACHE_DIR"
 _FORMAT = 1
-_ENGINE_ROOT = Path(__file__).resolve().parent
+_PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 
 
 def default_cache_dir() -> Path:
@@ -175,17 +182,7 @@ class ResultCache:
             },
         }
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(
-                dir=self.file.parent, prefix=f".{self.file.name}.", suffix=".tmp"
-            )
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    json.dump(data, stream, separators=(",", ":"))
-                os.replace(temporary, self.file)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_atomically(self.file, json.dumps(data, separators=(",", ":")))
         except OSError:
             return
         self._dirty = False
@@ -259,7 +256,7 @@ def _header(rule_set: RuleSet, options: CheckOptions) -> str:
     # An edited engine (a development install) must not reuse old results.
     for source in _engine_sources():
         status = source.stat()
-        add(source.relative_to(_ENGINE_ROOT).as_posix(), status.st_mtime_ns, status.st_size)
+        add(source.relative_to(_PACKAGE_ROOT).as_posix(), status.st_mtime_ns, status.st_size)
     for pack in rule_set.packs:
         add("pack", pack.name)
         for name, data in _pack_files(Path(pack.path)):
@@ -273,8 +270,12 @@ def _header(rule_set: RuleSet, options: CheckOptions) -> str:
 
 def _engine_sources() -> list[Path]:
     # What decides findings; other modules (the CLI, the server) don't.
-    engine = sorted((_ENGINE_ROOT / "engine").rglob("*.py"))
-    return [*engine, _ENGINE_ROOT / "languages.py", _ENGINE_ROOT / "model.py"]
+    engine = sorted((_PACKAGE_ROOT / "engine").rglob("*.py"))
+    return [
+        *engine,
+        _PACKAGE_ROOT / "packs" / "schema.py",
+        _PACKAGE_ROOT / "packs" / "requirements.py",
+    ]
 
 
 def _pack_files(pack: Path) -> Iterable[tuple[str, bytes]]:

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from upstream.engine import LANGUAGES, language_for_id, language_for_path
 from upstream.errors import UsageError
-from upstream.languages import LANGUAGES, language_for_id, language_for_path
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The ``upstream eval`` command line."""
+"""``upstream eval DATA``: score model completions against the packs."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from upstream.errors import UsageError
-from upstream.evaluation._records import read_samples
-from upstream.evaluation._report import (
+from upstream.agents.evaluation._records import read_samples
+from upstream.agents.evaluation._report import (
     format_csv,
     format_html,
     format_json,
@@ -16,12 +15,14 @@ from upstream.evaluation._report import (
     pack_chart_png,
     summarise,
 )
-from upstream.evaluation._run import run_dask, run_local, terminal_progress
-from upstream.pack_choice import add_pack_argument, pack_paths
-from upstream.packs import load_rule_set
+from upstream.agents.evaluation._run import run_dask, run_local, terminal_progress
+from upstream.cli.exit_codes import EXIT_CLEAN
+from upstream.cli.options import Subcommands, add_pack_options, load_rules, resolve
+from upstream.errors import UsageError
+from upstream.extras import require
 
 
-def add_eval_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: Subcommands) -> None:
     parser = commands.add_parser(
         "eval", help="score model completions (JSONL or a folder per model) against the packs"
     )
@@ -36,22 +37,24 @@ def add_eval_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
     parser.add_argument(
         "--charts", type=Path, metavar="DIR", help="also write a PNG chart per pack"
     )
-    add_pack_argument(parser)
+    add_pack_options(parser)
     parser.add_argument(
         "-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)"
     )
     parser.add_argument("--dask", metavar="ADDRESS", help="run on this Dask scheduler instead")
 
 
-def run_eval(args: argparse.Namespace) -> int:
-    paths = pack_paths(args.pack)
-    loaded = load_rule_set(paths)
-    for problem in loaded.problems:
-        print(f"upstream: {problem}", file=sys.stderr)
+def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.html or args.charts:
+        require("matplotlib", "upstream eval --html/--charts", "eval")
+    if args.dask:
+        require("distributed", "upstream eval --dask", "eval")
+    workspace = resolve(args, Path.cwd())
+    loaded = load_rules(workspace)
     samples = read_samples(args.data)
-    packs_used = tuple(str(path.resolve()) for path in paths)
+    packs_used = tuple(str(path.resolve()) for path in workspace.packs.paths)
     progress = terminal_progress()
     if args.dask:
         results = run_dask(samples, packs_used, args.dask, progress)
@@ -76,4 +79,4 @@ def run_eval(args: argparse.Namespace) -> int:
         for pack in report.packs:
             if any(m.by_pack.get(pack) for m in report.models):
                 (args.charts / f"{pack}.png").write_bytes(pack_chart_png(report, pack))
-    return 0
+    return EXIT_CLEAN

@@ -1,0 +1,84 @@
+"""``upstream rules``: list the rules that apply here, or explain one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from upstream.cli.exit_codes import EXIT_CLEAN, EXIT_ERROR
+from upstream.cli.options import Subcommands, add_pack_options, load_rules, resolve
+from upstream.errors import UsageError
+from upstream.packs import LoadedRules, Rule
+from upstream.report.markdown import format_packs
+
+
+def add_parser(commands: Subcommands) -> None:
+    rules = commands.add_parser("rules", help="list rules, or explain one")
+    rules.add_argument("explain", nargs="*", help="`explain RULE_ID` prints one rule")
+    rules.add_argument(
+        "--format", choices=("text", "markdown"), default="text", help="markdown: docs/packs.md"
+    )
+    add_pack_options(rules)
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = load_rules(resolve(args, Path.cwd()))
+    if args.explain:
+        if args.explain[0] != "explain" or len(args.explain) != 2:
+            raise UsageError("usage: upstream rules [explain RULE_ID]")
+        return _explain(loaded, args.explain[1])
+    if args.format == "markdown":
+        sys.stdout.write(format_packs(loaded.rule_set.packs))
+        return EXIT_ERROR if loaded.problems else EXIT_CLEAN
+    for pack in loaded.rule_set.packs:
+        print(
+            f"{pack.name} {pack.manifest.version}: {pack.manifest.title} ({len(pack.rules)} rules)"
+        )
+        for rule in pack.rules:
+            languages = ",".join(rule.languages)
+            fix = " fix" if rule.has_fix else ""
+            print(f"  {pack.full_id(rule):<48} {rule.severity:<8} {languages}{fix}")
+    total = sum(len(pack.rules) for pack in loaded.rule_set.packs)
+    print(f"{total} rules in {len(loaded.rule_set.packs)} packs")
+    return EXIT_ERROR if loaded.problems else EXIT_CLEAN
+
+
+def _describe_fix(rule: Rule) -> str:
+    fixes = [(lang, rule.fix_for(lang)) for lang in rule.languages]
+    present = [(lang, fix) for lang, fix in fixes if fix is not None]
+    if not present:
+        return "no"
+    unsafe = any(not fix.safe for _, fix in present)
+    described = "yes (unsafe: applied only with --unsafe-fixes)" if unsafe else "yes"
+    if len(present) < len(fixes):
+        described += f" for {', '.join(lang for lang, _ in present)}"
+    return described
+
+
+def _explain(loaded: LoadedRules, rule_id: str) -> int:
+    matches = [
+        (pack, rule)
+        for full, (pack, rule) in loaded.rule_set.rules.items()
+        if full == rule_id or full.split("/", 1)[1] == rule_id
+    ]
+    if not matches:
+        raise UsageError(f"no rule {rule_id!r} (see `upstream rules`)")
+    if len(matches) > 1:
+        names = ", ".join(pack.full_id(rule) for pack, rule in matches)
+        raise UsageError(f"{rule_id!r} is ambiguous: {names}")
+    pack, rule = matches[0]
+    print(f"{pack.full_id(rule)}: {rule.title}")
+    print(f"  severity:  {rule.severity}")
+    print(f"  languages: {', '.join(rule.languages)}")
+    print(f"  docs:      {rule.docs}")
+    if rule.requires:
+        print(f"  requires:  {rule.requires}")
+    if rule.tags:
+        print(f"  tags:      {', '.join(rule.tags)}")
+    print(f"  fix:       {_describe_fix(rule)}")
+    print(f"  message:   {rule.message}")
+    if rule.explanation:
+        print()
+        print(rule.explanation.rstrip())
+    return EXIT_CLEAN

@@ -1,0 +1,59 @@
+"""Reading and writing project files: atomic replacement and TOML (``tomllib`` or ``tomli``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+TOMLDecodeError = tomllib.TOMLDecodeError
+
+__all__ = ["TOMLDecodeError", "load_toml", "parse_toml", "write_atomically"]
+
+
+def parse_toml(text: str) -> dict[str, Any]:
+    """A TOML document's tables; raises ``TOMLDecodeError``."""
+    return tomllib.loads(text)
+
+
+def load_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's tables; raises ``OSError``, ``UnicodeDecodeError`` or ``TOMLDecodeError``."""
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def write_atomically(
+    path: Path, data: bytes | str, mode: int | None = None, durable: bool = False
+) -> None:
+    """Replace ``path`` with ``data`` so that a crash never leaves a half-written file.
+
+    ``mode``: the new file's permissions (default: the old file's, else 0o644; mkstemp alone
+    would make it private). ``durable``: fsync before the rename. Text is written as UTF-8
+    with ``\\n`` line ends.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if mode is None:
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except OSError:
+            mode = 0o644
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

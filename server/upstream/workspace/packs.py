@@ -1,0 +1,158 @@
+"""Which packs apply to a project: bundled, config, lock, command line, editor, workspace.
+
+Every entry point (``check``, ``rules``, ``eval``, ``export``, ``mcp``, the language server)
+asks ``select_packs``; none of them decides this itself. The order, and what wins:
+
+1. bundled packs: all of them, or the ones named by ``--pack NAME`` (any), else by the config's
+   ``packs``, else by the editor's ``packs`` setting; none with ``--no-bundled``;
+2. the config's ``pack-paths``; 3. ``--pack DIR``; 4. the editor's ``packPaths``;
+5. pack folders found in the workspace (editor ``workspacePacks``);
+6. packs pinned in ``upstream.lock``: a locked pack replaces the bundled pack of its name.
+
+A folder named twice is loaded once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from upstream.errors import Problem, UsageError
+from upstream.packs import MANIFEST, bundled_pack_paths
+from upstream.packs.locked import OFFLINE_FLAG, LockedPacks, locked_pack_paths
+from upstream.project.config import ProjectConfig
+from upstream.scan.walk import DEFAULT_EXCLUDES
+
+_WORKSPACE_PACK_DEPTH = 6
+
+
+@dataclass(frozen=True)
+class PackRequest:
+    """What an entry point asks for on top of the project's config and lock."""
+
+    # ``--pack NAME|DIR``: a bundled pack's name selects it (only named bundled packs then
+    # load); a folder adds that pack.
+    packs: tuple[str, ...] = ()
+    bundled: bool = True  # False: --no-bundled
+    # The editor's ``packs`` setting: bundled packs by name (the config's ``packs`` wins).
+    bundled_names: tuple[str, ...] | None = None
+    paths: tuple[Path, ...] = ()  # the editor's ``packPaths``, resolved
+    workspace_packs: bool = False
+    offline: bool = False  # never fetch a locked pack missing from the cache
+    offline_reason: str = OFFLINE_FLAG  # said of a locked pack that was not fetched
+
+
+@dataclass(frozen=True)
+class PackSource:
+    """One pack folder and why it is loaded."""
+
+    path: Path
+    origin: str  # "bundled", "config", "--pack", "editor", "workspace" or "lock"
+
+
+@dataclass(frozen=True)
+class PackSelection:
+    sources: tuple[PackSource, ...] = ()
+    # Locked packs that could not be made available (their rules are missing).
+    problems: tuple[Problem, ...] = ()
+    # Names that match no bundled pack: an error on the command line, a warning in an editor.
+    unknown: tuple[str, ...] = ()
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        return tuple(source.path for source in self.sources)
+
+
+def bundled_by_name() -> dict[str, Path]:
+    return {path.name: path for path in bundled_pack_paths()}
+
+
+def split_pack_arguments(values: Sequence[str]) -> tuple[list[str], list[Path]]:
+    """``--pack`` values as bundled names and pack folders."""
+    available = bundled_by_name()
+    names: list[str] = []
+    folders: list[Path] = []
+    for value in values:
+        if value in available and not Path(value).is_dir():
+            names.append(value)
+        elif Path(value).exists() or os.sep in value or value.startswith("."):
+            folders.append(Path(value))
+        else:
+            raise UsageError(
+                f"no bundled pack or pack folder {value!r} "
+                f"(bundled: {', '.join(sorted(available))})"
+            )
+    return names, folders
+
+
+def named_pack_folders(values: Sequence[str]) -> list[Path]:
+    """Exactly the packs named (bundled names or folders), in the order given."""
+    available = bundled_by_name()
+    names, _ = split_pack_arguments(values)
+    return [available[value] if value in names else Path(value) for value in values]
+
+
+def select_packs(config: ProjectConfig, start: Path | None, request: PackRequest) -> PackSelection:
+    """The packs that apply under ``start`` (a file or folder; None: no project)."""
+    names, folders = split_pack_arguments(request.packs)
+    # A file outside any project (start None) has no lock, unless a config file names one.
+    locked = (
+        locked_pack_paths(config, start, request.offline, request.offline_reason)
+        if start is not None or config.source is not None
+        else LockedPacks()
+    )
+    sources: list[PackSource] = []
+    unknown: list[str] = []
+    if request.bundled:
+        available = bundled_by_name()
+        wanted: Sequence[str] | None = names or config.packs
+        if wanted is None:
+            wanted = request.bundled_names
+        if wanted is None:
+            wanted = sorted(available)
+        for name in wanted:
+            if name not in available:
+                unknown.append(name)
+            elif name not in locked.paths:
+                sources.append(PackSource(available[name], "bundled"))
+    sources.extend(PackSource(path, "config") for path in config.pack_path_list())
+    sources.extend(PackSource(path, "--pack") for path in folders)
+    sources.extend(PackSource(path, "editor") for path in request.paths)
+    if request.workspace_packs and start is not None:
+        root = start if start.is_dir() else start.parent
+        sources.extend(PackSource(path, "workspace") for path in find_workspace_packs(root))
+    sources.extend(PackSource(path, "lock") for path in locked.paths.values())
+    unique: dict[Path, PackSource] = {}
+    for source in sources:
+        unique.setdefault(source.path.resolve(), source)
+    return PackSelection(
+        tuple(PackSource(path, source.origin) for path, source in unique.items()),
+        locked.problems,
+        tuple(unknown),
+    )
+
+
+def unknown_names_message(selection: PackSelection, config: ProjectConfig) -> str | None:
+    """One line for the first pack name that matches no bundled pack."""
+    if not selection.unknown:
+        return None
+    where = f"{config.source}: packs: " if config.source and config.packs else ""
+    bundled = ", ".join(sorted(bundled_by_name()))
+    return f"{where}no bundled pack {selection.unknown[0]!r} (bundled: {bundled})"
+
+
+def find_workspace_packs(root: Path) -> list[Path]:
+    """Folders holding a pack.yaml under ``root`` (not inside .git, node_modules, ...)."""
+    found = []
+    root_depth = len(root.parts)
+    for directory, dirnames, filenames in os.walk(root):
+        here = Path(directory)
+        if MANIFEST in filenames:
+            found.append(here)
+        if len(here.parts) - root_depth >= _WORKSPACE_PACK_DEPTH:
+            dirnames[:] = []
+        else:
+            dirnames[:] = sorted(d for d in dirnames if d not in DEFAULT_EXCLUDES)
+    return sorted(found)

@@ -1,0 +1,79 @@
+"""One answer to "what applies under this folder?" for every entry point.
+
+``resolve_workspace`` reads the project's config and lock once and returns the packs, the
+check settings and the files to watch. The command line and the language server only turn
+their flags or editor settings into its arguments (as ``ruff check`` and ``ruff server``
+share ``ruff_workspace``'s resolver).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from upstream.errors import ConfigError, UsageError
+from upstream.packs import LoadedRules, load_rule_set
+from upstream.project.config import ProjectConfig, find_config, load_config
+from upstream.workspace.packs import PackRequest, PackSelection, select_packs, unknown_names_message
+from upstream.workspace.settings import CheckSettings
+from upstream.workspace.watch import PROJECT_FILE_GLOBS
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """What checking a file under ``root`` needs."""
+
+    root: Path | None  # where the resolution started; None: a file outside any project
+    config: ProjectConfig
+    packs: PackSelection
+    settings: CheckSettings
+    # What was replaced by a default (lenient resolution only), one line each.
+    messages: tuple[str, ...] = ()
+    watch: tuple[str, ...] = PROJECT_FILE_GLOBS
+
+    def load_rules(
+        self, overlay: Mapping[Path, str] | None = None, lazy: bool = False
+    ) -> LoadedRules:
+        """The selected packs, loaded and compiled; a locked pack that is missing is a problem."""
+        loaded = load_rule_set(list(self.packs.paths), overlay, lazy)
+        return LoadedRules(loaded.rule_set, (*self.packs.problems, *loaded.problems))
+
+
+def resolve_workspace(
+    start: Path | None,
+    packs: PackRequest | None = None,
+    check: CheckSettings | None = None,
+    config_file: Path | None = None,
+    lenient: bool = False,
+) -> Workspace:
+    """Resolve what applies at ``start`` (a file or folder).
+
+    ``config_file``: use this config instead of the nearest one. ``check``: the entry point's
+    own settings; its ``config`` is replaced by the project's. ``lenient`` (the editor): a
+    broken config or an unknown pack name is a message and defaults are used; otherwise it
+    raises ``ConfigError`` or ``UsageError``.
+    """
+    messages: list[str] = []
+    if config_file is None and start is not None:
+        config_file = find_config(start)
+    try:
+        config = load_config(config_file)
+    except ConfigError as error:
+        if not lenient:
+            raise
+        messages.append(f"{error} (using defaults)")
+        config = ProjectConfig()
+    selection = select_packs(config, start, packs or PackRequest())
+    unknown = unknown_names_message(selection, config)
+    if unknown is not None:
+        if not lenient:
+            raise UsageError(unknown)
+        messages.append(unknown)
+    return Workspace(
+        root=start,
+        config=config,
+        packs=selection,
+        settings=replace(check or CheckSettings(), config=config),
+        messages=tuple(messages),
+    )

@@ -1,0 +1,41 @@
+"""How findings are filtered and graded: one place for the command line and the editor."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from upstream.engine import CheckOptions, Severity
+from upstream.project.config import ProjectConfig, names_rule
+from upstream.project.versions import VersionResolver
+from upstream.scan.checking import DEFAULT_MAX_FILE_BYTES
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """The project's config plus what the entry point adds (flags or editor settings).
+
+    Picklable: a ``check`` worker process builds the same options from it.
+    """
+
+    config: ProjectConfig = field(default_factory=ProjectConfig)
+    select: tuple[str, ...] = ()  # --select: only these rules or packs
+    ignore: tuple[str, ...] = ()  # --ignore, or the editor's ``disable``
+    severity: Mapping[str, Severity] = field(default_factory=dict)  # editor, over the config's
+    unknown_version: str | None = None  # "apply" or "skip"; None: the config's
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES
+
+    def options(self, resolver: VersionResolver | None = None) -> CheckOptions:
+        """Check options; ``resolver`` caches manifests across checks (a fresh one if None)."""
+        unknown = self.unknown_version or self.config.unknown_version
+        return CheckOptions(
+            versions=(resolver or VersionResolver()).satisfies,
+            apply_when_version_unknown=unknown == "apply",
+            is_enabled=self.is_enabled,
+            severity_overrides={**self.config.severity, **self.severity},
+        )
+
+    def is_enabled(self, rule_id: str) -> bool:
+        if self.select and not names_rule(self.select, rule_id):
+            return False
+        return not names_rule(self.ignore, rule_id) and self.config.is_enabled(rule_id)
