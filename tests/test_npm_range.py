@@ -111,6 +111,28 @@ def test_membership(npm: str, inside: list[str], outside: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("npm", "expected", "inside", "outside"),
+    [
+        # node-semver: a written `<X.Y.Z` admits X.Y.Z's pre-releases when the set names one.
+        (">=1.0.0-rc.1 <1.0.0", ">=1.0.0rc1,<=1.0.0,!=1.0.0", ["1.0.0rc2"], ["1.0.0", "1.0.0b1"]),
+        ("1.0.0-rc.1 <1.0.0", "==1.0.0rc1,<=1.0.0,!=1.0.0", ["1.0.0rc1"], ["1.0.0rc2"]),
+        ("^1.0.0-rc.1 <1.0.0", ">=1.0.0rc1,<2.0.0,<=1.0.0,!=1.0.0", ["1.0.0rc2"], ["1.0.0"]),
+        # Not without one, and not `^`/`~`/X-range bounds or partials (node's `<X.Y.Z-0`).
+        ("<1.0.0", "<1.0.0", ["0.9.9"], ["1.0.0rc1"]),
+        ("^0.0.2 >=0.0.3-beta", ">=0.0.2,<0.0.3,>=0.0.3b0", [], ["0.0.3b0", "0.0.3"]),
+        (">=1.0.0-rc.1 <1.0", ">=1.0.0rc1,<1.0.0", [], ["1.0.0rc2"]),
+    ],
+)
+def test_less_than_admits_named_prereleases(
+    npm: str, expected: str, inside: list[str], outside: list[str]
+) -> None:
+    assert parse_npm_range(npm) == [SpecifierSet(expected)]
+    (union,) = parse_npm_range(npm) or [SpecifierSet()]
+    assert all(union.contains(version, prereleases=True) for version in inside)
+    assert not any(union.contains(version, prereleases=True) for version in outside)
+
+
+@pytest.mark.parametrize(
     ("semver", "pep440"),
     [
         ("1.2.3", "1.2.3"),

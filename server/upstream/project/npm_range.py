@@ -194,16 +194,38 @@ def _hyphen(low_text: str, high_text: str) -> SpecifierSet | None:
     return lower & upper
 
 
+def _literal_below(token: str) -> Version | None:
+    """`X.Y.Z` if `token` is a written `<X.Y.Z` (a full release, not a partial or a pre)."""
+    if not token.startswith("<") or token.startswith("<="):
+        return None
+    partial = _parse_partial(token[1:])
+    if partial is None or len(partial.parts) != 3 or partial.pre is not None:
+        return None
+    return partial.floor()
+
+
 def _comparator_set(text: str) -> SpecifierSet | None:
     text = text.strip()
     hyphen = _HYPHEN.match(text)
     if hyphen:
         return _hyphen(hyphen.group(1), hyphen.group(2))
-    result = SpecifierSet()
-    for token in _OPERATOR_SPACE.sub(r"\1", text).split():
+    tokens = _OPERATOR_SPACE.sub(r"\1", text).split()
+    terms: list[SpecifierSet] = []
+    for token in tokens:
         term = _term(token)
         if term is None:
             return None
+        terms.append(term)
+    # node-semver's written `<X.Y.Z` admits X.Y.Z's pre-releases when another comparator of
+    # the set names one (`>=2.0.0-rc.1 <2.0.0`); PEP 440's `<X.Y.Z` never does, so it becomes
+    # `<=X.Y.Z,!=X.Y.Z`. The `<X.Y.Z` bounds of `^`, `~` and X-ranges stay (node's `-0`).
+    versions = [Version(clause.version) for term in terms for clause in term]
+    named = {version.release for version in versions if version.is_prerelease}
+    result = SpecifierSet()
+    for token, term in zip(tokens, terms, strict=True):
+        below = _literal_below(token)
+        if below is not None and below.release in named:
+            term = _spec(("<=", below), ("!=", below))
         result &= term
     return result
 
