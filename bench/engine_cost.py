@@ -20,7 +20,7 @@ from pathlib import Path
 import tree_sitter
 from upstream.engine import CheckOptions, Document, check_document, language_for_path
 from upstream.packs import bundled_pack_paths, load_rule_set
-from upstream.scan.checking import Skipped, read_source
+from upstream.scan import Skipped, read_source
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ from upstream.engine import (
     language_for_path,
 )
 from upstream.packs import bundled_pack_paths, load_rule_set
-from upstream.scan.checking import read_source
+from upstream.scan import read_source
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,8 +15,7 @@ from conftest import REPO, run_cli, write_pack
 from upstream import scan
 from upstream.engine import CheckOptions
 from upstream.packs import Requirement, load_rule_set
-from upstream.scan.checking import Failed
-from upstream.scan.walk import iter_source_files
+from upstream.scan import Failed, iter_source_files
 from upstream.workspace import CheckSettings
 
 RULES = """\

@@ -6,16 +6,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from upstream.agents.evaluation._records import read_samples
-from upstream.agents.evaluation._report import (
+from upstream.agents.evaluation import (
     format_csv,
     format_html,
     format_json,
     format_text,
     pack_chart_png,
+    read_samples,
+    run_dask,
+    run_local,
     summarise,
+    terminal_progress,
 )
-from upstream.agents.evaluation._run import run_dask, run_local, terminal_progress
 from upstream.cli.exit_codes import EXIT_CLEAN
 from upstream.cli.options import Subcommands, add_pack_options, load_rules, resolve
 from upstream.errors import UsageError

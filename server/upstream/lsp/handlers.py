@@ -18,7 +18,7 @@ from upstream.lsp.hover import hover_for
 from upstream.lsp.positions import LineIndex
 from upstream.lsp.server import SCAN_COMMAND, UpstreamLanguageServer, document_path
 from upstream.lsp.settings import parse_settings
-from upstream.scan.checking import Skipped
+from upstream.scan import Skipped
 from upstream.workspace import PROJECT_FILE_GLOBS, is_project_file
 
 # Config, lock and manifest files (the resolver's list), and pack files.

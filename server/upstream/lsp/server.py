@@ -26,8 +26,7 @@ from upstream.lsp.documents import CheckPlan, OpenDocument
 from upstream.lsp.folders import Folder, RuleSetCache, build_folder, problems_by_file
 from upstream.lsp.positions import UTF16
 from upstream.lsp.settings import EditorSettings, merged, parse_settings
-from upstream.scan.checking import Skipped, check_file, content_problem
-from upstream.scan.walk import iter_source_files
+from upstream.scan import Skipped, check_file, content_problem, iter_source_files
 
 log = logging.getLogger("upstream.lsp")
 

@@ -23,7 +23,7 @@ from upstream.errors import Problem, UsageError
 from upstream.packs import MANIFEST, bundled_pack_paths
 from upstream.packs.locked import OFFLINE_FLAG, LockedPacks, locked_pack_paths
 from upstream.project.config import ProjectConfig
-from upstream.scan.walk import DEFAULT_EXCLUDES
+from upstream.scan import DEFAULT_EXCLUDES
 
 _WORKSPACE_PACK_DEPTH = 6
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from upstream.engine import CheckOptions, Severity
 from upstream.project.config import ProjectConfig, names_rule
 from upstream.project.versions import VersionResolver
-from upstream.scan.checking import DEFAULT_MAX_FILE_BYTES
+from upstream.scan import DEFAULT_MAX_FILE_BYTES
 
 
 @dataclass(frozen=True)

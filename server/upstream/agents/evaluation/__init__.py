@@ -14,7 +14,13 @@ from upstream.agents.evaluation._report import (
     summarise,
     wilson_interval,
 )
-from upstream.agents.evaluation._run import SampleResult, check_sample, run_dask, run_local
+from upstream.agents.evaluation._run import (
+    SampleResult,
+    check_sample,
+    run_dask,
+    run_local,
+    terminal_progress,
+)
 
 __all__ = [
     "EvalReport",
@@ -32,5 +38,6 @@ __all__ = [
     "run_dask",
     "run_local",
     "summarise",
+    "terminal_progress",
     "wilson_interval",
 ]
