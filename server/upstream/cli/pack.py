@@ -1,6 +1,7 @@
 """``upstream pack ...``: build and index packs (maintainers); add, pin and update them (users).
 
     pack build DIR            run the pack's tests, write NAME-VERSION.tar.gz, print its sha256
+                              (--wheel: a PyPI wheel, --npm: an npm tarball, instead)
     pack index ARCHIVE... -o  add archives to a static index.json (optionally signed)
     pack add SPEC...          install from an index, an archive URL or path; lock it
     pack remove NAME...       drop packs from upstream.lock
@@ -33,6 +34,12 @@ from upstream.errors import PackError, UpstreamError, UsageError
 from upstream.files import write_atomically
 from upstream.packs import load_pack, load_rule_set
 from upstream.packs.archive import BuiltArchive, archive_name, build_archive, sha256_file
+from upstream.packs.distribution import (
+    BuiltDistribution,
+    build_npm_package,
+    build_wheel,
+    wheel_version,
+)
 from upstream.packs.index import (
     PackIndex,
     add_to_index,
@@ -66,6 +73,22 @@ def add_parser(subparsers: Any) -> None:
     build.add_argument("folder", type=Path, metavar="DIR", help="the pack folder")
     build.add_argument(
         "-o", "--output", type=Path, default=Path("dist"), metavar="DIR", help="(default dist)"
+    )
+    kind = build.add_mutually_exclusive_group()
+    kind.add_argument(
+        "--wheel",
+        dest="kind",
+        action="store_const",
+        const="wheel",
+        default="archive",
+        help="write a Python wheel NAME-upstream-rules instead of the archive (for PyPI)",
+    )
+    kind.add_argument(
+        "--npm",
+        dest="kind",
+        action="store_const",
+        const="npm",
+        help="write an npm package tarball NAME-upstream-rules instead (for npm publish)",
     )
 
     index = commands.add_parser("index", help="add archives to an index.json")
@@ -141,21 +164,30 @@ def _say(message: str) -> None:
 
 def _build(args: argparse.Namespace) -> int:
     folder: Path = args.folder
+    kind: str = args.kind
     load_pack(folder)
     loaded = load_rule_set([folder])
     if loaded.problems:
         raise PackError(list(loaded.problems))
     pack = loaded.rule_set.packs[0]
+    if kind == "wheel":
+        wheel_version(pack.manifest.version)  # an unmappable version fails before the tests
     result = run_pack_tests(pack, loaded.rule_set)
     for failure in result.failures:
         print(failure, file=sys.stderr)
     counts = f"{len(pack.rules)} rules, {result.files} files, {result.cases} cases"
     if not result.passed:
-        _say(f"{pack.name}: {counts}: tests FAILED; no archive written")
+        written = {"archive": "archive", "wheel": "wheel", "npm": "npm package"}[kind]
+        _say(f"{pack.name}: {counts}: tests FAILED; no {written} written")
         return EXIT_FAILED
     _say(f"{pack.name}: {counts}: tests ok")
-    target = args.output / archive_name(pack.name, pack.manifest.version)
-    built = build_archive(folder, target)
+    built: BuiltArchive | BuiltDistribution
+    if kind == "wheel":
+        built = build_wheel(folder, pack.manifest, args.output)
+    elif kind == "npm":
+        built = build_npm_package(folder, pack.manifest, args.output)
+    else:
+        built = build_archive(folder, args.output / archive_name(pack.name, pack.manifest.version))
     print(f"{built.sha256}  {built.path}")
     return EXIT_OK
 
