@@ -16,6 +16,12 @@ REPO = Path(__file__).resolve().parent.parent
 _CACHE_DIR = tempfile.mkdtemp(prefix="upstream-test-cache-")
 
 
+@pytest.fixture(autouse=True)
+def _no_active_virtualenv(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The virtualenv running the tests is not the environment of the projects they make."""
+    monkeypatch.delenv("VIRTUAL_ENV", raising=False)
+
+
 def write_pack(root: Path, rules_yaml: str, name: str = "t", manifest: str | None = None) -> Path:
     """A pack folder with one rule file; returns its path."""
     pack = root / name
@@ -84,6 +90,7 @@ def run_cli(
     """Run the real console entry point (`python -m upstream`) in a subprocess."""
     # The result cache goes to a folder of this test run, not the user's cache.
     env = {"UPSTREAM_CACHE_DIR": _CACHE_DIR, **os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("VIRTUAL_ENV", None)
     return subprocess.run(
         [sys.executable, "-m", "upstream", *args],
         cwd=cwd,

@@ -107,8 +107,9 @@ async def test_language_server_reports_the_locked_pack(
         await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         found = {(str(d.code), d.range.start.line + 1) for d in client.diagnostics[uri]}
         assert found == EXPECTED
-        await client.shutdown_session()
     finally:
+        # Shut down even when an assertion failed: stop() waits for the server to exit.
+        await client.shutdown_session()
         await client.stop()
 
 

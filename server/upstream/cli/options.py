@@ -51,6 +51,8 @@ def resolve(
 def load_rules(workspace: Workspace) -> LoadedRules:
     """The workspace's packs, loaded; each pack left out is one line on stderr."""
     loaded = workspace.load_rules()
+    for note in workspace.packs.notes:
+        print(f"upstream: note: {note}", file=sys.stderr)
     for problem in loaded.problems:
         print(f"upstream: pack skipped: {problem}", file=sys.stderr)
     return loaded

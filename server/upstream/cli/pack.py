@@ -56,6 +56,8 @@ from upstream.packs.semver import semver_key
 from upstream.packs.store import PackStore
 from upstream.packs.urls import is_url
 from upstream.project.config import find_config, load_config
+from upstream.workspace import PackRequest, resolve_workspace
+from upstream.workspace.library_packs import pack_identity
 
 if TYPE_CHECKING:
     from upstream.packs.install import Installer
@@ -317,16 +319,24 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    """The locked packs (version, hash, cached or not, source), then every other active pack
+    with where it came from."""
     lock = _project_lock(args)
-    if not lock.packs:
-        _say(f"no packs locked in {lock.path}; add one with `upstream pack add`")
-        return EXIT_OK
     store = PackStore()
     for locked in lock.packs:
         state = "cached" if store.has(locked.sha256) else "missing"
         print(
             f"{locked.name} {locked.version}  sha256:{locked.sha256[:12]}  {state}  {locked.source}"
         )
+    workspace = resolve_workspace(Path.cwd(), PackRequest(offline=True), config_file=args.config)
+    for source in workspace.packs.sources:
+        if source.origin != "lock":
+            name, version = pack_identity(source.path)
+            print(f"{name} {version}  {source.detail or source.origin}  {source.path}")
+    for note in workspace.packs.notes:
+        _say(note)
+    if not lock.packs:
+        _say(f"no packs locked in {lock.path}; add one with `upstream pack add`")
     return EXIT_OK
 
 

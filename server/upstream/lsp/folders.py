@@ -30,6 +30,10 @@ class Folder:
     loaded: LoadedRules
     resolver: VersionResolver = field(default_factory=VersionResolver)
 
+    def __post_init__(self) -> None:
+        # Versions installed in the project's environment win over its manifests.
+        self.resolver = VersionResolver(installed=self.workspace.settings.installed)
+
     @property
     def config(self) -> ProjectConfig:
         return self.workspace.config
@@ -40,7 +44,7 @@ class Folder:
 
     @property
     def messages(self) -> tuple[str, ...]:
-        return self.workspace.messages
+        return (*self.workspace.messages, *self.workspace.packs.notes)
 
     def options(self) -> CheckOptions:
         return self.workspace.settings.options(self.resolver)
@@ -74,7 +78,9 @@ class RuleSetCache:
                 if any(root in file.parents for root in paths)
             )
         )
-        key = (paths, workspace.packs.problems, relevant)
+        # A library's pack stays in one folder across versions: its version is in `detail`.
+        sources = tuple((source.path, source.detail) for source in workspace.packs.sources)
+        key = (sources, workspace.packs.problems, relevant)
         loaded = self._entries.get(key)
         if loaded is None:
             # Each language's query is built when its first document is checked.
@@ -97,6 +103,7 @@ def build_folder(
         bundled_names=tuple(settings.packs) if settings.packs is not None else None,
         paths=tuple((base / extra).resolve() for extra in settings.pack_paths),
         workspace_packs=settings.workspace_packs,
+        interpreter=(base / settings.python_environment) if settings.python_environment else None,
         # An editor never waits on the network: `upstream pack add` or `pack verify` fill
         # the cache, and a locked pack missing from it is shown on upstream.lock.
         offline=True,

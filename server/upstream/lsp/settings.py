@@ -29,6 +29,9 @@ class EditorSettings(BaseModel):
     debounce: int = Field(default=DEFAULT_DEBOUNCE_MS, ge=0, le=10_000)
     new_code_mode: bool = Field(default=False, alias="newCodeMode")
     max_file_size: int = Field(default=DEFAULT_MAX_FILE_BYTES, ge=0, alias="maxFileSize")
+    # The project's Python interpreter or virtualenv folder (default: .venv, venv or
+    # $VIRTUAL_ENV): its installed versions decide version gates, its libraries' packs load.
+    python_environment: str | None = Field(default=None, alias="pythonEnvironment")
 
 
 def parse_settings(raw: Any) -> tuple[EditorSettings, list[str]]:

@@ -8,6 +8,7 @@ disable = ["openai/api-key-global"]  # rules or whole packs to turn off
 severity = { "mongodb/shard-key-monotonic" = "error" }
 exclude = ["legacy/", "*.min.js"]    # gitignore-style, relative to this file
 unknown-version = "apply"            # or "skip": rules whose library version is unknown
+library-packs = true                 # packs shipped by installed libraries (or false, or names)
 ```
 """
 
@@ -35,6 +36,9 @@ class ProjectConfig(BaseModel):
     severity: dict[str, Severity] = {}
     exclude: list[str] = []
     unknown_version: Literal["apply", "skip"] = Field(default="apply", alias="unknown-version")
+    # Packs that installed libraries ship: all (true), none (false), or these pack or
+    # package names.
+    library_packs: bool | list[str] = Field(default=True, alias="library-packs")
     # Where the settings came from; paths in them are relative to its folder.
     root: Path = Field(default=Path("."), exclude=True)
     source: str | None = Field(default=None, exclude=True)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import fnmatch
 import functools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +38,27 @@ from packaging.version import InvalidVersion, Version
 
 from upstream.packs.requirements import Ecosystem, Requirement, ecosystem_named, normalize_name
 from upstream.project.manifests import KINDS, Manifest, ManifestKind, VersionRange, parse_manifest
+from upstream.project.npm_range import semver_to_version
 
 __all__ = ["VersionRange", "VersionResolver", "overlaps"]
+
+
+def _installed_ranges(
+    installed: Mapping[tuple[str, str], str],
+) -> dict[tuple[str, str], VersionRange]:
+    ranges: dict[tuple[str, str], VersionRange] = {}
+    for (ecosystem, name), text in installed.items():
+        version = semver_to_version(text) if ecosystem == "npm" else _pep440_or_none(text)
+        if version is not None:
+            ranges[(ecosystem, name)] = VersionRange.pinned(version)
+    return ranges
+
+
+def _pep440_or_none(text: str) -> Version | None:
+    try:
+        return Version(text)
+    except InvalidVersion:
+        return None
 
 
 # --------------------------------------------------------------------------- overlap test
@@ -174,9 +193,14 @@ class VersionResolver:
     which manifests a directory holds is cached against the directory's own mtime.
     """
 
-    def __init__(self, stop_at: Path | None = None) -> None:
-        """Don't walk above `stop_at` (e.g. the project root) if given."""
+    def __init__(
+        self, stop_at: Path | None = None, installed: Mapping[tuple[str, str], str] | None = None
+    ) -> None:
+        """Don't walk above `stop_at` (e.g. the project root) if given. `installed`:
+        (ecosystem, normalized name) -> the version installed in the project's environment,
+        which wins over every manifest (see upstream.project.environment)."""
         self._stop_at = Path(os.path.abspath(stop_at)) if stop_at is not None else None
+        self._installed = _installed_ranges(installed or {})
         self._manifests: dict[tuple[Path, ManifestKind], _Cached] = {}
         self._present: dict[tuple[Path, str], _Present] = {}
 
@@ -213,6 +237,9 @@ class VersionResolver:
     ) -> tuple[bool, VersionRange | None]:
         """(mentioned anywhere on the way up, range from the nearest deciding directory)."""
         name = normalize_name(ecosystem, name)
+        installed = self._installed.get((ecosystem.value, name))
+        if installed is not None:
+            return True, installed
         start = Path(os.path.abspath(file))
         directory = start if start.is_dir() else start.parent
         mentioned = False

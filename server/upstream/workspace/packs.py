@@ -7,7 +7,12 @@ asks ``select_packs``; none of them decides this itself. The order, and what win
    ``packs``, else by the editor's ``packs`` setting; none with ``--no-bundled``;
 2. the config's ``pack-paths``; 3. ``--pack DIR``; 4. the editor's ``packPaths``;
 5. pack folders found in the workspace (editor ``workspacePacks``);
-6. packs pinned in ``upstream.lock``: a locked pack replaces the bundled pack of its name.
+6. packs that installed libraries ship (``workspace.library_packs``; config ``library-packs``):
+   a library's pack replaces the bundled pack of its name;
+7. packs pinned in ``upstream.lock``: a locked pack replaces the bundled or library pack of
+   its name.
+
+Each replacement is one note (``PackSelection.notes``).
 
 A folder named twice is loaded once.
 """
@@ -16,14 +21,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from upstream.errors import Problem, UsageError
 from upstream.packs import MANIFEST, bundled_pack_paths
 from upstream.packs.locked import OFFLINE_FLAG, LockedPacks, locked_pack_paths
 from upstream.project.config import ProjectConfig
+from upstream.project.environment import Environment
 from upstream.scan import DEFAULT_EXCLUDES
+from upstream.workspace.library_packs import LibraryPack, find_library_packs
 
 _WORKSPACE_PACK_DEPTH = 6
 
@@ -42,6 +49,8 @@ class PackRequest:
     workspace_packs: bool = False
     offline: bool = False  # never fetch a locked pack missing from the cache
     offline_reason: str = OFFLINE_FLAG  # said of a locked pack that was not fetched
+    # The Python environment the editor names (an interpreter or a virtualenv folder).
+    interpreter: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -49,7 +58,8 @@ class PackSource:
     """One pack folder and why it is loaded."""
 
     path: Path
-    origin: str  # "bundled", "config", "--pack", "editor", "workspace" or "lock"
+    origin: str  # "bundled", "config", "--pack", "editor", "workspace", "library" or "lock"
+    detail: str = ""  # for a library pack: which package, which version, installed where
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,8 @@ class PackSelection:
     problems: tuple[Problem, ...] = ()
     # Names that match no bundled pack: an error on the command line, a warning in an editor.
     unknown: tuple[str, ...] = ()
+    # One line for each pack that replaces another of its name.
+    notes: tuple[str, ...] = ()
 
     @property
     def paths(self) -> tuple[Path, ...]:
@@ -94,8 +106,14 @@ def named_pack_folders(values: Sequence[str]) -> list[Path]:
     return [available[value] if value in names else Path(value) for value in values]
 
 
-def select_packs(config: ProjectConfig, start: Path | None, request: PackRequest) -> PackSelection:
-    """The packs that apply under ``start`` (a file or folder; None: no project)."""
+def select_packs(
+    config: ProjectConfig,
+    start: Path | None,
+    request: PackRequest,
+    environment: Environment | None = None,
+) -> PackSelection:
+    """The packs that apply under ``start`` (a file or folder; None: no project), with the
+    packs the libraries installed in ``environment`` ship."""
     names, folders = split_pack_arguments(request.packs)
     # A file outside any project (start None) has no lock, unless a config file names one.
     locked = (
@@ -103,6 +121,13 @@ def select_packs(config: ProjectConfig, start: Path | None, request: PackRequest
         if start is not None or config.source is not None
         else LockedPacks()
     )
+    libraries, problems = _library_packs(config, environment)
+    notes: list[str] = []
+    for pack in libraries:
+        if pack.name in locked.paths:
+            notes.append(f"pack {pack.name}: the locked pack replaces the {pack.describe()}")
+    libraries = [pack for pack in libraries if pack.name not in locked.paths]
+    by_library = {pack.name: pack for pack in libraries}
     sources: list[PackSource] = []
     unknown: list[str] = []
     if request.bundled:
@@ -115,7 +140,13 @@ def select_packs(config: ProjectConfig, start: Path | None, request: PackRequest
         for name in wanted:
             if name not in available:
                 unknown.append(name)
-            elif name not in locked.paths:
+            elif name in by_library:
+                notes.append(
+                    f"pack {name}: the {by_library[name].describe()} replaces the bundled one"
+                )
+            elif name in locked.paths:
+                notes.append(f"pack {name}: the locked pack replaces the bundled one")
+            else:
                 sources.append(PackSource(available[name], "bundled"))
     sources.extend(PackSource(path, "config") for path in config.pack_path_list())
     sources.extend(PackSource(path, "--pack") for path in folders)
@@ -123,15 +154,29 @@ def select_packs(config: ProjectConfig, start: Path | None, request: PackRequest
     if request.workspace_packs and start is not None:
         root = start if start.is_dir() else start.parent
         sources.extend(PackSource(path, "workspace") for path in find_workspace_packs(root))
+    sources.extend(PackSource(pack.path, "library", pack.describe()) for pack in libraries)
     sources.extend(PackSource(path, "lock") for path in locked.paths.values())
     unique: dict[Path, PackSource] = {}
     for source in sources:
         unique.setdefault(source.path.resolve(), source)
     return PackSelection(
-        tuple(PackSource(path, source.origin) for path, source in unique.items()),
-        locked.problems,
+        tuple(replace(source, path=path) for path, source in unique.items()),
+        (*locked.problems, *problems),
         tuple(unknown),
+        tuple(notes),
     )
+
+
+def _library_packs(
+    config: ProjectConfig, environment: Environment | None
+) -> tuple[list[LibraryPack], list[Problem]]:
+    if environment is None or config.library_packs is False:
+        return [], []
+    found, problems = find_library_packs(environment)
+    if isinstance(config.library_packs, list):
+        wanted = set(config.library_packs)
+        found = [pack for pack in found if pack.name in wanted or pack.package in wanted]
+    return found, problems
 
 
 def unknown_names_message(selection: PackSelection, config: ProjectConfig) -> str | None:

@@ -9,12 +9,13 @@ share ``ruff_workspace``'s resolver).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from upstream.errors import ConfigError, UsageError
 from upstream.packs import LoadedRules, load_rule_set
 from upstream.project.config import ProjectConfig, find_config, load_config
+from upstream.project.environment import Environment, find_environment
 from upstream.workspace.packs import PackRequest, PackSelection, select_packs, unknown_names_message
 from upstream.workspace.settings import CheckSettings
 from upstream.workspace.watch import PROJECT_FILE_GLOBS
@@ -28,6 +29,7 @@ class Workspace:
     config: ProjectConfig
     packs: PackSelection
     settings: CheckSettings
+    environment: Environment = field(default_factory=Environment)
     # What was replaced by a default (lenient resolution only), one line each.
     messages: tuple[str, ...] = ()
     watch: tuple[str, ...] = PROJECT_FILE_GLOBS
@@ -64,7 +66,13 @@ def resolve_workspace(
             raise
         messages.append(f"{error} (using defaults)")
         config = ProjectConfig()
-    selection = select_packs(config, start, packs or PackRequest())
+    request = packs or PackRequest()
+    environment = (
+        find_environment(start, request.interpreter)
+        if start is not None or request.interpreter is not None
+        else Environment()
+    )
+    selection = select_packs(config, start, request, environment)
     unknown = unknown_names_message(selection, config)
     if unknown is not None:
         if not lenient:
@@ -74,6 +82,9 @@ def resolve_workspace(
         root=start,
         config=config,
         packs=selection,
-        settings=replace(check or CheckSettings(), config=config),
+        settings=replace(
+            check or CheckSettings(), config=config, installed=environment.installed_versions()
+        ),
+        environment=environment,
         messages=tuple(messages),
     )

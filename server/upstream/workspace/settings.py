@@ -24,12 +24,14 @@ class CheckSettings:
     severity: Mapping[str, Severity] = field(default_factory=dict)  # editor, over the config's
     unknown_version: str | None = None  # "apply" or "skip"; None: the config's
     max_bytes: int = DEFAULT_MAX_FILE_BYTES
+    # (ecosystem, normalized name) -> version installed in the project's environment.
+    installed: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
     def options(self, resolver: VersionResolver | None = None) -> CheckOptions:
         """Check options; ``resolver`` caches manifests across checks (a fresh one if None)."""
         unknown = self.unknown_version or self.config.unknown_version
         return CheckOptions(
-            versions=(resolver or VersionResolver()).satisfies,
+            versions=(resolver or VersionResolver(installed=self.installed)).satisfies,
             apply_when_version_unknown=unknown == "apply",
             is_enabled=self.is_enabled,
             severity_overrides={**self.config.severity, **self.severity},

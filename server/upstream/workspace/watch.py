@@ -25,13 +25,28 @@ def _globs() -> tuple[str, ...]:
     return tuple(dict.fromkeys(globs))
 
 
+# What installing, upgrading or removing a package touches: a Python distribution's
+# dist-info folder, npm's record of node_modules.
+ENVIRONMENT_GLOBS = (
+    "**/*.dist-info",
+    "**/*.dist-info/METADATA",
+    "**/node_modules/.package-lock.json",
+)
+
 # For an editor's workspace/didChangeWatchedFiles registration.
-PROJECT_FILE_GLOBS = _globs()
+PROJECT_FILE_GLOBS = (*_globs(), *ENVIRONMENT_GLOBS)
 
 
 def is_project_file(path: Path) -> bool:
-    """Whether ``path`` is a config file, the lock or a manifest of any ecosystem."""
+    """Whether ``path`` is a config file, the lock, a manifest of any ecosystem, or what a
+    package install changes in the environment."""
     if path.name in CONFIG_FILES or path.name == LOCK_FILE:
+        return True
+    if path.suffix == ".dist-info" or (
+        path.name == "METADATA" and path.parent.suffix == ".dist-info"
+    ):
+        return True
+    if path.name == ".package-lock.json" and path.parent.name == "node_modules":
         return True
     return any(
         fnmatch.fnmatchcase(path.name, kind.pattern)
