@@ -325,7 +325,8 @@ def test_a_broken_library_pack_is_one_problem_and_the_others_still_run(tmp_path:
     site = project / ".venv" / "lib" / "python3.11" / "site-packages"
     site.mkdir(parents=True)
     (project / ".venv" / "pyvenv.cfg").write_text("home = /usr/bin\n")
-    for name, target in (("nopack", "nopack._rules"), ("badpack", "badpack._rules")):
+    names = ("nopack", "badpack", "linkpack")
+    for name, target in ((name, f"{name}._rules") for name in names):
         dist_info = site / f"{name}-1.0.dist-info"
         dist_info.mkdir()
         (dist_info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
@@ -334,6 +335,10 @@ def test_a_broken_library_pack_is_one_problem_and_the_others_still_run(tmp_path:
     bad.mkdir(parents=True)
     (bad / "pack.yaml").write_text("name: badpack\nversion: 1.0.0\ntitle: Bad\n")
     (bad / "rules.yaml").write_text("rules:\n  - id: r\n    title: x\n")  # no message, docs...
+    linked = site / "linkpack" / "_rules"
+    linked.mkdir(parents=True)
+    (linked / "pack.yaml").write_text("name: linkpack\nversion: 1.0.0\ntitle: Link\n")
+    (linked / "secrets.yaml").symlink_to("/etc/passwd")
     (project / "app.py").write_text(
         PY_APP.replace("acmelib", "openai") + "openai.Completion.create()\n"
     )
