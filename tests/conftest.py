@@ -18,8 +18,10 @@ _CACHE_DIR = tempfile.mkdtemp(prefix="upstream-test-cache-")
 
 @pytest.fixture(autouse=True)
 def _no_active_virtualenv(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The virtualenv running the tests is not the environment of the projects they make."""
+    """The virtualenv running the tests is not the environment of the projects they make,
+    nor is a .venv in this checkout (tests/test_library_packs.py makes its own)."""
     monkeypatch.delenv("VIRTUAL_ENV", raising=False)
+    monkeypatch.setenv("UPSTREAM_PYTHON_ENVIRONMENT", "none")
 
 
 def write_pack(root: Path, rules_yaml: str, name: str = "t", manifest: str | None = None) -> Path:

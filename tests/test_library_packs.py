@@ -23,6 +23,13 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 from upstream.project.environment import find_environment
 from upstream.workspace import PackRequest, resolve_workspace
 
+
+@pytest.fixture(autouse=True)
+def _project_environments(monkeypatch: pytest.MonkeyPatch) -> None:
+    # These tests are about the projects' own .venv (conftest turns environments off).
+    monkeypatch.delenv("UPSTREAM_PYTHON_ENVIRONMENT")
+
+
 PY_APP = "import acmelib\n\nacmelib.connect('db://x')\n"
 JS_APP = 'const acme = require("acme-js");\n\nacme.connect("db://x");\n'
 

@@ -1,8 +1,9 @@
 """The project's installed packages, read from files: nothing is imported or run.
 
 Python: the environment is, in this order, the one the editor names (an interpreter or a
-virtualenv folder), the nearest ``.venv`` or ``venv`` (a folder with ``pyvenv.cfg``) at or
-above the checked path, or ``$VIRTUAL_ENV``. Its ``site-packages`` hold one ``*.dist-info``
+virtualenv folder), ``$UPSTREAM_PYTHON_ENVIRONMENT`` (the same, or ``none``: no environment),
+the nearest ``.venv`` or ``venv`` (a folder with ``pyvenv.cfg``) at or above the checked
+path, or ``$VIRTUAL_ENV``. Its ``site-packages`` hold one ``*.dist-info``
 folder per installed distribution (``METADATA``, ``entry_points.txt``, ``RECORD``).
 
 npm: the ``node_modules`` folders at and above the checked path, nearest first, as Node
@@ -21,6 +22,7 @@ from pathlib import Path
 from packaging.utils import canonicalize_name
 
 __all__ = [
+    "ENVIRONMENT_VARIABLE",
     "Distribution",
     "Environment",
     "NodePackage",
@@ -28,6 +30,8 @@ __all__ = [
 ]
 
 _VENV_NAMES = (".venv", "venv")
+# An interpreter or virtualenv folder to use, or "none"; wins over .venv, venv, $VIRTUAL_ENV.
+ENVIRONMENT_VARIABLE = "UPSTREAM_PYTHON_ENVIRONMENT"
 # A package.json larger than this is not a package's manifest worth reading.
 _MAX_MANIFEST_BYTES = 1024 * 1024
 
@@ -139,6 +143,13 @@ def _python_prefix(start: Path | None, interpreter: Path | None) -> tuple[Path |
         prefix = _prefix_of(interpreter)
         if prefix is not None:
             return prefix, "setting"
+    chosen = os.environ.get(ENVIRONMENT_VARIABLE, "")
+    if chosen.lower() == "none":
+        return None, ""
+    if chosen:
+        prefix = _prefix_of(Path(chosen))
+        if prefix is not None:
+            return prefix, f"${ENVIRONMENT_VARIABLE}"
     if start is not None:
         folder = start if start.is_dir() else start.parent
         for candidate in (folder.resolve(), *folder.resolve().parents):
