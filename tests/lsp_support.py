@@ -4,10 +4,13 @@ position code, and wait for diagnostics that satisfy a condition."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+import contextlib
+import sys
+from collections.abc import AsyncIterator, Callable, Sequence
+from pathlib import Path
 
 from lsprotocol import types
-from pytest_lsp import LanguageClient
+from pytest_lsp import ClientServerConfig, LanguageClient
 
 
 def _offset(text: str, position: types.Position) -> int:
@@ -65,3 +68,43 @@ async def wait_for_diagnostics(
 
 def codes(diagnostics: Sequence[types.Diagnostic]) -> list[str]:
     return sorted(str(d.code) for d in diagnostics)
+
+
+@contextlib.asynccontextmanager
+async def server_session(
+    root: Path, env: dict[str, str] | None = None
+) -> AsyncIterator[LanguageClient]:
+    """The real server over stdio with ``root`` as its one workspace folder; shut down and
+    stopped on the way out, also when the test failed (stop() waits for the server to exit)."""
+    config = ClientServerConfig(
+        server_command=[sys.executable, "-m", "upstream", "lsp"], server_env=env
+    )
+    client = await config.start()
+    assert isinstance(client, LanguageClient)
+    try:
+        await client.initialize_session(
+            types.InitializeParams(
+                capabilities=types.ClientCapabilities(),
+                workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
+                initialization_options={"debounce": 0},
+            )
+        )
+        yield client
+    finally:
+        await client.shutdown_session()
+        await client.stop()
+
+
+async def open_and_wait(
+    client: LanguageClient, path: Path, text: str, language: str
+) -> list[types.Diagnostic]:
+    """Open ``path`` with ``text`` and return the first diagnostics published after it."""
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=path.as_uri(), language_id=language, version=1, text=text
+            )
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return list(client.diagnostics[path.as_uri()])

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 from conftest import rule_yaml, run_cli
+from lsp_support import open_and_wait, server_session
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
 from upstream.project.environment import find_environment
 from upstream.workspace import PackRequest, resolve_workspace
 
@@ -161,27 +161,9 @@ async def test_the_language_server_re_resolves_when_the_environment_changes(
 ) -> None:
     project = python_project
     _venv_pip(project, "install", _library_wheel(project.parent / "v1c", "1.0.0"))
-    config = ClientServerConfig(server_command=[sys.executable, "-m", "upstream", "lsp"])
-    client = await config.start()
-    assert isinstance(client, LanguageClient)
-    try:
-        await client.initialize_session(
-            types.InitializeParams(
-                capabilities=types.ClientCapabilities(),
-                workspace_folders=[types.WorkspaceFolder(uri=project.as_uri(), name="p")],
-                initialization_options={"debounce": 0},
-            )
-        )
-        uri = (project / "app.py").as_uri()
-        client.text_document_did_open(
-            types.DidOpenTextDocumentParams(
-                text_document=types.TextDocumentItem(
-                    uri=uri, language_id="python", version=1, text=PY_APP
-                )
-            )
-        )
-        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        assert [d.code for d in client.diagnostics[uri]] == ["acme/connect-removed"]
+    async with server_session(project) as client:
+        diagnostics = await open_and_wait(client, project / "app.py", PY_APP, "python")
+        assert [d.code for d in diagnostics] == ["acme/connect-removed"]
 
         dist_info = next(find_environment(project).site_packages[0].glob("acmelib-*.dist-info"))
         _venv_pip(project, "uninstall", "acmelib")
@@ -191,39 +173,13 @@ async def test_the_language_server_re_resolves_when_the_environment_changes(
             )
         )
         await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        assert list(client.diagnostics[uri]) == []
-    finally:
-        # Shut down even when an assertion failed: stop() waits for the server to exit.
-        await client.shutdown_session()
-        await client.stop()
+        assert list(client.diagnostics[(project / "app.py").as_uri()]) == []
 
 
 async def _lsp_codes(project: Path, file: str, text: str, language: str) -> list[str]:
     """The rule ids the language server reports for ``file`` of ``project`` on opening it."""
-    config = ClientServerConfig(server_command=[sys.executable, "-m", "upstream", "lsp"])
-    client = await config.start()
-    assert isinstance(client, LanguageClient)
-    try:
-        await client.initialize_session(
-            types.InitializeParams(
-                capabilities=types.ClientCapabilities(),
-                workspace_folders=[types.WorkspaceFolder(uri=project.as_uri(), name="p")],
-                initialization_options={"debounce": 0},
-            )
-        )
-        uri = (project / file).as_uri()
-        client.text_document_did_open(
-            types.DidOpenTextDocumentParams(
-                text_document=types.TextDocumentItem(
-                    uri=uri, language_id=language, version=1, text=text
-                )
-            )
-        )
-        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        return [str(d.code) for d in client.diagnostics[uri]]
-    finally:
-        await client.shutdown_session()
-        await client.stop()
+    async with server_session(project) as client:
+        return [str(d.code) for d in await open_and_wait(client, project / file, text, language)]
 
 
 def _venv_pip(project: Path, command: str, target: str | Path) -> None:

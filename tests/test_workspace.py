@@ -17,8 +17,7 @@ from typing import Any
 
 import pytest
 from conftest import rule_yaml, run_cli, write_pack
-from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from lsp_support import open_and_wait, server_session
 from upstream.cli import main
 from upstream.packs.archive import build_archive
 from upstream.workspace import PROJECT_FILE_GLOBS, PackRequest, is_project_file, resolve_workspace
@@ -87,39 +86,9 @@ def test_check_reports_the_locked_pack(project: Path, cache_env: object) -> None
 async def test_language_server_reports_the_locked_pack(
     project: Path, cache_env: dict[str, str]
 ) -> None:
-    client = await _lsp_client(cache_env)
-    try:
-        await client.initialize_session(
-            types.InitializeParams(
-                capabilities=types.ClientCapabilities(),
-                workspace_folders=[types.WorkspaceFolder(uri=project.as_uri(), name="p")],
-                initialization_options={"debounce": 0},
-            )
-        )
-        uri = (project / "app.py").as_uri()
-        client.text_document_did_open(
-            types.DidOpenTextDocumentParams(
-                text_document=types.TextDocumentItem(
-                    uri=uri, language_id="python", version=1, text=APP
-                )
-            )
-        )
-        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        found = {(str(d.code), d.range.start.line + 1) for d in client.diagnostics[uri]}
-        assert found == EXPECTED
-    finally:
-        # Shut down even when an assertion failed: stop() waits for the server to exit.
-        await client.shutdown_session()
-        await client.stop()
-
-
-async def _lsp_client(env: dict[str, str]) -> LanguageClient:
-    config = ClientServerConfig(
-        server_command=[sys.executable, "-m", "upstream", "lsp"], server_env=env
-    )
-    client = await config.start()
-    assert isinstance(client, LanguageClient)
-    return client
+    async with server_session(project, cache_env) as client:
+        diagnostics = await open_and_wait(client, project / "app.py", APP, "python")
+    assert {(str(d.code), d.range.start.line + 1) for d in diagnostics} == EXPECTED
 
 
 async def test_mcp_reports_the_locked_pack(project: Path, cache_env: dict[str, str]) -> None:

@@ -17,6 +17,7 @@ import io
 import os
 import tarfile
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -86,6 +87,27 @@ def pack_files(pack_dir: Path) -> list[tuple[str, Path]]:
     return sorted(found)
 
 
+def reproducible_tar_gz(entries: Iterable[tuple[str, bytes]], mtime: int = _MTIME) -> bytes:
+    """A .tar.gz of ``entries`` (name, bytes) in that order, with nothing that changes from one
+    build to the next: fixed times, modes and owners, no file name in the gzip header."""
+    buffer = io.BytesIO()
+    with (
+        gzip.GzipFile(
+            filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=_COMPRESS_LEVEL
+        ) as compressed,
+        tarfile.open(fileobj=compressed, mode="w", format=tarfile.PAX_FORMAT) as tar,
+    ):
+        for name, data in entries:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            info.mtime = mtime
+            info.mode = _FILE_MODE
+            info.uid = info.gid = 0
+            info.uname = info.gname = ""
+            tar.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
 def build_archive(
     pack_dir: Path, destination: Path, limits: ArchiveLimits = DEFAULT_LIMITS
 ) -> BuiltArchive:
@@ -98,24 +120,7 @@ def build_archive(
             f"({limits.max_members} files, {limits.max_unpacked_bytes} bytes)"
         )
         raise PackError([Problem(pack_dir, None, message)])
-    buffer = io.BytesIO()
-    # filename="" and mtime=0 keep the gzip header free of anything that changes per build.
-    with (
-        gzip.GzipFile(
-            filename="", mode="wb", fileobj=buffer, mtime=_MTIME, compresslevel=_COMPRESS_LEVEL
-        ) as compressed,
-        tarfile.open(fileobj=compressed, mode="w", format=tarfile.PAX_FORMAT) as tar,
-    ):
-        for name, path in files:
-            data = path.read_bytes()
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            info.mtime = _MTIME
-            info.mode = _FILE_MODE
-            info.uid = info.gid = 0
-            info.uname = info.gname = ""
-            tar.addfile(info, io.BytesIO(data))
-    payload = buffer.getvalue()
+    payload = reproducible_tar_gz((name, path.read_bytes()) for name, path in files)
     write_atomically(destination, payload, mode=0o644)
     return BuiltArchive(destination, hashlib.sha256(payload).hexdigest(), len(payload))
 

@@ -29,12 +29,10 @@ from __future__ import annotations
 
 import base64
 import csv
-import gzip
 import hashlib
 import io
 import json
 import re
-import tarfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +40,7 @@ from pathlib import Path
 from upstream import __version__
 from upstream.errors import PackError, Problem, UsageError
 from upstream.files import write_atomically
-from upstream.packs.archive import DEFAULT_LIMITS, ArchiveLimits, pack_files
+from upstream.packs.archive import DEFAULT_LIMITS, ArchiveLimits, pack_files, reproducible_tar_gz
 from upstream.packs.schema import PackManifest
 from upstream.project.npm_range import semver_to_version
 
@@ -177,23 +175,8 @@ def build_npm_package(
     ]
     entries.append((f"{_NPM_ROOT}/package.json", _package_json(manifest).encode("utf-8")))
     entries.sort()
-    buffer = io.BytesIO()
-    # filename="" and mtime=0 keep the gzip header free of anything that changes per build.
-    with (
-        gzip.GzipFile(
-            filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=_COMPRESS_LEVEL
-        ) as compressed,
-        tarfile.open(fileobj=compressed, mode="w", format=tarfile.PAX_FORMAT) as tar,
-    ):
-        for name, data in entries:
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            info.mtime = _NPM_MTIME
-            info.mode = _FILE_MODE
-            info.uid = info.gid = 0
-            info.uname = info.gname = ""
-            tar.addfile(info, io.BytesIO(data))
-    return _write(output_dir / npm_filename(manifest), buffer.getvalue())
+    payload = reproducible_tar_gz(entries, mtime=_NPM_MTIME)
+    return _write(output_dir / npm_filename(manifest), payload)
 
 
 def _wheel_stem(manifest: PackManifest) -> str:
