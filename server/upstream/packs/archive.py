@@ -108,11 +108,10 @@ def reproducible_tar_gz(entries: Iterable[tuple[str, bytes]], mtime: int = _MTIM
     return buffer.getvalue()
 
 
-def build_archive(
-    pack_dir: Path, destination: Path, limits: ArchiveLimits = DEFAULT_LIMITS
-) -> BuiltArchive:
-    """Write the reproducible archive of ``pack_dir`` to the file ``destination``."""
-    files = pack_files(pack_dir)
+def check_limits(
+    pack_dir: Path, files: list[tuple[str, Path]], limits: ArchiveLimits = DEFAULT_LIMITS
+) -> None:
+    """Raise PackError if ``files`` (from ``pack_files``) are more than any installer takes."""
     total = sum(path.stat().st_size for _, path in files)
     if len(files) > limits.max_members or total > limits.max_unpacked_bytes:
         message = (
@@ -120,6 +119,14 @@ def build_archive(
             f"({limits.max_members} files, {limits.max_unpacked_bytes} bytes)"
         )
         raise PackError([Problem(pack_dir, None, message)])
+
+
+def build_archive(
+    pack_dir: Path, destination: Path, limits: ArchiveLimits = DEFAULT_LIMITS
+) -> BuiltArchive:
+    """Write the reproducible archive of ``pack_dir`` to the file ``destination``."""
+    files = pack_files(pack_dir)
+    check_limits(pack_dir, files, limits)
     payload = reproducible_tar_gz((name, path.read_bytes()) for name, path in files)
     write_atomically(destination, payload, mode=0o644)
     return BuiltArchive(destination, hashlib.sha256(payload).hexdigest(), len(payload))

@@ -38,9 +38,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from upstream import __version__
-from upstream.errors import PackError, Problem, UsageError
+from upstream.errors import UsageError
 from upstream.files import write_atomically
-from upstream.packs.archive import DEFAULT_LIMITS, ArchiveLimits, pack_files, reproducible_tar_gz
+from upstream.packs.archive import (
+    DEFAULT_LIMITS,
+    ArchiveLimits,
+    check_limits,
+    pack_files,
+    reproducible_tar_gz,
+)
 from upstream.packs.schema import PackManifest
 from upstream.project.npm_range import semver_to_version
 
@@ -192,13 +198,7 @@ def _distributed_files(pack_dir: Path, limits: ArchiveLimits) -> list[tuple[str,
     limits as the archive's apply, so a pack ships either everywhere or nowhere.
     """
     files = [(name, path) for name, path in pack_files(pack_dir) if not name.endswith(_BUILT)]
-    total = sum(path.stat().st_size for _, path in files)
-    if len(files) > limits.max_members or total > limits.max_unpacked_bytes:
-        message = (
-            f"{len(files)} files, {total} bytes: over the limit every installer enforces "
-            f"({limits.max_members} files, {limits.max_unpacked_bytes} bytes)"
-        )
-        raise PackError([Problem(pack_dir, None, message)])
+    check_limits(pack_dir, files, limits)
     return files
 
 

@@ -16,7 +16,7 @@ import yaml
 
 from upstream.errors import PackError, Problem
 from upstream.packs import MANIFEST, is_pack
-from upstream.packs.archive import DEFAULT_LIMITS, pack_files
+from upstream.packs.archive import check_limits, pack_files
 from upstream.packs.distribution import ENTRY_POINT_GROUP
 from upstream.project.environment import Distribution, Environment, NodePackage
 
@@ -92,17 +92,9 @@ def find_library_packs(environment: Environment) -> tuple[list[LibraryPack], lis
 def _over_limits(folder: Path) -> Problem | None:
     """A library's pack gets the limits a downloaded archive gets, and no symlinks."""
     try:
-        files = pack_files(folder)
+        check_limits(folder, pack_files(folder))
     except PackError as error:
         return error.problems[0]
-    total = sum(path.stat().st_size for _, path in files)
-    limits = DEFAULT_LIMITS
-    if len(files) > limits.max_members or total > limits.max_unpacked_bytes:
-        message = (
-            f"{len(files)} files, {total} bytes: over the limit for a pack "
-            f"({limits.max_members} files, {limits.max_unpacked_bytes} bytes)"
-        )
-        return Problem(folder, None, message)
     return None
 
 
