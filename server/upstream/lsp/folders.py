@@ -28,10 +28,10 @@ class Folder:
     settings: EditorSettings
     workspace: Workspace
     loaded: LoadedRules
-    resolver: VersionResolver = field(default_factory=VersionResolver)
+    # Caches manifests across checks; installed versions win over them.
+    resolver: VersionResolver = field(init=False)
 
     def __post_init__(self) -> None:
-        # Versions installed in the project's environment win over its manifests.
         self.resolver = VersionResolver(installed=self.workspace.settings.installed)
 
     @property
