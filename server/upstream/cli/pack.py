@@ -332,7 +332,8 @@ def _list(args: argparse.Namespace) -> int:
     for source in workspace.packs.sources:
         if source.origin != "lock":
             name, version = pack_identity(source.path)
-            print(f"{name} {version}  {source.detail or source.origin}  {source.path}")
+            where = source.detail or source.origin
+            print(f"{name or '?'} {version or '?'}  {where}  {source.path}")
     for note in workspace.packs.notes:
         _say(note)
     if not lock.packs:

@@ -4,7 +4,7 @@ Python: the environment is, in this order, the one the editor names (an interpre
 virtualenv folder), ``$UPSTREAM_PYTHON_ENVIRONMENT`` (the same, or ``none``: no environment),
 the nearest ``.venv`` or ``venv`` (a folder with ``pyvenv.cfg``) at or above the checked
 path, or ``$VIRTUAL_ENV``. Its ``site-packages`` hold one ``*.dist-info``
-folder per installed distribution (``METADATA``, ``entry_points.txt``, ``RECORD``).
+folder per installed distribution (``METADATA``, ``entry_points.txt``).
 
 npm: the ``node_modules`` folders at and above the checked path, nearest first, as Node
 resolves a package name from that folder.
@@ -13,6 +13,7 @@ resolves a package name from that folder.
 from __future__ import annotations
 
 import configparser
+import functools
 import json
 import os
 from collections.abc import Iterator
@@ -58,14 +59,6 @@ class Distribution:
             return {}
         return {name.strip(): value.strip() for name, value in parser.items(group)}
 
-    def record(self) -> list[str]:
-        """The installed files, relative to ``site_packages`` (RECORD's first column)."""
-        try:
-            text = (self.dist_info / "RECORD").read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return []
-        return [line.split(",", 1)[0] for line in text.splitlines() if line.strip()]
-
 
 @dataclass(frozen=True)
 class NodePackage:
@@ -86,41 +79,40 @@ class Environment:
     site_packages: tuple[Path, ...] = ()
     node_modules: tuple[Path, ...] = ()  # nearest first
 
-    def distributions(self) -> Iterator[Distribution]:
+    # Read once per resolution: the version gates and the library packs both ask.
+    @functools.cached_property
+    def distributions(self) -> tuple[Distribution, ...]:
         """Every installed distribution with readable metadata, each name once."""
-        seen: set[str] = set()
+        found: dict[str, Distribution] = {}
         for site in self.site_packages:
             for dist_info in sorted(site.glob("*.dist-info")):
-                found = _read_metadata(dist_info / "METADATA")
-                if found is None:
-                    continue
-                name, version = found
-                key = canonicalize_name(name)
-                if key not in seen:
-                    seen.add(key)
-                    yield Distribution(name, version, dist_info, site)
+                metadata = _read_metadata(dist_info / "METADATA")
+                if metadata is not None:
+                    name, version = metadata
+                    found.setdefault(
+                        canonicalize_name(name), Distribution(name, version, dist_info, site)
+                    )
+        return tuple(found.values())
 
-    def node_packages(self) -> Iterator[NodePackage]:
+    @functools.cached_property
+    def node_packages(self) -> tuple[NodePackage, ...]:
         """Every package Node would resolve from the checked folder, nearest first."""
-        seen: set[str] = set()
+        found: dict[str, NodePackage] = {}
         for modules in self.node_modules:
             for folder in _package_folders(modules):
                 manifest = _read_json(folder / "package.json")
-                if manifest is None:
-                    continue
-                name = manifest.get("name")
-                version = manifest.get("version")
-                if not isinstance(name, str) or not isinstance(version, str) or name in seen:
-                    continue
-                seen.add(name)
-                yield NodePackage(name, version, folder, manifest)
+                name = manifest.get("name") if manifest is not None else None
+                version = manifest.get("version") if manifest is not None else None
+                if manifest is not None and isinstance(name, str) and isinstance(version, str):
+                    found.setdefault(name, NodePackage(name, version, folder, manifest))
+        return tuple(found.values())
 
     def installed_versions(self) -> dict[tuple[str, str], str]:
         """(ecosystem, normalized name) -> installed version, for version gates."""
         versions: dict[tuple[str, str], str] = {}
-        for package in self.node_packages():
+        for package in self.node_packages:
             versions[("npm", package.name)] = package.version
-        for distribution in self.distributions():
+        for distribution in self.distributions:
             versions[("pypi", canonicalize_name(distribution.name))] = distribution.version
         return versions
 

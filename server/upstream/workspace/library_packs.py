@@ -29,7 +29,6 @@ class LibraryPack:
     path: Path
     package: str  # the distribution or npm package that ships it
     version: str  # the installed version of that package
-    ecosystem: str  # "pypi" or "npm"
     installed_in: Path  # its site-packages or node_modules folder
 
     def describe(self) -> str:
@@ -41,7 +40,7 @@ def find_library_packs(environment: Environment) -> tuple[list[LibraryPack], lis
     problem and the others are still found."""
     found: list[LibraryPack] = []
     problems: list[Problem] = []
-    for distribution in environment.distributions():
+    for distribution in environment.distributions:
         for name, value in distribution.entry_points(ENTRY_POINT_GROUP).items():
             folder = _python_pack_folder(distribution, value)
             if folder is None:
@@ -55,11 +54,10 @@ def find_library_packs(environment: Environment) -> tuple[list[LibraryPack], lis
                     folder,
                     distribution.name,
                     distribution.version,
-                    "pypi",
                     distribution.site_packages,
                 )
             )
-    for package in environment.node_packages():
+    for package in environment.node_packages:
         declared = package.manifest.get("upstream")
         if declared is None:
             continue
@@ -75,7 +73,6 @@ def find_library_packs(environment: Environment) -> tuple[list[LibraryPack], lis
                 folder,
                 package.name,
                 package.version,
-                "npm",
                 package.folder.parent,
             )
         )
@@ -136,21 +133,20 @@ def _npm_pack_folder(package: NodePackage, pack: object) -> Path | None:
 
 
 def _pack_name(folder: Path, default: str) -> str:
-    name, _ = pack_identity(folder)
-    return name if name != "?" else default
+    return pack_identity(folder)[0] or default
 
 
-def pack_identity(folder: Path) -> tuple[str, str]:
-    """``name`` and ``version`` from the folder's pack.yaml ("?" where unreadable), without
+def pack_identity(folder: Path) -> tuple[str | None, str | None]:
+    """``name`` and ``version`` from the folder's pack.yaml (None where unreadable), without
     validating the pack (the loader does that)."""
     try:
         manifest = yaml.safe_load((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return "?", "?"
+        return None, None
     if not isinstance(manifest, dict):
-        return "?", "?"
+        return None, None
     name, version = manifest.get("name"), manifest.get("version")
     return (
-        name if isinstance(name, str) and name else "?",
-        version if isinstance(version, str) and version else "?",
+        name if isinstance(name, str) and name else None,
+        version if isinstance(version, str) and version else None,
     )

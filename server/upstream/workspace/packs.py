@@ -81,29 +81,30 @@ def bundled_by_name() -> dict[str, Path]:
     return {path.name: path for path in bundled_pack_paths()}
 
 
+def _pack_argument(value: str, available: dict[str, Path]) -> str | Path:
+    """A ``--pack`` value: a bundled pack's name (str) or a pack folder (Path)."""
+    if value in available and not Path(value).is_dir():
+        return value
+    if Path(value).exists() or os.sep in value or value.startswith("."):
+        return Path(value)
+    raise UsageError(
+        f"no bundled pack or pack folder {value!r} (bundled: {', '.join(sorted(available))})"
+    )
+
+
 def split_pack_arguments(values: Sequence[str]) -> tuple[list[str], list[Path]]:
     """``--pack`` values as bundled names and pack folders."""
     available = bundled_by_name()
-    names: list[str] = []
-    folders: list[Path] = []
-    for value in values:
-        if value in available and not Path(value).is_dir():
-            names.append(value)
-        elif Path(value).exists() or os.sep in value or value.startswith("."):
-            folders.append(Path(value))
-        else:
-            raise UsageError(
-                f"no bundled pack or pack folder {value!r} "
-                f"(bundled: {', '.join(sorted(available))})"
-            )
-    return names, folders
+    parsed = [_pack_argument(value, available) for value in values]
+    names = [item for item in parsed if isinstance(item, str)]
+    return names, [item for item in parsed if isinstance(item, Path)]
 
 
 def named_pack_folders(values: Sequence[str]) -> list[Path]:
     """Exactly the packs named (bundled names or folders), in the order given."""
     available = bundled_by_name()
-    names, _ = split_pack_arguments(values)
-    return [available[value] if value in names else Path(value) for value in values]
+    parsed = (_pack_argument(value, available) for value in values)
+    return [available[item] if isinstance(item, str) else item for item in parsed]
 
 
 def select_packs(
