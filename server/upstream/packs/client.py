@@ -2,9 +2,12 @@
 
 - HTTPS only, except ``http://`` to localhost and ``file://`` URLs; a redirect must lead to
   HTTPS too (a downgrade would undo the rule).
-- Connect errors, timeouts, dropped connections, 429 and 5xx are retried with exponential
-  backoff; other 4xx fail at once.
-- Every response body is capped; proxies come from the environment as httpx reads them.
+- Connect errors, timeouts, dropped connections, too slow bodies, 429 and 5xx are retried
+  with exponential backoff; other 4xx fail at once.
+- Every response body is capped, and every fetch ends within a deadline, retries included;
+  proxies come from the environment as httpx reads them.
+- A ``file://`` URL (or a local path) is read only if it is a regular file, and never past
+  the cap: ``/dev/zero`` has size 0 and never ends, a FIFO blocks.
 - On a terminal, a download shows a progress bar on stderr.
 
 ``NetworkSettings.from_environment`` reads ``UPSTREAM_HTTP_TIMEOUT`` (seconds),
@@ -16,9 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -33,6 +37,9 @@ from upstream.packs.urls import FetchError, check_url
 
 _RETRY_STATUS = frozenset({408, 429})
 _MAX_RETRY_AFTER = 30.0
+# O_NONBLOCK: opening a FIFO must not wait for a writer (a regular file reads as usual).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_BLOCK = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,13 @@ class NetworkSettings:
     retries: int = 3
     backoff: float = 0.5
     max_redirects: int = 5
+    # ``timeout`` bounds each wait, not a body, which a server could send a byte a second.
+    # So a fetch, retries included, ends after ``deadline`` seconds (the 16 MiB archive cap
+    # in 10 minutes is 28 KB/s), and a body averaging under ``min_rate`` bytes/s after its
+    # first ``rate_grace`` seconds is dropped and retried.
+    deadline: float = 600.0
+    min_rate: float = 1024.0
+    rate_grace: float = 10.0
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> NetworkSettings:
@@ -63,6 +77,30 @@ def _number(environ: Mapping[str, str], name: str, default: float) -> float:
     if value < 0:
         raise ConfigError(f"{name}={text!r}: expected a number >= 0")
     return value
+
+
+class _TooSlow(Exception):
+    """A body arriving under the minimum rate (retried like a timeout)."""
+
+
+class _Deadline:
+    """The time left for one fetch (``NetworkSettings.deadline``)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._ends = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return self._ends - time.monotonic()
+
+    def timeout(self, read_timeout: float) -> httpx.Timeout:
+        # No single wait outlasts the deadline; a read already waiting may overrun it by
+        # at most ``read_timeout``.
+        return httpx.Timeout(max(0.001, min(read_timeout, self.left())))
+
+    def check(self, url: str) -> None:
+        if self.left() <= 0:
+            raise FetchError(f"{url}: not complete within the {self.seconds:g} s deadline")
 
 
 class Fetcher:
@@ -144,15 +182,21 @@ class Fetcher:
         if urlsplit(url).scheme == "file":
             _read_file_url(url, max_bytes, start())
             return
+        deadline = _Deadline(self.settings.deadline)
         attempts = self.settings.retries + 1
         for attempt in range(attempts):
+            deadline.check(url)
             wait: float | None = None
             try:
-                outcome = self._attempt(url, max_bytes, start(), label)
+                outcome = self._attempt(url, max_bytes, start(), label, deadline)
             except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
                 raise FetchError(f"{url}: {error}") from None
             except httpx.TransportError as error:
+                # A wait cut short by the deadline is the deadline's failure, not the server's.
+                deadline.check(url)
                 reason = _describe(error, self.settings.timeout)
+            except _TooSlow as error:
+                reason = str(error)
             else:
                 if outcome is None:
                     return
@@ -164,15 +208,23 @@ class Fetcher:
             delay = self.settings.backoff * 2**attempt
             if wait is not None:
                 delay = max(delay, min(wait, _MAX_RETRY_AFTER))
-            self._sleep(delay)
+            # Past the deadline, the next turn of the loop says so instead of trying again.
+            self._sleep(max(0.0, min(delay, deadline.left())))
 
     def _attempt(
-        self, url: str, max_bytes: int, write: Callable[[bytes], None], label: str | None
+        self,
+        url: str,
+        max_bytes: int,
+        write: Callable[[bytes], None],
+        label: str | None,
+        deadline: _Deadline,
     ) -> tuple[int, float | None] | None:
         """Fetch once. None when done; (status, Retry-After) when the server asks to retry."""
         current = url
         for _ in range(self.settings.max_redirects + 1):
-            with self._client.stream("GET", current) as response:
+            deadline.check(url)
+            timeout = deadline.timeout(self.settings.timeout)
+            with self._client.stream("GET", current, timeout=timeout) as response:
                 if response.is_redirect:
                     target = str(response.next_request.url) if response.next_request else ""
                     if urlsplit(target).scheme != "https":
@@ -184,7 +236,7 @@ class Fetcher:
                     return status, _retry_after(response)
                 if status >= 400:
                     raise FetchError(f"{current}: HTTP {status} {response.reason_phrase}")
-                self._receive(response, current, max_bytes, write, label)
+                self._receive(response, current, max_bytes, write, label, deadline)
                 return None
         raise FetchError(f"{url}: more than {self.settings.max_redirects} redirects")
 
@@ -195,6 +247,7 @@ class Fetcher:
         max_bytes: int,
         write: Callable[[bytes], None],
         label: str | None,
+        deadline: _Deadline,
     ) -> None:
         length = response.headers.get("content-length")
         total = int(length) if length and length.isdigit() else None
@@ -202,11 +255,14 @@ class Fetcher:
             raise FetchError(f"{url}: {total} bytes is over the {max_bytes}-byte limit; refused")
         progress = _ProgressBar(label, total) if self._progress and label else None
         received = 0
+        started = time.monotonic()
         try:
             for block in response.iter_bytes():
                 received += len(block)
                 if received > max_bytes:
                     raise FetchError(f"{url}: over the {max_bytes}-byte limit; refused")
+                deadline.check(url)
+                self._check_rate(received, time.monotonic() - started)
                 write(block)
                 if progress is not None:
                     progress.update(received)
@@ -214,16 +270,49 @@ class Fetcher:
             if progress is not None:
                 progress.finish()
 
+    def _check_rate(self, received: int, elapsed: float) -> None:
+        minimum = self.settings.min_rate
+        if elapsed >= self.settings.rate_grace and received < minimum * elapsed:
+            raise _TooSlow(
+                f"too slow ({received} bytes in {elapsed:.1f} s, under {minimum:g} bytes/s)"
+            )
+
 
 def _read_file_url(url: str, max_bytes: int, write: Callable[[bytes], None]) -> None:
     path = Path(url2pathname(unquote(urlsplit(url).path)))
+    for block in read_regular_file(path, max_bytes, url):
+        write(block)
+
+
+def read_regular_file(path: Path, max_bytes: int, where: str) -> Iterator[bytes]:
+    """The blocks of the regular file at ``path``, at most ``max_bytes`` in all.
+
+    A device, FIFO or socket, or a symlink to one, is refused before a byte is read. The
+    check is ``fstat`` of the open descriptor, so the name can't be swapped after it; reads
+    stop at the cap whatever the size said (``/proc`` files say 0).
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise FetchError(f"{url}: {size} bytes is over the {max_bytes}-byte limit; refused")
-        write(path.read_bytes())
+        descriptor = os.open(path, _OPEN_FLAGS)
     except OSError as error:
-        raise FetchError(f"{url}: cannot read: {error.strerror or error}") from None
+        raise FetchError(f"{where}: cannot read: {error.strerror or error}") from None
+    with os.fdopen(descriptor, "rb") as stream:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise FetchError(f"{where}: refused: not a regular file")
+        if info.st_size > max_bytes:
+            raise FetchError(f"{where}: {info.st_size} bytes is over the {max_bytes}-byte limit")
+        received = 0
+        while True:
+            try:
+                block = stream.read(_BLOCK)
+            except OSError as error:
+                raise FetchError(f"{where}: cannot read: {error.strerror or error}") from None
+            if not block:
+                return
+            received += len(block)
+            if received > max_bytes:
+                raise FetchError(f"{where}: over the {max_bytes}-byte limit; refused")
+            yield block
 
 
 def _retry_after(response: httpx.Response) -> float | None:

@@ -4,18 +4,24 @@ Every path ends the same way: the archive is downloaded (or copied) into a scrat
 its sha256 is compared with what the index or lock promised, its signature is checked when
 the index has a key, and only then does ``PackStore.install`` unpack and rename it into
 place. Nothing here writes the lock; callers do, after every install succeeded.
+
+Local archives (a path, or a ``file:`` URL) are read only if they are regular files, up to
+the archive cap, and a problem never prints their sha256: a lock or an index could name any
+file, and its hash is not ours to show. A ``file:`` archive URL is taken from a local index
+only, and from a lock only when the lock names no index or a local one, which is all that
+``pack add`` ever writes.
 """
 
 from __future__ import annotations
 
-import shutil
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from upstream.errors import PackError, Problem, UsageError
-from upstream.packs.archive import DEFAULT_LIMITS, ArchiveLimits, sha256_file
-from upstream.packs.client import Fetcher
+from upstream.packs.archive import DEFAULT_LIMITS, ArchiveLimits
+from upstream.packs.client import Fetcher, read_regular_file
 from upstream.packs.index import (
     IndexedVersion,
     PackIndex,
@@ -28,7 +34,7 @@ from upstream.packs.lockfile import LockedPack
 from upstream.packs.schema import Pack
 from upstream.packs.signing import verify_signature
 from upstream.packs.store import PackStore
-from upstream.packs.urls import is_url, resolve_url
+from upstream.packs.urls import check_archive_url, is_file_url, is_url, resolve_url
 
 MAX_INDEX_BYTES = 8 * 1024 * 1024
 
@@ -99,6 +105,7 @@ class Installer:
         _, entry = select_version(index, name, parse_spec(requested), index_url)
         signature = self._signature(index, entry, name, index_url)
         url = resolve_url(index_url, entry.url)
+        check_archive_url(url, index_url)
         label = f"{name} {entry.version} ({url})"
         _, path, downloaded = self._obtain(url, entry.sha256, label, signature, name, entry.version)
         locked = LockedPack(
@@ -138,6 +145,8 @@ class Installer:
         if self.store.has(locked.sha256):
             return Installed(locked, self.store.pack_dir(locked.sha256), False)
         source = locked.source
+        if locked.index is not None and is_url(source):
+            check_archive_url(source, locked.index)
         if not is_url(source):
             source = str(self.lock_dir / source)
         label = f"{locked.name} {locked.version} ({locked.source})"
@@ -195,8 +204,7 @@ class Installer:
             else:
                 sha256 = self._copy_local(Path(source), archive)
             if expected_sha256 is not None and sha256 != expected_sha256:
-                message = f"sha256 mismatch: expected {expected_sha256}, got {sha256}; refused"
-                raise PackError([Problem(label, None, message)])
+                raise PackError([Problem(label, None, _mismatch(source, expected_sha256, sha256))])
             if signature is not None:
                 verify_signature(
                     signature.public_key, signature.signature, archive.read_bytes(), label
@@ -221,21 +229,17 @@ class Installer:
             return sha256, path, True
 
     def _copy_local(self, file: Path, target: Path) -> str:
-        try:
-            size = file.stat().st_size
-            if size > self.limits.max_archive_bytes:
-                raise PackError(
-                    [
-                        Problem(
-                            file,
-                            None,
-                            f"{size} bytes is over the {self.limits.max_archive_bytes}-byte limit",
-                        )
-                    ]
-                )
-            shutil.copyfile(file, target)
-        except OSError as error:
-            raise PackError(
-                [Problem(file, None, f"cannot read: {error.strerror or error}")]
-            ) from None
-        return sha256_file(target)
+        digest = hashlib.sha256()
+        with target.open("wb") as out:
+            for block in read_regular_file(file, self.limits.max_archive_bytes, str(file)):
+                digest.update(block)
+                out.write(block)
+        return digest.hexdigest()
+
+
+def _mismatch(source: str, expected: str, actual: str) -> str:
+    # A local file's hash is left out: the lock that names it may be anyone's pull request,
+    # and the hash of a short secret gives the secret away.
+    if not is_url(source) or is_file_url(source):
+        return f"sha256 mismatch: expected {expected}, the local file differs; refused"
+    return f"sha256 mismatch: expected {expected}, got {actual}; refused"

@@ -7,7 +7,9 @@
 ``<cache>`` is ``$UPSTREAM_CACHE_DIR`` if set, else the platform's user cache folder
 (``~/.cache/upstream`` on Linux). An entry appears only by an atomic rename, after its
 archive matched its sha256, unpacked safely and loaded as a valid pack, so a failed or
-interrupted install leaves nothing behind and never touches other entries.
+interrupted install leaves nothing behind and never touches other entries. A process killed
+mid-install does leave its ``.tmp-*`` folder; the next one to need a work folder removes it
+(see ``remove_stale_work``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from __future__ import annotations
 import filecmp
 import os
 import shutil
+import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,7 +37,14 @@ from upstream.packs.archive import (
 from upstream.packs.loader import MANIFEST, load_pack
 from upstream.packs.schema import Pack
 
+if sys.platform != "win32":
+    import fcntl
+
 CACHE_ENV = "UPSTREAM_CACHE_DIR"
+_WORK_PREFIX = ".tmp-"
+# Longer than any live install takes: a download ends within its deadline (10 minutes,
+# NetworkSettings.deadline), and unpacking a capped archive takes seconds.
+STALE_AFTER = 30 * 60.0
 
 
 def default_cache_root() -> Path:
@@ -60,11 +71,36 @@ class PackStore:
     def work_folder(self) -> Iterator[Path]:
         """A scratch folder inside the cache (same file system, so renames are atomic)."""
         self.root.mkdir(parents=True, exist_ok=True)
-        folder = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.root))
+        self.remove_stale_work()
+        folder = Path(tempfile.mkdtemp(prefix=_WORK_PREFIX, dir=self.root))
+        held = None
         try:
+            held = _hold(folder)
             yield folder
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+            if held is not None:
+                os.close(held)
+
+    def remove_stale_work(self, older_than: float = STALE_AFTER) -> list[Path]:
+        """Remove the work folders that killed processes left; return them.
+
+        A folder is stale when it is older than ``older_than`` seconds and, where the OS has
+        flock, no process holds its lock: the process that made it holds one while it lives,
+        so even a suspended install keeps its folder. The age covers the instant between
+        mkdtemp and the lock, and stands alone where there is no flock.
+        """
+        cutoff = time.time() - older_than
+        removed = []
+        for folder in self.root.glob(f"{_WORK_PREFIX}*"):
+            try:
+                stale = folder.is_dir() and folder.stat().st_mtime < cutoff
+            except OSError:
+                continue
+            if stale and not _is_held(folder):
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(folder)
+        return removed
 
     def install(
         self,
@@ -132,6 +168,33 @@ class PackStore:
         except PackError as error:
             return [str(problem) for problem in error.problems]
         return []
+
+
+def _hold(folder: Path) -> int | None:
+    """Lock ``folder`` for as long as the returned descriptor is open (None: no flock)."""
+    if sys.platform == "win32":
+        return None
+    descriptor = os.open(folder, os.O_RDONLY)
+    # Blocking: the only other holder can be a stale-folder probe (say, after a clock
+    # jump), and a probe lets go at once.
+    fcntl.flock(descriptor, fcntl.LOCK_EX)
+    return descriptor
+
+
+def _is_held(folder: Path) -> bool:
+    if sys.platform == "win32":
+        return False
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return True  # not ours to judge
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(descriptor)  # and with it the probe's own lock
+    return False
 
 
 def _first_difference(expected: Path, actual: Path) -> str | None:

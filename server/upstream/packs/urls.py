@@ -35,6 +35,22 @@ def check_url(url: str) -> None:
     )
 
 
+def is_file_url(text: str) -> bool:
+    return urlsplit(text).scheme == "file"
+
+
+def check_archive_url(url: str, index_url: str) -> None:
+    """Raise FetchError unless the index at ``index_url`` may name the archive ``url``.
+
+    Only a local index may name a local file. Were a remote index allowed ``file:``, it could
+    make every client read any file: ``/dev/zero`` until memory runs out, or a secret whose
+    sha256 the mismatch error would print.
+    """
+    check_url(url)
+    if is_file_url(url) and not is_file_url(index_url):
+        raise FetchError(f"{url}: refused: a file: URL is allowed only from a local index")
+
+
 def resolve_url(base: str, reference: str) -> str:
     """An archive URL from an index, which may be relative to the index's own URL."""
     return urljoin(base, reference)
