@@ -18,6 +18,7 @@ from upstream.engine.findings import Edit, Finding, Position, Severity
 from upstream.engine.fixes import FixResult, apply_edits, chosen_edits, non_overlapping
 from upstream.engine.languages import LANGUAGES, LanguageSpec, language_for_id, language_for_path
 from upstream.engine.runner import CheckOptions, VersionCheck, check_document
+from upstream.engine.types import ProjectIndex
 
 
 def check(
@@ -46,6 +47,7 @@ __all__ = [
     "LanguageRules",
     "LanguageSpec",
     "Position",
+    "ProjectIndex",
     "RuleSet",
     "Severity",
     "VersionCheck",

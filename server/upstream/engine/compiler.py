@@ -28,6 +28,13 @@ from upstream.engine.matchers import (
 from upstream.engine.pattern import chain_last_names, pattern_query
 from upstream.engine.raw_query import Predicates
 from upstream.engine.templates import references
+from upstream.engine.types.model import (
+    CLASS_PREFIX,
+    TypeModel,
+    build_model,
+    is_builtin,
+    unknown_references,
+)
 from upstream.errors import Problem
 
 if TYPE_CHECKING:
@@ -56,6 +63,10 @@ class CompiledRule:
     @property
     def constraints(self) -> dict[str, CompiledWhere]:
         return {where.name: where for where in self.where}
+
+    @property
+    def asks_types(self) -> bool:
+        return any(where.types is not None for where in self.where)
 
 
 @dataclass(frozen=True)
@@ -97,6 +108,8 @@ class LanguageRules:
     # The merged query is built by compile(), at load or (lazy loading) on first use.
     compiled: bool = False
     problems: list[Problem] = field(default_factory=list)
+    # The object model the packs declare for this language (engine/types).
+    types: TypeModel = field(default_factory=TypeModel)
 
     # The language server checks documents on worker threads: what is built on first need
     # (the query, the renamed-import variant, subsets) is built under this lock, once.
@@ -125,6 +138,7 @@ class LanguageRules:
             if found is None:
                 found = LanguageRules(self.spec, [r for r in self.rules if r.full_id in rule_ids])
                 found.slots = self.slots
+                found.types = self.types
                 found.compile()
                 if len(self._subsets) >= _SUBSETS_KEPT:
                     self._subsets.pop(next(iter(self._subsets)))
@@ -194,8 +208,9 @@ def _compile_rule(pack: Pack, rule: Rule) -> list[CompiledRule]:
     bound_somewhere = set().union(*(m.names for m in matchers.values()))
     for name in sorted(references(rule.message)[0] - bound_somewhere):
         raise MatcherError(f"message: {{{{{name}}}}} is not bound by the match")
+    filtered = set().union(*(m.filtered_names() for m in matchers.values()))
     for name in rule.where:
-        if name not in bound_somewhere:
+        if name not in filtered:
             raise MatcherError(f"where.{name}: the match binds no metavariable {name}")
     result = []
     for language, matcher in matchers.items():
@@ -205,9 +220,11 @@ def _compile_rule(pack: Pack, rule: Rule) -> list[CompiledRule]:
         where = tuple(
             compile_where(spec, name, constraint)
             for name, constraint in rule.where.items()
-            if name in matcher.names
+            if name in matcher.filtered_names()
         )
-        local = is_local(matcher, spec)
+        # What a name holds depends on statements elsewhere in the file (its assignment, a
+        # method that sets `self.x`), so a rule that asks for types is file-wide.
+        local = is_local(matcher, spec) and not any(w.types is not None for w in where)
         result.append(
             CompiledRule(pack.full_id(rule), pack, rule, spec, matcher, where, requirements, local)
         )
@@ -235,11 +252,35 @@ def build_rule_set(
     for rule in compiled:
         languages.setdefault(rule.spec.name, LanguageRules(rule.spec)).rules.append(rule)
     problems: list[Problem] = []
-    for rules in languages.values():
+    declarations = [declaration for pack in packs for declaration in pack.types]
+    for name, rules in languages.items():
+        rules.types = build_model(declarations, name)
+        problems.extend(_type_problems(packs, rules))
         if not lazy:
             problems.extend(rules.compile())
     by_id = {pack.full_id(rule): (pack, rule) for pack in packs for rule in pack.rules}
     return RuleSet(tuple(packs), languages, by_id), problems
+
+
+def _type_problems(packs: list[Pack], language: LanguageRules) -> list[Problem]:
+    """Type names that no loaded pack declares: in a rule's `where`, or a type's result."""
+    problems = []
+    model = language.types
+    for type_name, missing in unknown_references(model):
+        owner = next((p for p in packs if any(t.name == type_name for t in p.types)), None)
+        place = owner.path if owner is not None else "types"
+        problems.append(Problem(place, None, f"type {type_name}: unknown type {missing!r}"))
+    for rule in language.rules:
+        rule_id = rule.definition.id
+        for constraint in rule.where:
+            for wanted in sorted(constraint.types or ()):
+                name = wanted.removeprefix(CLASS_PREFIX).removesuffix("]")
+                if name in model.types or is_builtin(name):
+                    continue
+                file, line = rule.pack.rule_locations.get(rule_id, (rule.pack.path, 1))
+                message = f"where.{constraint.name}.type: no pack declares type {name!r}"
+                problems.append(Problem(file, line, f"rule {rule_id}: {message}"))
+    return problems
 
 
 def _merge_queries(language: LanguageRules) -> list[Problem]:

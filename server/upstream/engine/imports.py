@@ -21,6 +21,7 @@ _PYTHON_QUERY = """
 (import_from_statement module_name: (dotted_name) @from name: (dotted_name) @name)
 (import_from_statement module_name: (dotted_name) @from
   name: (aliased_import name: (dotted_name) @name alias: (identifier) @alias))
+(import_from_statement module_name: (relative_import) @relative)
 """
 
 _JAVASCRIPT_QUERY = """
@@ -187,6 +188,12 @@ def _python_import(captures: dict[str, list[tree_sitter.Node]], imports: Imports
             head = path.split(".")[0]
             imports.names[head] = head
         return
+    relative = _one(captures, "relative")
+    if relative is not None:
+        # `from .base import Model`: a module of the project, followed by the project index
+        # (engine/types/project.py); its names stay out of `names`.
+        imports.modules.add(_text(relative))
+        return
     source, name = _one(captures, "from"), _one(captures, "name")
     if source is None or name is None:
         return
@@ -210,6 +217,18 @@ def _javascript_import(captures: dict[str, list[tree_sitter.Node]], imports: Imp
     call = _one(captures, "call")
     if call is not None:
         _bind_require(call, module, imports)
+
+
+def javascript_import_names(statement: tree_sitter.Node) -> dict[str, str]:
+    """Local name -> import path for one JavaScript ``import`` statement, as ``find_imports``
+    reads it (type inference binds the names one statement at a time)."""
+    source = statement.child_by_field_name("source")
+    fragments = [c for c in source.named_children if c.type == "string_fragment"] if source else []
+    if not fragments:
+        return {}
+    imports = Imports()
+    _bind_import_clause(statement, _text(fragments[0]), imports)
+    return imports.names
 
 
 def _bind_import_clause(statement: tree_sitter.Node, module: str, imports: Imports) -> None:

@@ -35,6 +35,7 @@ from upstream.engine.structural import (
     binding_value,
     match_node,
 )
+from upstream.engine.types.model import satisfies
 
 if TYPE_CHECKING:
     # Types only: packs import the engine at run time, so the engine must not import them.
@@ -121,6 +122,14 @@ class CompiledMatcher:
             descendants = _relatives(self.has, node, context, up=False)
             found = _first(self.has, descendants, found, context)
         return found
+
+    def filtered_names(self) -> frozenset[str]:
+        """The names a `where` may filter: those bound anywhere, also inside a `not` (where
+        they narrow what is excluded), while ``names`` are those a match reports."""
+        found = set(self.names)
+        for part in self.parts():
+            found |= part.filtered_names()
+        return frozenset(found)
 
     def parts(self) -> Iterator[CompiledMatcher]:
         """The matchers directly inside this one."""
@@ -329,6 +338,8 @@ class CompiledWhere:
     values: frozenset[str] | None
     kinds: frozenset[str] | None
     pattern: PatternNode | None
+    types: frozenset[str] | None = None
+    unknown: bool = False
 
     def allows(self, bindings: Bindings, context: EvalContext) -> bool:
         """True unless the name is bound to something the filter rejects (an `any` branch
@@ -347,6 +358,12 @@ class CompiledWhere:
         node = binding if not isinstance(binding, tuple) else None
         if self.kinds is not None and (node is None or node.type not in self.kinds):
             return False
+        if self.types is not None:
+            if node is None:
+                return False  # a `$$$` run is no one value
+            typed = context.types.value_of(node) if context.types is not None else None
+            if not satisfies(typed, self.types, self.unknown):
+                return False
         if self.pattern is None:
             return True
         plain = dataclasses.replace(context, constraints={})
@@ -373,6 +390,8 @@ def compile_where(spec: LanguageSpec, name: str, where: Where) -> CompiledWhere:
         values=frozenset(where.in_) if where.in_ is not None else None,
         kinds=compile_kinds(spec, where.kind, f"{place}.kind") if where.kind is not None else None,
         pattern=pattern,
+        types=frozenset(where.types) if where.type is not None else None,
+        unknown=where.unknown,
     )
 
 

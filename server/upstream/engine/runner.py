@@ -21,6 +21,7 @@ from upstream.engine.relatives import RelativeIndex
 from upstream.engine.structural import ALIASED, Bindings, MatchContext, binding_text
 from upstream.engine.suppressions import find_suppressions
 from upstream.engine.templates import render
+from upstream.engine.types import LazyTypes, ProjectIndex
 
 if TYPE_CHECKING:
     # Types only: packs import the engine at run time, so the engine must not import them.
@@ -39,6 +40,8 @@ class CheckOptions:
     apply_when_version_unknown: bool = True
     is_enabled: Callable[[str], bool] = lambda rule_id: True
     severity_overrides: dict[str, Severity] = field(default_factory=dict)
+    # Resolves import paths through the project's own modules (engine/types/project.py).
+    project: ProjectIndex | None = None
 
 
 def check_document(
@@ -124,7 +127,8 @@ def find(
                 candidates.append((index, captures))
     if relatives is not None:
         relatives.freeze()
-    base = MatchContext(document.spec, imports, document.source)
+    types = LazyTypes(document.spec, root, language.types, document.path, options.project)
+    base = MatchContext(document.spec, imports, document.source, types=types)
     contexts: dict[str, EvalContext] = {}
     findings: dict[tuple[str, int, int], Finding] = {}
     for index, captures in candidates:
@@ -173,15 +177,34 @@ def active_rules(
     """The rules that apply to this document: enabled, imported, version allowed."""
     active = set()
     path = Path(document.path)
+    through_project: dict[tuple[str, ...], bool] = {}
     for rule in language.rules:
         if not options.is_enabled(rule.full_id):
             continue
-        if rule.definition.imports and not imports.imports_any(rule.definition.imports):
-            continue
+        wanted = rule.definition.imports
+        if wanted and not imports.imports_any(wanted):
+            if not rule.asks_types:
+                continue
+            key = tuple(wanted)
+            if key not in through_project:
+                through_project[key] = _imported_through_project(document, key, imports, options)
+            if not through_project[key]:
+                continue
         if not _versions_allow(rule, path, options):
             continue
         active.add(rule.full_id)
     return active
+
+
+def _imported_through_project(
+    document: Document, wanted: tuple[str, ...], imports: LazyImports, options: CheckOptions
+) -> bool:
+    """Whether a project module this file imports imports one of ``wanted``: the
+    ``imports:`` gate of a rule that asks what a value is (`from .db import users`)."""
+    if options.project is None or not document.path:
+        return False
+    own = imports.found.modules
+    return bool(own) and options.project.provides(document.path, own, wanted)
 
 
 def _versions_allow(rule: CompiledRule, path: Path, options: CheckOptions) -> bool:

@@ -26,6 +26,7 @@ from upstream.engine.pattern import (
     node_children,
     string_value,
 )
+from upstream.engine.types.model import Value
 
 Binding = tree_sitter.Node | tuple[tree_sitter.Node, ...]
 Bindings = Mapping[str, Binding]
@@ -43,6 +44,12 @@ class MatchContext:
     # `where` filters by metavariable, checked as each name is bound so that backtracking
     # tries the next candidate (the next keyword argument, the next object entry).
     constraints: Mapping[str, BindingCheck] = field(default_factory=dict)
+    # What expressions of this document are (engine/types), for `where: {X: {type: ...}}`.
+    types: TypeOracle | None = None
+
+
+class TypeOracle(Protocol):
+    def value_of(self, node: tree_sitter.Node) -> Value | None: ...
 
 
 class BindingCheck(Protocol):
@@ -89,8 +96,12 @@ def _is_bracket(node: tree_sitter.Node | None, brackets: str) -> bool:
 
 
 def binding_value(binding: Binding, spec: LanguageSpec, source: bytes) -> str:
-    """What ``where`` filters compare: a string literal's contents, else the source text."""
-    if not isinstance(binding, tuple) and binding.type in spec.string_kinds:
+    """What ``where`` filters compare: a string literal's contents, a ``$$$`` run's items
+    joined by ", " (so a call laid out over several lines reads as it does on one), else
+    the source text."""
+    if isinstance(binding, tuple):
+        return ", ".join(_text(node) for node in binding)
+    if binding.type in spec.string_kinds:
         return string_value(binding)
     return binding_text(binding, source)
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from upstream.engine import CheckOptions
+from upstream.engine import CheckOptions, ProjectIndex
 from upstream.errors import Problem
 from upstream.lsp.settings import EditorSettings
 from upstream.packs import LoadedRules
@@ -30,9 +30,12 @@ class Folder:
     loaded: LoadedRules
     # Caches manifests across checks; installed versions win over them.
     resolver: VersionResolver = field(init=False)
+    # The folder's own modules, followed by type inference; reloaded as they change.
+    project: ProjectIndex = field(init=False)
 
     def __post_init__(self) -> None:
         self.resolver = VersionResolver(installed=self.workspace.settings.installed)
+        self.project = ProjectIndex(self.root)
 
     @property
     def config(self) -> ProjectConfig:
@@ -47,7 +50,7 @@ class Folder:
         return (*self.workspace.messages, *self.workspace.packs.notes)
 
     def options(self) -> CheckOptions:
-        return self.workspace.settings.options(self.resolver)
+        return self.workspace.settings.options(self.resolver, self.project)
 
     def fingerprint(self) -> tuple[object, ...]:
         """Equal for two folders that would check every file the same way."""

@@ -15,11 +15,13 @@ from pydantic import ValidationError
 
 from upstream import __version__
 from upstream.errors import PackError, Problem
-from upstream.packs.schema import Pack, PackManifest, Rule
+from upstream.packs.schema import Pack, PackManifest, Rule, TypeDeclaration
 from upstream.packs.yaml_source import YamlDocument, YamlSyntaxError, load_yaml
 
 MANIFEST = "pack.yaml"
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
+# A rule file holds rules, the library's object model (types), or both.
+_TOP_KEYS = ("rules", "types")
 
 
 def is_pack(path: Path) -> bool:
@@ -41,6 +43,7 @@ def load_pack(path: Path, overlay: Mapping[Path, str] | None = None) -> Pack:
     problems: list[Problem] = []
     manifest = _load_manifest(manifest_path, problems, overlay)
     rules: list[Rule] = []
+    types: list[TypeDeclaration] = []
     locations: dict[str, tuple[str, int]] = {}
     rule_files = sorted(
         file
@@ -50,10 +53,16 @@ def load_pack(path: Path, overlay: Mapping[Path, str] | None = None) -> Pack:
     if not rule_files:
         problems.append(Problem(path, None, f"pack has no rule files (*.yaml beside {MANIFEST})"))
     for file in rule_files:
-        _load_rule_file(file, rules, locations, problems, overlay)
+        _load_rule_file(file, rules, types, locations, problems, overlay)
     if problems or manifest is None:
         raise PackError(problems)
-    return Pack(manifest=manifest, path=str(path), rules=tuple(rules), rule_locations=locations)
+    return Pack(
+        manifest=manifest,
+        path=str(path),
+        rules=tuple(rules),
+        rule_locations=locations,
+        types=tuple(types),
+    )
 
 
 def _read(file: Path, problems: list[Problem], overlay: Mapping[Path, str]) -> YamlDocument | None:
@@ -111,6 +120,7 @@ def _load_manifest(
 def _load_rule_file(
     file: Path,
     rules: list[Rule],
+    types: list[TypeDeclaration],
     locations: dict[str, tuple[str, int]],
     problems: list[Problem],
     overlay: Mapping[Path, str],
@@ -119,14 +129,18 @@ def _load_rule_file(
     if document is None:
         return
     data = document.data
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        problems.append(Problem(file, 1, "a rule file needs a top-level 'rules:' list"))
+    if not isinstance(data, dict) or not any(isinstance(data.get(k), list) for k in _TOP_KEYS):
+        problems.append(
+            Problem(file, 1, "a rule file needs a top-level 'rules:' (or 'types:') list")
+        )
         return
-    unknown = sorted(set(data) - {"rules"})
+    unknown = sorted(set(data) - set(_TOP_KEYS))
     if unknown:
         line = document.line_of((unknown[0],))
-        problems.append(Problem(file, line, f"unknown top-level key {unknown[0]!r} (only 'rules')"))
-    for index, raw in enumerate(data["rules"]):
+        message = f"unknown top-level key {unknown[0]!r} (only 'rules' and 'types')"
+        problems.append(Problem(file, line, message))
+    _load_types(file, document, types, problems)
+    for index, raw in enumerate(data.get("rules") or []):
         base = ("rules", index)
         line = document.line_of(base)
         rule_id = raw.get("id") if isinstance(raw, dict) else None
@@ -142,6 +156,22 @@ def _load_rule_file(
             continue
         rules.append(rule)
         locations[rule.id] = (str(file), line)
+
+
+def _load_types(
+    file: Path, document: YamlDocument, types: list[TypeDeclaration], problems: list[Problem]
+) -> None:
+    declared = document.data.get("types")
+    if declared is None:
+        return
+    if not isinstance(declared, list):
+        problems.append(Problem(file, document.line_of(("types",)), "'types' must be a list"))
+        return
+    for index, raw in enumerate(declared):
+        try:
+            types.append(TypeDeclaration.model_validate(raw))
+        except ValidationError as error:
+            problems.extend(_validation_problems(file, document, ("types", index), error))
 
 
 def _validation_problems(

@@ -19,6 +19,7 @@ from upstream.engine.document import Document
 from upstream.engine.fixes import apply_edits, chosen_edits
 from upstream.engine.languages import LanguageSpec, language_for_path
 from upstream.engine.runner import CheckOptions, check_document
+from upstream.engine.types import ProjectIndex
 from upstream.packs.schema import Pack
 
 _ANNOTATION = re.compile(r"\b(expect|ok):\s*([A-Za-z0-9_.,/\s-]+?)\s*(?:\*/|-->)?\s*$")
@@ -52,12 +53,14 @@ def run_pack_tests(pack: Pack, rule_set: RuleSet) -> PackTestResult:
         if tests.is_dir()
         else []
     )
+    # The tests folder is a project: a test may import another module of it (types).
+    options = CheckOptions(project=ProjectIndex(tests)) if tests.is_dir() else CheckOptions()
     for file in files:
         spec = language_for_path(file)
         if spec is None:
             continue
         result.files += 1
-        _run_file(pack, rule_set, file, spec, result, expected_rules, ok_rules)
+        _run_file(pack, rule_set, file, spec, options, result, expected_rules, ok_rules)
     for rule in pack.rules:
         full = pack.full_id(rule)
         rule_file, line = pack.rule_locations.get(rule.id, (pack.path, 1))
@@ -75,6 +78,7 @@ def _run_file(
     rule_set: RuleSet,
     file: Path,
     spec: LanguageSpec,
+    options: CheckOptions,
     result: PackTestResult,
     expected_rules: set[str],
     ok_rules: set[str],
@@ -88,7 +92,7 @@ def _run_file(
     annotations = _read_annotations(pack, file, text, spec, result)
     rules = rule_set.for_language(spec.name)
     # Version gates are not what pack tests test: every rule runs.
-    findings = check_document(document, rules, CheckOptions()) if rules is not None else []
+    findings = check_document(document, rules, options) if rules is not None else []
     findings = [f for f in findings if f.rule.startswith(pack.name + "/")]
     reported: dict[int, set[str]] = defaultdict(set)
     for finding in findings:

@@ -41,12 +41,24 @@ class Where(_Strict):
     in_: list[str] | None = Field(default=None, alias="in")
     kind: str | list[str] | None = None
     pattern: str | None = None
+    # What the bound value is, as the engine infers it from the packs' `types:`: a type
+    # name (`pymongo.Collection`), `type[NAME]` for the class itself, or a list of them.
+    type: str | list[str] | None = None
+    # Whether a value the engine cannot type passes `type` (a value known to be of another
+    # type never does). Yes for method names only that library has; never for `insert`.
+    unknown: bool = False
 
     @model_validator(mode="after")
     def _not_empty(self) -> Where:
-        if not self.model_fields_set:
-            raise ValueError("needs at least one of regex, not-regex, in, kind, pattern")
+        if not self.model_fields_set - {"unknown"}:
+            raise ValueError("needs at least one of regex, not-regex, in, kind, pattern, type")
+        if "unknown" in self.model_fields_set and self.type is None:
+            raise ValueError("'unknown' only goes with 'type'")
         return self
+
+    @property
+    def types(self) -> list[str]:
+        return [self.type] if isinstance(self.type, str) else list(self.type or [])
 
 
 class Matcher(_Strict):
@@ -221,6 +233,71 @@ class PackManifest(_Strict):
         return value
 
 
+_TYPE_NAME = re.compile(r"^[A-Za-z_][\w-]*(?:\.[A-Za-z_$][\w$-]*)+$")
+_PATH = re.compile(r"^[@A-Za-z_.$][\w@/.$-]*\*?$")
+
+
+class TypeDeclaration(_Strict):
+    """One type of a library's object model (see docs/pack-format.md, "Types").
+
+    Every other field says what an expression of this type gives: ``attributes`` maps an
+    attribute name (or ``*``, any other) to a type, ``methods`` a method to what calling it
+    returns, ``items`` is what ``value[...]`` gives, ``iterates`` what ``for x in value``
+    binds, ``enters`` what ``with value as x`` binds (default: the value itself), ``awaits``
+    what ``await value`` gives (default: the value itself) and ``constructs`` what
+    ``new value(...)`` builds. A type name is a declared type or a builtin
+    (``builtins.list``, ``js.Array``...); ``null`` says the result is known to be something
+    no rule asks about.
+    """
+
+    name: str
+    languages: list[str] = Field(min_length=1)
+    # Import paths of the class: calling it (`new` in JavaScript) builds one, an annotation
+    # naming it declares one, a class deriving from it makes instances of this type.
+    names: list[str] = []
+    # Import paths of functions whose call returns one; a trailing `*` matches any rest.
+    factories: list[str] = []
+    attributes: dict[str, str | None] = {}
+    methods: dict[str, str | None] = {}
+    items: str | None = None
+    iterates: str | None = None
+    enters: str | None = None
+    awaits: str | None = None
+    constructs: str | None = None
+    # Class methods that return an instance of the class they are called on (a subclass's
+    # `Model.parse_obj(data)` is an instance of that subclass).
+    builders: list[str] = []
+
+    @field_validator("name")
+    @classmethod
+    def _name_form(cls, value: str) -> str:
+        if not _TYPE_NAME.match(value):
+            raise ValueError("must be a dotted name such as pymongo.Collection")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - set(LANGUAGES))
+        if unknown:
+            raise ValueError(f"unknown language {unknown[0]!r}")
+        return value
+
+    @field_validator("names", "factories")
+    @classmethod
+    def _paths(cls, value: list[str]) -> list[str]:
+        for path in value:
+            if not _PATH.match(path):
+                raise ValueError(f"{path!r} is not an import path such as pymongo.MongoClient")
+        return value
+
+    def referenced(self) -> set[str]:
+        """The type names this declaration's results refer to."""
+        results = [*self.attributes.values(), *self.methods.values()]
+        results += [self.items, self.iterates, self.enters, self.awaits, self.constructs]
+        return {name for name in results if name is not None}
+
+
 class RuleFile(_Strict):
     rules: list[dict[str, Any]]
 
@@ -234,6 +311,8 @@ class Pack:
     rules: tuple[Rule, ...]
     # rule id -> (file, line) where the rule is defined, for error messages.
     rule_locations: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # The library's object model, from the rule files' `types:` lists.
+    types: tuple[TypeDeclaration, ...] = ()
 
     @property
     def name(self) -> str:

@@ -9,13 +9,16 @@ As Ruff caches, one JSON file per project under the user cache folder (or
   whole cache);
 - the answers the version resolver gave for the file's gated rules: each answer is recorded
   when the file is checked and asked again before the entry is reused, so a lockfile or
-  requirements change re-checks exactly the files whose gated rules it can affect.
+  requirements change re-checks exactly the files whose gated rules it can affect;
+- the bytes of every project module the file's type inference read (``from .base import
+  Model``): recorded as answers too, ``project-file:PATH`` with the file's sha256.
 
 A missing, unreadable or corrupt cache is ignored; it is written atomically, once per run.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -42,7 +45,7 @@ from upstream.packs import Requirement
 from upstream.scan.checking import DEFAULT_MAX_FILE_BYTES, Skipped, read_source
 
 CACHE_DIR_ENV = "UPSTREAM_CACHE_DIR"
-_FORMAT = 1
+_FORMAT = 2  # 2: answers may record project files
 _PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -67,6 +70,8 @@ class CacheStats:
 
 # (requirement key, verdict) for every version question a check asked.
 VersionAnswers = list[tuple[str, bool | None]]
+# An answer key that records a project module the check read, and the sha256 it had.
+_PROJECT_FILE = "project-file:"
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,14 @@ class ResultCache:
     stats: CacheStats = field(default_factory=CacheStats)
     _requirements: dict[str, Requirement] = field(default_factory=dict)
     _dirty: bool = False
+    # Project modules' digests, read once per run however many entries depend on them.
+    _digests: dict[str, str] = field(default_factory=dict)
+
+    def _digest_now(self, file: str) -> str:
+        digest = self._digests.get(file)
+        if digest is None:
+            digest = self._digests[file] = _file_digest(file)
+        return digest
 
     @classmethod
     def open(
@@ -190,9 +203,14 @@ class ResultCache:
     def _same_versions(self, entry: _Entry, path: Path, options: CheckOptions) -> bool:
         if not entry.versions:
             return True
-        if options.versions is None:
-            return False
         for key, verdict in entry.versions:
+            if key.startswith(_PROJECT_FILE):
+                digest, _, file = key[len(_PROJECT_FILE) :].partition(":")
+                if self._digest_now(file) != digest:
+                    return False
+                continue
+            if options.versions is None:
+                return False
             requirement = self._requirements.get(key)
             if requirement is None or options.versions(requirement, path) != verdict:
                 return False
@@ -226,13 +244,23 @@ def check_recording_versions(
     if spec is None or rules is None:
         return [], []
     asked: VersionAnswers = []
-    recording = CheckOptions(
-        versions=_recording(options.versions, asked),
-        apply_when_version_unknown=options.apply_when_version_unknown,
-        is_enabled=options.is_enabled,
-        severity_overrides=options.severity_overrides,
-    )
-    return check_document(Document(str(path), source, spec), rules, recording), asked
+    recording = dataclasses.replace(options, versions=_recording(options.versions, asked))
+    document = Document(str(path), source, spec)
+    if options.project is None:
+        return check_document(document, rules, recording), asked
+    with options.project.recording() as read:
+        findings = check_document(document, rules, recording)
+    for file in sorted(read):
+        asked.append((f"{_PROJECT_FILE}{_file_digest(file)}:{file}", True))
+    return findings, asked
+
+
+def _file_digest(file: str) -> str:
+    try:
+        with open(file, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return "missing"
 
 
 def _recording(check: VersionCheck | None, asked: VersionAnswers) -> VersionCheck:

@@ -20,6 +20,16 @@ from upstream.workspace.packs import PackRequest, PackSelection, select_packs, u
 from upstream.workspace.settings import CheckSettings
 from upstream.workspace.watch import PROJECT_FILE_GLOBS
 
+# What marks the top of a project (for following imports into its own modules).
+PROJECT_MARKERS = (
+    "upstream.toml",
+    "pyproject.toml",
+    "setup.py",
+    "setup.cfg",
+    "package.json",
+    ".git",
+)
+
 
 @dataclass(frozen=True)
 class Workspace:
@@ -33,6 +43,21 @@ class Workspace:
     # What was replaced by a default (lenient resolution only), one line each.
     messages: tuple[str, ...] = ()
     watch: tuple[str, ...] = PROJECT_FILE_GLOBS
+
+    @property
+    def project_root(self) -> Path | None:
+        """The folder whose modules imports are followed into (engine/types/project.py):
+        the nearest one at or above ``root`` with a project file, else the folder above
+        ``root``'s package (the one an import of that package starts from)."""
+        if self.root is None:
+            return None
+        folder = (self.root if self.root.is_dir() else self.root.parent).resolve()
+        for candidate in (folder, *folder.parents):
+            if any((candidate / marker).exists() for marker in PROJECT_MARKERS):
+                return candidate
+        while (folder / "__init__.py").is_file() and folder.parent != folder:
+            folder = folder.parent
+        return folder
 
     def load_rules(
         self, overlay: Mapping[Path, str] | None = None, lazy: bool = False

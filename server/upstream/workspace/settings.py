@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from upstream.engine import CheckOptions, Severity
+from upstream.engine import CheckOptions, ProjectIndex, Severity
 from upstream.project.config import ProjectConfig, names_rule
 from upstream.project.versions import VersionResolver
 from upstream.scan import DEFAULT_MAX_FILE_BYTES
@@ -27,14 +27,18 @@ class CheckSettings:
     # (ecosystem, normalized name) -> version installed in the project's environment.
     installed: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
-    def options(self, resolver: VersionResolver | None = None) -> CheckOptions:
-        """Check options; ``resolver`` caches manifests across checks (a fresh one if None)."""
+    def options(
+        self, resolver: VersionResolver | None = None, project: ProjectIndex | None = None
+    ) -> CheckOptions:
+        """Check options; ``resolver`` caches manifests across checks (a fresh one if None),
+        ``project`` the project's own modules (none: imports are not followed into them)."""
         unknown = self.unknown_version or self.config.unknown_version
         return CheckOptions(
             versions=(resolver or VersionResolver(installed=self.installed)).satisfies,
             apply_when_version_unknown=unknown == "apply",
             is_enabled=self.is_enabled,
             severity_overrides={**self.config.severity, **self.severity},
+            project=project,
         )
 
     def is_enabled(self, rule_id: str) -> bool:

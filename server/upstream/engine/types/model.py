@@ -1,0 +1,201 @@
+"""A library's object model, as packs declare it, and the values inference gives.
+
+The packs' ``types:`` declarations (see ``TypeDeclaration``) are merged per language into one
+``TypeModel``: which import paths are classes of which type, which functions return which
+type, and what an attribute, a method call, a subscript, iteration, ``with`` or ``await``
+gives for a value of each type. Inference (engine/types/python.py, javascript.py) walks a
+file and answers, for an expression, a ``Value``: an instance of some types, a class, an
+import path nothing is declared about yet, a function defined in the file, or unknown
+(``None``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+import tree_sitter
+
+if TYPE_CHECKING:
+    # Types only: packs import the engine at run time, so the engine must not import them.
+    from upstream.packs.schema import TypeDeclaration
+
+# A value known to be something no rule asks about ("null" in a declaration).
+OPAQUE = "upstream.opaque"
+# The one spelling of "the class itself" in a rule's `where: {X: {type: ...}}`.
+CLASS_PREFIX, CLASS_SUFFIX = "type[", "]"
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    """What one declared type gives (merged over the packs that declare it)."""
+
+    name: str
+    attributes: Mapping[str, str] = field(default_factory=dict)
+    methods: Mapping[str, str] = field(default_factory=dict)
+    items: str | None = None
+    iterates: str | None = None
+    enters: str | None = None
+    awaits: str | None = None
+    constructs: str | None = None
+    # Methods of the class (or a subclass) that return an instance of the class they are
+    # called on: `Model.parse_obj(data)` is a Model.
+    builders: frozenset[str] = frozenset()
+
+    def attribute(self, name: str) -> str | None:
+        return self.attributes.get(name) or self.attributes.get("*")
+
+
+@dataclass(frozen=True)
+class TypeModel:
+    """The merged declarations for one language."""
+
+    types: Mapping[str, TypeInfo] = field(default_factory=dict)
+    # import path -> the type its instances have
+    classes: Mapping[str, str] = field(default_factory=dict)
+    # import path -> the type its call returns; `prefixes` for declarations ending in `*`
+    factories: Mapping[str, str] = field(default_factory=dict)
+    prefixes: tuple[tuple[str, str], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.types)
+
+    def info(self, name: str) -> TypeInfo | None:
+        return self.types.get(name)
+
+    def factory(self, path: str) -> str | None:
+        found = self.factories.get(path)
+        if found is not None:
+            return found
+        for prefix, name in self.prefixes:
+            if path.startswith(prefix):
+                return name
+        return None
+
+
+def build_model(declarations: Iterable[TypeDeclaration], language: str) -> TypeModel:
+    """One language's model; a type declared twice keeps what each declaration adds (the
+    first wins where both say something)."""
+    merged: dict[str, dict[str, object]] = {}
+    classes: dict[str, str] = {}
+    factories: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    for declaration in declarations:
+        if language not in declaration.languages:
+            continue
+        into = merged.setdefault(declaration.name, {"attributes": {}, "methods": {}})
+        for key in ("attributes", "methods"):
+            table = into[key]
+            assert isinstance(table, dict)
+            for member, result in getattr(declaration, key).items():
+                table.setdefault(member, result or OPAQUE)
+        for key in ("items", "iterates", "enters", "awaits", "constructs"):
+            if key in declaration.model_fields_set and key not in into:
+                into[key] = getattr(declaration, key) or OPAQUE
+        into["builders"] = frozenset(declaration.builders) | into.get("builders", frozenset())  # type: ignore[operator]
+        for path in declaration.names:
+            classes.setdefault(path, declaration.name)
+        for path in declaration.factories:
+            if path.endswith("*"):
+                prefixes.append((path[:-1], declaration.name))
+            else:
+                factories.setdefault(path, declaration.name)
+    types = {
+        name: TypeInfo(name=name, **fields)  # type: ignore[arg-type]
+        for name, fields in merged.items()
+    }
+    return TypeModel(types, classes, factories, tuple(prefixes))
+
+
+def unknown_references(model: TypeModel) -> list[tuple[str, str]]:
+    """(type, referenced name) for results that name no declared type and no builtin."""
+    missing = []
+    for info in model.types.values():
+        results: list[str | None] = [*info.attributes.values(), *info.methods.values()]
+        results += [info.items, info.iterates, info.enters, info.awaits, info.constructs]
+        for name in results:
+            if name is None or name == OPAQUE or name in model.types or is_builtin(name):
+                continue
+            missing.append((info.name, name))
+    return missing
+
+
+def is_builtin(name: str) -> bool:
+    return name.startswith(("builtins.", "js."))
+
+
+class ClassDefinition(Protocol):
+    """A class the project defines: what its instances' attributes and methods give."""
+
+    @property
+    def node(self) -> tree_sitter.Node: ...
+
+    def attribute(self, name: str) -> Value | None: ...
+
+    def call_method(self, name: str) -> Value | None: ...
+
+
+class FunctionDefinition(Protocol):
+    """A function the project defines: what calling it returns."""
+
+    def returns(self) -> Value | None: ...
+
+
+@dataclass(frozen=True, eq=False)
+class Value:
+    """What an expression is, as far as inference can tell.
+
+    ``types``: the declared types it is an instance of (or, with ``is_class``, the class
+    of); ``definition``: the project class it is an instance of (or is), for its own
+    attributes; ``path``: an import path nothing is declared about (a module, a function),
+    which attribute access extends; ``function``: a function defined in the project.
+    """
+
+    types: frozenset[str] = frozenset()
+    is_class: bool = False
+    # Set when it may also be of types inference could not see (a class with a base that
+    # could not be resolved): a rule's `type:` then treats it as unknown unless it matches.
+    partial: bool = False
+    definition: ClassDefinition | None = None
+    path: str | None = None
+    function: FunctionDefinition | None = None
+
+    @property
+    def is_instance(self) -> bool:
+        return not self.is_class and self.path is None and self.function is None
+
+    def names(self) -> frozenset[str]:
+        """The spellings of this value in a rule's `type:`."""
+        if self.is_class:
+            return frozenset(f"{CLASS_PREFIX}{name}{CLASS_SUFFIX}" for name in self.types)
+        return self.types if self.is_instance else frozenset()
+
+
+def instance(name: str | None) -> Value | None:
+    return None if name is None else Value(types=frozenset({name}))
+
+
+def satisfies(value: Value | None, wanted: frozenset[str], unknown: bool) -> bool:
+    """Whether a value passes a rule's `type:` (``unknown``: whether None passes)."""
+    if value is None or (value.path is not None and not value.types):
+        return unknown
+    if value.names() & wanted:
+        return True
+    return unknown and value.partial
+
+
+__all__ = [
+    "CLASS_PREFIX",
+    "OPAQUE",
+    "ClassDefinition",
+    "FunctionDefinition",
+    "TypeInfo",
+    "TypeModel",
+    "Value",
+    "build_model",
+    "instance",
+    "is_builtin",
+    "satisfies",
+    "unknown_references",
+]

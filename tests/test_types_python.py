@@ -1,0 +1,357 @@
+"""Type inference for Python (engine/types/python.py): one test per form it follows, each
+with a look-alike that must stay unknown or be known to be something else."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+import tree_sitter
+
+from upstream.engine.languages import LANGUAGES
+from upstream.engine.types import LazyTypes, ProjectIndex
+from upstream.engine.types.model import TypeModel, Value, build_model, satisfies
+from upstream.packs import load_pack
+from upstream.packs.schema import TypeDeclaration
+
+REPO = Path(__file__).resolve().parent.parent
+PYTHON = LANGUAGES["python"]
+MARK = "# <-"
+
+_EXTRA = [
+    TypeDeclaration(
+        name="lib.Thing",
+        languages=["python"],
+        names=["lib.Thing"],
+        factories=["lib.make_*"],
+        awaits="lib.Result",
+        enters="lib.Session",
+        builders=["parse"],
+    ),
+    TypeDeclaration(name="lib.Result", languages=["python"]),
+    TypeDeclaration(name="lib.Session", languages=["python"]),
+]
+
+
+@pytest.fixture(scope="module")
+def model() -> TypeModel:
+    pack = load_pack(REPO / "rules" / "pymongo")
+    return build_model([*pack.types, *_EXTRA], "python")
+
+
+def value_at(
+    model: TypeModel, code: str, target: str, path: str = "", project: ProjectIndex | None = None
+) -> Value | None:
+    """What ``target`` (an expression spelled on the line marked ``# <-``) is."""
+    source = textwrap.dedent(code).encode()
+    root = tree_sitter.Parser(PYTHON.grammar).parse(source).root_node
+    line = next(i for i, text in enumerate(source.decode().splitlines()) if MARK in text)
+    node = _find(root, line, target.encode())
+    assert node is not None, f"no {target!r} on the marked line"
+    return LazyTypes(PYTHON, root, model, path, project).value_of(node)
+
+
+def _find(root: tree_sitter.Node, line: int, text: bytes) -> tree_sitter.Node | None:
+    """The innermost node spelled ``text`` on ``line`` (an expression, not its statement)."""
+    found, stack = None, [root]
+    while stack:  # iterative: one test has a 3,000-member chain
+        node = stack.pop()
+        if node.start_point[0] == line and node.text == text:
+            found = node  # children come later, so the innermost match wins
+        stack.extend(c for c in node.children if c.start_point[0] <= line <= c.end_point[0])
+    return found
+
+
+def names(value: Value | None) -> set[str]:
+    return set(value.names()) if value is not None else set()
+
+
+COLLECTION = {"pymongo.Collection"}
+
+
+def test_assignment_from_an_attribute_chain(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    client = MongoClient()
+    orders = client.shop.orders
+    orders.insert(doc); client.close()  # <-
+    """
+    assert names(value_at(model, code, "orders")) == COLLECTION
+    assert names(value_at(model, code, "client")) == {"pymongo.MongoClient"}
+
+
+def test_subscripts_and_methods(model: TypeModel) -> None:
+    code = """
+    import pymongo
+    x = pymongo.MongoClient()
+    x["db"]["coll"].find().sort("a"); x.db.get_collection("c")  # <-
+    """
+    assert names(value_at(model, code, 'x["db"]["coll"]')) == COLLECTION
+    assert names(value_at(model, code, 'x["db"]')) == {"pymongo.Database"}
+    assert names(value_at(model, code, 'x["db"]["coll"].find().sort("a")')) == {"pymongo.Cursor"}
+    assert names(value_at(model, code, 'x.db.get_collection("c")')) == COLLECTION
+
+
+def test_a_list_and_a_dict_are_known_to_be_something_else(model: TypeModel) -> None:
+    code = """
+    items = []
+    settings = {}
+    items.insert(0, 1); settings.update(a=1)  # <-
+    """
+    assert names(value_at(model, code, "items")) == {"builtins.list"}
+    assert names(value_at(model, code, "settings")) == {"builtins.dict"}
+    wanted = frozenset(COLLECTION)
+    assert not satisfies(value_at(model, code, "items"), wanted, unknown=True)
+
+
+def test_unassigned_names_and_plain_parameters_stay_unknown(model: TypeModel) -> None:
+    code = """
+    def store(collection):
+        collection.save(item); users_collection.save(item)  # <-
+    """
+    assert value_at(model, code, "collection") is None
+    assert value_at(model, code, "users_collection") is None
+    assert not satisfies(None, frozenset(COLLECTION), unknown=False)
+    assert satisfies(None, frozenset(COLLECTION), unknown=True)
+
+
+def test_the_last_binding_before_the_use_counts(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    orders = MongoClient().shop.orders
+    orders = []
+    orders.insert(0, 1)  # <-
+    orders = MongoClient().shop.orders
+    """
+    assert names(value_at(model, code, "orders")) == {"builtins.list"}
+
+
+def test_tuple_targets_pairwise_else_unknown(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    db = MongoClient().app
+    a, b = db.a, []
+    c, d = pair
+    a.x; b.x; c.x  # <-
+    """
+    assert names(value_at(model, code, "a")) == COLLECTION
+    assert names(value_at(model, code, "b")) == {"builtins.list"}
+    assert value_at(model, code, "c") is None
+
+
+def test_walrus_and_augmented_assignment(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    db = MongoClient().app
+    counter = 0
+    counter += 1
+    if (archive := db.archive):
+        archive.save(doc); counter.bit_length()  # <-
+    """
+    assert names(value_at(model, code, "archive")) == COLLECTION
+    assert names(value_at(model, code, "counter")) == {"builtins.int"}
+
+
+def test_with_as_and_declared_enters(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    import lib
+    with MongoClient() as client, lib.Thing() as session, open(p) as handle:
+        client.x; session.x; handle.x  # <-
+    """
+    assert names(value_at(model, code, "client")) == {"pymongo.MongoClient"}
+    assert names(value_at(model, code, "session")) == {"lib.Session"}
+    assert value_at(model, code, "handle") is None
+
+
+def test_for_over_a_cursor_gives_documents(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    coll = MongoClient().app.items
+    for doc in coll.find():
+        for item in things:
+            doc.update(a); item.update(a)  # <-
+    """
+    assert names(value_at(model, code, "doc")) == {"builtins.dict"}
+    assert value_at(model, code, "item") is None
+
+
+def test_comprehension_targets(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    coll = MongoClient().app.items
+    [doc.update(a) for doc in coll.find()]  # <-
+    """
+    assert names(value_at(model, code, "doc")) == {"builtins.dict"}
+
+
+def test_await_and_factories(model: TypeModel) -> None:
+    code = """
+    import lib
+    from lib import make_thing
+    async def f():
+        thing = make_thing()
+        result = await thing
+        other = lib.other()
+        thing.x; result.x; other.x  # <-
+    """
+    assert names(value_at(model, code, "thing")) == {"lib.Thing"}
+    assert names(value_at(model, code, "result")) == {"lib.Result"}
+    assert value_at(model, code, "other") is None
+
+
+def test_parameter_annotations(model: TypeModel) -> None:
+    code = """
+    from typing import Optional
+    import pymongo
+    from pymongo.collection import Collection
+    def f(a: Collection, b: Optional[Collection], c: "Collection", d: Collection | None,
+          e: pymongo.collection.Collection, f: list, g: Unknown):
+        a.x; b.x; c.x; d.x; e.x; f.x; g.x  # <-
+    """
+    for name in "abcde":
+        assert names(value_at(model, code, name)) == COLLECTION, name
+    assert names(value_at(model, code, "f")) == {"builtins.list"}
+    assert value_at(model, code, "g") is None
+
+
+def test_return_annotations_and_inferred_returns(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    from pymongo.database import Database
+    client = MongoClient()
+    def database() -> Database:
+        return whatever()
+    def orders():
+        return client.shop.orders
+    def mixed(flag):
+        if flag:
+            return client.shop.orders
+        return []
+    database().users; orders(); mixed(1)  # <-
+    """
+    assert names(value_at(model, code, "database().users")) == COLLECTION
+    assert names(value_at(model, code, "orders()")) == COLLECTION
+    assert value_at(model, code, "mixed(1)") is None
+
+
+def test_self_attributes_set_in_another_method(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    class Store:
+        def __init__(self, database):
+            self.table = MongoClient().db["events"]
+            self.cache = {}
+            self.unknown = database
+        def save(self, event):
+            self.table.save(event); self.cache.update(event); self.unknown.save(event)  # <-
+    """
+    assert names(value_at(model, code, "self.table")) == COLLECTION
+    assert names(value_at(model, code, "self.cache")) == {"builtins.dict"}
+    assert value_at(model, code, "self.unknown") is None
+
+
+def test_an_apps_own_class_is_known_to_be_something_else(model: TypeModel) -> None:
+    code = """
+    class Counter:
+        def count(self):
+            return 0
+    counter = Counter()
+    counter.count()  # <-
+    """
+    value = value_at(model, code, "counter")
+    assert value is not None and names(value) == set()
+    assert not satisfies(value, frozenset(COLLECTION), unknown=True)
+
+
+def test_subclasses_and_class_methods_that_build(model: TypeModel) -> None:
+    code = """
+    import lib
+    from somewhere import Base
+    class Mine(lib.Thing):
+        def go(self):
+            self.x  # <-
+    class Other(Base):
+        pass
+    built = Mine.parse(data); made = Mine(); other = Other()
+    built.x; made.x; other.x; Mine.x  # <-
+    """
+    assert names(value_at(model, code, "self")) == {"lib.Thing"}
+    code_use = code.replace("self.x  # <-", "self.x")
+    assert names(value_at(model, code_use, "built")) == {"lib.Thing"}
+    assert names(value_at(model, code_use, "made")) == {"lib.Thing"}
+    assert names(value_at(model, code_use, "Mine")) == {"type[lib.Thing]"}
+    # A base that cannot be resolved may bring any type: partial, so unknown counts.
+    other = value_at(model, code_use, "other")
+    assert other is not None and other.partial
+    assert satisfies(other, frozenset({"lib.Thing"}), unknown=True)
+    assert not satisfies(other, frozenset({"lib.Thing"}), unknown=False)
+
+
+def test_a_class_body_name_is_not_visible_in_its_methods(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    class Store:
+        coll = MongoClient().db.things
+        def go(self, coll):
+            coll.save(x)  # <-
+    """
+    assert value_at(model, code, "coll") is None
+
+
+def test_deep_chains_are_unknown_not_a_crash(model: TypeModel) -> None:
+    chain = "x" + ".a" * 3000
+    code = f"""
+    from pymongo import MongoClient
+    x = MongoClient()
+    {chain}.save(1)  # <-
+    """
+    assert value_at(model, code, chain) is None
+
+
+def test_other_modules_of_the_project(model: TypeModel, tmp_path: Path) -> None:
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "db.py").write_text(
+        "from pymongo import MongoClient\n"
+        "client = MongoClient()\n"
+        "users = client.shop.users\n"
+        "def orders():\n    return client.shop.orders\n"
+        "class Base(object):\n    def __init__(self):\n        self.events = client.shop.events\n"
+    )
+    (package / "views.py").write_text("")
+    code = """
+    from .db import users, orders, Base
+    from app import db
+    from app.missing import ghost
+    class View(Base):
+        pass
+    users.x; orders(); db.users; View().events; ghost  # <-
+    """
+    project = ProjectIndex(tmp_path)
+    importer = str(package / "views.py")
+    for target in ("users", "orders()", "db.users", "View().events"):
+        assert names(value_at(model, code, target, importer, project)) == COLLECTION, target
+    ghost = value_at(model, code, "ghost", importer, project)
+    assert ghost is not None and ghost.path == "app.missing.ghost" and not ghost.types
+    with project.recording() as read:
+        value_at(model, code, "users", importer, project)
+    assert read == {str(package / "db.py")}
+    assert project.provides(importer, {".db"}, ["pymongo"])
+    assert not project.provides(importer, {".db"}, ["redis"])
+
+
+def test_the_project_index_stays_inside_the_project(model: TypeModel, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.py"
+    outside.write_text("from pymongo import MongoClient\nusers = MongoClient().a.users\n")
+    project_root = tmp_path / "project"
+    project_root.mkdir()
+    code = """
+    from outside import users
+    users.x  # <-
+    """
+    project = ProjectIndex(project_root)
+    value = value_at(model, code, "users", str(project_root / "main.py"), project)
+    assert value is not None and value.path == "outside.users" and not value.types
