@@ -36,7 +36,9 @@ def write_atomically(
 
     ``mode``: the new file's permissions (default: the old file's, else 0o644; mkstemp alone
     would make it private). ``durable``: fsync before the rename. Text is written as UTF-8
-    with ``\\n`` line ends.
+    with ``\\n`` line ends. A symlink at ``path`` is replaced, not written through: pass
+    the path it resolves to for that. On ``OSError`` (a full disk, a read-only folder)
+    ``path`` is left as it was.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     if mode is None:

@@ -1,7 +1,8 @@
 """The ``upstream`` command line: one module per command, each with ``add_parser`` and ``run``.
 
 Exit codes (``exit_codes``): 0 clean, 1 findings (or failed pack tests), 2 usage,
-configuration or pack error (or an internal error checking some file), 130 interrupted.
+configuration or pack error, or an internal error (checking some file, or anywhere else:
+one line, no traceback), 130 interrupted.
 Which packs and options apply is the workspace resolver's answer (``options.resolve``).
 """
 
@@ -51,3 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except Exception as error:
+        # A bug in upstream: one line, and never exit 1, which would read as findings.
+        from upstream.scan.checking import describe_error
+
+        print(f"upstream: error: internal error: {describe_error(error)}", file=sys.stderr)
+        return EXIT_ERROR

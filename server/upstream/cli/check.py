@@ -90,8 +90,7 @@ def add_parser(commands: Subcommands) -> None:
 def run(args: argparse.Namespace) -> int:
     paths: list[Path] = args.paths or [Path(".")]
     for path in paths:
-        if not path.exists():
-            raise UsageError(f"{path}: no such file or folder")
+        _require(path)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     requested = CheckSettings(
@@ -100,32 +99,32 @@ def run(args: argparse.Namespace) -> int:
         unknown_version=args.unknown_version,
         max_bytes=args.max_file_size,
     )
-    workspace = resolve(args, paths[0], requested, args.config)
+    start = _config_start(paths)
+    workspace = resolve(args, start, requested, args.config)
     loaded = load_rules(workspace)
     config = workspace.config
-    setup = ScanSetup(workspace.packs.paths, workspace.settings)
+    setup = ScanSetup(workspace.packs.paths, workspace.settings, workspace.project_root)
     options = setup.options()
     findings: list[Finding] = []
     failed = False
-    project = config.root if config.source else paths[0]
+    project = config.root if config.source else start
     cache = None if args.no_cache else ResultCache.open(project, loaded.rule_set, options)
-    files = iter_source_files(paths, config.exclude, config.root)
+    files = iter_source_files(paths, config.exclude, config.root, on_error=_report_skipped)
     jobs = args.jobs or available_cores()
     # closing: an error or Ctrl-C here ends any worker processes at once.
     with contextlib.closing(
         check_files(files, setup, loaded.rule_set, options, cache, jobs)
     ) as results:
         for file, result in results:
+            if (args.fix or args.diff) and isinstance(result, list):
+                result = _fixed(file, result, args, loaded, options)
             if isinstance(result, Skipped):
-                print(f"upstream: {result}", file=sys.stderr)
-                continue
-            if isinstance(result, Failed):
+                _report_skipped(result)
+            elif isinstance(result, Failed):
                 print(f"upstream: error: {result}", file=sys.stderr)
                 failed = True
-                continue
-            if args.fix or args.diff:
-                result = _fix_file(file, result, args, loaded, options)
-            findings.extend(result)
+            else:
+                findings.extend(result)
     if cache is not None:
         cache.save()
         if os.environ.get("UPSTREAM_CACHE_STATS"):
@@ -134,6 +133,52 @@ def run(args: argparse.Namespace) -> int:
     if loaded.problems or failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings else EXIT_CLEAN
+
+
+def _require(path: Path) -> None:
+    """A path named on the command line must exist; one that can't be read is reported
+    when it is read, as any other file (and does not stop the others being checked)."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        raise UsageError(f"{path}: no such file or folder") from None
+    except OSError:
+        pass
+
+
+def _config_start(paths: list[Path]) -> Path:
+    """Where the project's config is looked for: the first path named that can be read.
+    (Looking inside a folder that can't be listed would fail; that folder is reported when
+    it is walked.)"""
+    for path in paths:
+        try:
+            if os.path.isdir(path):
+                with os.scandir(path):
+                    pass
+            else:
+                os.stat(path)
+        except OSError:
+            continue
+        return path
+    return Path(".")
+
+
+def _report_skipped(skipped: Skipped) -> None:
+    print(f"upstream: {skipped}", file=sys.stderr)
+
+
+def _fixed(
+    file: Path,
+    findings: list[Finding],
+    args: argparse.Namespace,
+    loaded: LoadedRules,
+    options: CheckOptions,
+) -> list[Finding] | Failed:
+    """``_fix_file``; a bug it runs into fails this file only."""
+    try:
+        return _fix_file(file, findings, args, loaded, options)
+    except Exception as error:
+        return Failed.from_exception(file, error)
 
 
 def _fix_file(
@@ -153,16 +198,37 @@ def _fix_file(
         return findings
     outcome = apply_edits(source, edits, spec)
     if outcome.refused:
-        print(f"upstream: {file}: fixes not applied: {outcome.refused}", file=sys.stderr)
-        return findings
+        return _not_fixed(file, findings, outcome.refused)
     if args.diff:
         sys.stdout.write(_diff(file, source, outcome.source))
         return findings
-    write_atomically(file, outcome.source)
+    # Through a symlink to the file it names: replacing the link would leave that unfixed.
+    target = Path(os.path.realpath(file))
+    if not _writable(target):
+        return _not_fixed(file, findings, "read-only")
+    try:
+        write_atomically(target, outcome.source, durable=True)
+    except OSError as error:
+        return _not_fixed(file, findings, f"cannot write: {error.strerror or error}")
     rules = loaded.rule_set.for_language(spec.name)
     if rules is None:
         return []
     return check_document(Document(str(file), outcome.source, spec), rules, options)
+
+
+def _not_fixed(file: Path, findings: list[Finding], reason: str) -> list[Finding]:
+    print(f"upstream: {file}: fixes not applied: {reason}", file=sys.stderr)
+    return findings
+
+
+def _writable(path: Path) -> bool:
+    # write_atomically's rename needs only the folder's permission, and access() lets root
+    # write any file: so the mode bits decide too (0444 is read-only, even to root).
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return True  # writing will say what is wrong
+    return bool(mode & 0o222) and os.access(path, os.W_OK)
 
 
 def _diff(file: Path, before: bytes, after: bytes) -> str:
@@ -190,7 +256,10 @@ def _write_report(args: argparse.Namespace, findings: list[Finding], loaded: Loa
         if not args.diff:
             report += _summary(findings, args)
     if args.output is not None:
-        args.output.write_text(report, encoding="utf-8")
+        try:
+            args.output.write_text(report, encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"{args.output}: cannot write: {error.strerror or error}") from None
     else:
         sys.stdout.write(report)
 

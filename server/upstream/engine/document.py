@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass, field
 
 import tree_sitter
 
 from upstream.engine.findings import Position
 from upstream.engine.languages import LanguageSpec
+
+# LSP 3.17: "\r\n", "\n" and a lone "\r" each end a line (a lone "\r": old Mac files).
+_LINE_END = re.compile(rb"\r\n?|\n")
 
 
 @dataclass
@@ -47,12 +51,25 @@ class Document:
         starts = self.line_starts
         if line >= len(starts):
             return ""
-        end = starts[line + 1] - 1 if line + 1 < len(starts) else len(self.source)
-        return self.source[starts[line] : end].decode("utf-8", "replace").rstrip("\r")
+        end = line_end(self.source, starts, line)
+        return self.source[starts[line] : end].decode("utf-8", "replace")
 
 
 def line_starts(source: bytes) -> list[int]:
     """The byte offset of every line's start (the language server rebuilds them after each
     edit: kept cheap)."""
-    lines = source.split(b"\n")
-    return list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    if source.count(b"\r") == source.count(b"\r\n"):
+        # No lone "\r": every line ends at a "\n", and splitting is twice as fast.
+        lines = source.split(b"\n")
+        return list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    return [0, *(match.end() for match in _LINE_END.finditer(source))]
+
+
+def line_end(source: bytes, starts: list[int], line: int) -> int:
+    """The byte offset where ``line``'s text ends, before its line ending."""
+    if line + 1 >= len(starts):
+        return len(source)
+    end = starts[line + 1]
+    if end - 2 >= starts[line] and source.startswith(b"\r\n", end - 2):
+        return end - 2
+    return end - 1

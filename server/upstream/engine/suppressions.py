@@ -59,7 +59,8 @@ def _read_comment(document: Document, comment: tree_sitter.Node, found: Suppress
         if match.group(1) == "ignore-file":
             found.file |= names
             continue
-        line = comment.start_point.row
-        before = document.line_text(line)[: document.position(comment.start_byte).column]
-        target = line + 1 if not before.strip() else line
+        # The document's line, not tree-sitter's row: a lone "\r" ends only the former.
+        start = document.position(comment.start_byte)
+        before = document.line_text(start.line)[: start.column]
+        target = start.line + 1 if not before.strip() else start.line
         found.by_line.setdefault(target, set()).update(names)

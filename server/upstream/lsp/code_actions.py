@@ -89,13 +89,17 @@ def actions_for_diagnostic(
 
 
 def _lines(document: OpenDocument) -> list[str]:
-    return document.source.decode("utf-8", "replace").split("\n")
+    # The index's lines, so a lone "\r" ends one here as in the diagnostics.
+    index = document.index
+    return [
+        document.source[start : index.line_end(line)].decode("utf-8", "replace")
+        for line, start in enumerate(index.starts)
+    ]
 
 
 def _line_end(document: OpenDocument, line: int, encoding: str) -> types.Position:
     index = document.index
-    end = index.starts[line + 1] - 1 if line + 1 < len(index.starts) else len(document.source)
-    return index.position(end, encoding)
+    return index.position(index.line_end(line), encoding)
 
 
 def _merge(match: re.Match[str], text: str, rule: str) -> str:

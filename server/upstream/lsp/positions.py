@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from lsprotocol import types
 
-from upstream.engine import line_starts
+from upstream.engine.document import line_end, line_starts
 
 # Plain strings: what a client sends and what the server negotiated compare equal to them.
 UTF8: str = types.PositionEncodingKind.Utf8.value
@@ -29,7 +29,8 @@ def _units(char: str, encoding: str) -> int:
 
 @dataclass
 class LineIndex:
-    """Where each line of a UTF-8 byte string starts."""
+    """Where each line of a UTF-8 byte string starts; ``\\r\\n``, ``\\n`` and a lone ``\\r``
+    each end a line (LSP 3.17)."""
 
     source: bytes
     starts: list[int]
@@ -38,10 +39,12 @@ class LineIndex:
     def of(cls, source: bytes) -> LineIndex:
         return cls(source, line_starts(source))
 
+    def line_end(self, line: int) -> int:
+        """The byte offset where ``line``'s text ends, before its line ending."""
+        return line_end(self.source, self.starts, line)
+
     def _line_bytes(self, line: int) -> bytes:
-        start = self.starts[line]
-        end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.source)
-        return self.source[start:end]
+        return self.source[self.starts[line] : self.line_end(line)]
 
     def offset(self, position: types.Position, encoding: str = UTF16) -> int:
         """The byte offset of a client position (clamped into the document)."""
@@ -78,9 +81,10 @@ class LineIndex:
         return line, sum(_units(c, encoding) for c in text)
 
     def point(self, offset: int) -> tuple[int, int]:
-        """tree-sitter's (row, byte column) of a byte offset."""
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line, offset - self.starts[line]
+        """tree-sitter's (row, byte column) of a byte offset: its rows end at ``\\n`` only, so
+        a lone ``\\r`` starts a line here but not a row there."""
+        row = self.source.count(b"\n", 0, offset)
+        return row, offset - (self.source.rfind(b"\n", 0, offset) + 1)
 
     def range_json(self, start: int, end: int, encoding: str = UTF16) -> dict[str, dict[str, int]]:
         """``range`` in its JSON form."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from upstream.engine import (
     CheckOptions,
@@ -18,6 +21,8 @@ from upstream.engine import (
 
 DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 _BINARY_SNIFF_BYTES = 8192
+_READ_CHUNK_BYTES = 1024 * 1024
+_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
 @dataclass(frozen=True)
@@ -41,17 +46,22 @@ class Failed:
 
     @classmethod
     def from_exception(cls, path: Path, error: BaseException) -> Failed:
-        """The exception and the upstream source line that raised it."""
-        message = " ".join(str(error).split())
-        reason = f"{type(error).__name__}: {message}" if message else type(error).__name__
-        frames = traceback.extract_tb(error.__traceback__)
-        if frames:
-            where = Path(frames[-1].filename)
-            package = Path(__file__).resolve().parents[2]  # the folder holding upstream/
-            if where.is_relative_to(package):
-                where = where.relative_to(package)
-            reason += f" (at {where.as_posix()}:{frames[-1].lineno})"
-        return cls(str(path), reason)
+        return cls(str(path), describe_error(error))
+
+
+def describe_error(error: BaseException) -> str:
+    """An unexpected exception in one line: its type, message and the source line that
+    raised it (no traceback: a user reports this line)."""
+    message = " ".join(str(error).split())
+    reason = f"{type(error).__name__}: {message}" if message else type(error).__name__
+    frames = traceback.extract_tb(error.__traceback__)
+    if frames:
+        where = Path(frames[-1].filename)
+        package = Path(__file__).resolve().parents[2]  # the folder holding upstream/
+        if where.is_relative_to(package):
+            where = where.relative_to(package)
+        reason += f" (at {where.as_posix()}:{frames[-1].lineno})"
+    return reason
 
 
 def content_problem(data: bytes) -> str | None:
@@ -60,16 +70,14 @@ def content_problem(data: bytes) -> str | None:
 
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes | Skipped:
-    """The file's bytes if it is a UTF-8 text file within the size limit, else why not."""
+    """The file's bytes if it is a regular UTF-8 text file within the size limit, else why
+    not. A symlink to a regular file is read; a FIFO or a device never is."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Skipped(
-                str(path), f"{size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB limit"
-            )
-        data = path.read_bytes()
+        data = _read_regular(path, max_bytes)
     except OSError as error:
         return Skipped(str(path), f"cannot read: {error.strerror or error}")
+    if isinstance(data, str):
+        return Skipped(str(path), data)
     problem = content_problem(data)
     if problem is not None:
         return Skipped(str(path), problem)
@@ -78,6 +86,47 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes | 
     except UnicodeDecodeError as error:
         return Skipped(str(path), f"not UTF-8 (byte {error.start})")
     return data
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes | str:
+    """The bytes of a regular file of at most ``max_bytes``, or why it was not read."""
+    # stat before open: opening a FIFO waits for a writer, and opening a device may do
+    # anything (rewind a tape).
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        return "not a regular file"
+    # O_NONBLOCK: should a FIFO replace the file meanwhile, opening it does not wait.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _O_BINARY)
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            return "not a regular file"
+        if status.st_size > max_bytes:
+            return f"{_size(status.st_size, 1)} is over the {_size(max_bytes, 0)} limit"
+        data = _read_at_most(stream, max_bytes + 1, first=status.st_size + 1)
+    # A file can grow while it is read, or lie about its size (as files in /proc do).
+    if len(data) > max_bytes:
+        return f"over the {_size(max_bytes, 0)} limit when read"
+    return data
+
+
+def _read_at_most(stream: BinaryIO, limit: int, first: int) -> bytes:
+    # In chunks, the first one as big as the file says it is: a read of ``limit`` bytes
+    # would allocate them all at once, whatever the file holds.
+    chunks: list[bytes] = []
+    total = 0
+    wanted = first
+    while total < limit:
+        chunk = stream.read(min(wanted, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        wanted = _READ_CHUNK_BYTES
+    return b"".join(chunks)
+
+
+def _size(size: int, decimals: int) -> str:
+    return f"{size / 1048576:.{decimals}f} MB" if size >= 1048576 else f"{size} B"
 
 
 def check_file(

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from upstream.engine import CheckOptions, Finding, RuleSet
+from upstream.engine import CheckOptions, Finding, ProjectIndex, RuleSet
 from upstream.errors import UpstreamError
 from upstream.packs import load_rule_set
 from upstream.scan.cache import Miss, ResultCache, VersionAnswers, check_recording_versions
@@ -59,14 +59,16 @@ class ScanSetup:
 
     pack_paths: tuple[Path, ...]
     settings: CheckSettings
+    # The project whose own modules other files' imports are followed into (types).
+    project_root: Path | None = None
 
     @property
     def max_bytes(self) -> int:
         return self.settings.max_bytes
 
     def options(self) -> CheckOptions:
-        """The check options of this setup, with a fresh version resolver."""
-        return self.settings.options()
+        """The check options of this setup, with a fresh version resolver and project index."""
+        return self.settings.options(project=ProjectIndex(self.project_root))
 
 
 def check_files(
