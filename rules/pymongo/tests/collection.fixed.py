@@ -1,4 +1,5 @@
 # PyMongo 3 Collection/Cursor helpers that PyMongo 4.0 removed.
+import gridfs
 import pymongo
 from pymongo import MongoClient
 
@@ -19,8 +20,17 @@ collection.insert_many([{"n": i} for i in range(3)])
 # The value is used: insert() returned the _id, insert_one() returns a result object.
 # expect: collection-insert-removed
 new_id = db.users.insert({"name": "Ada"})
-# expect: collection-insert-removed
-self.db.users.insert(document)
+
+
+class UserStore:
+    def __init__(self):
+        self.db = client.shop
+
+    def add(self, document):
+        # expect: collection-insert-removed
+        self.db.users.insert(document)
+
+
 # expect: collection-insert-removed
 users_coll.insert(docs, w=0)
 # expect: collection-insert-removed
@@ -100,6 +110,11 @@ total = collection.estimated_document_count()
 active = db.users.count({"active": True})
 # expect: collection-count-removed
 matched = users_coll.count(query)
+# Laid out over several lines, as black writes long calls.
+# expect: collection-count-removed
+active = db.users.count(
+    {"active": True, "plan": {"$in": ["pro", "team"]}, "created": {"$gt": since}}
+)
 # expect: collection-count-removed
 recent = db["events"].count(filter={"ts": {"$gt": since}}, limit=100)
 # Options but no filter: count_documents would need one, so no fix.
@@ -121,6 +136,7 @@ n = db.users.find({"active": True}).limit(10).count(True)
 # expect: cursor-count-removed
 n = db.users.find({"a": 1}, {"_id": 1}).sort("a", pymongo.ASCENDING).skip(5).count()
 # GridFS has find() but no count_documents(): no fix.
+fs = gridfs.GridFS(db)
 # expect: cursor-count-removed
 n = fs.find({"filename": "report.pdf"}).count()
 cursor = db.users.find({"active": True})

@@ -76,13 +76,18 @@ user = auth.authenticate(request, username=name, password=password)
 # ok: database-authenticate-removed
 auth.logout(request)
 
-# SQLAlchemy-style sessions and queries.
-# ok: collection-remove-removed
-db.session.remove()
-# ok: collection-count-all-removed
-n = db.session.query(Order).count()
-# ok: collection-update-removed
-db.session.query(Order).update({"status": "paid"}, synchronize_session=False)
+
+
+# Flask-SQLAlchemy's `db`, sessions and queries (here `db` is not the PyMongo database).
+def close_session(db):
+    # ok: collection-remove-removed
+    db.session.remove()
+    # ok: collection-count-all-removed
+    n = db.session.query(Order).count()
+    # ok: collection-update-removed
+    db.session.query(Order).update({"status": "paid"}, synchronize_session=False)
+    return n
+
 
 # pandas.
 frame = pd.DataFrame({"a": [1, 2]})

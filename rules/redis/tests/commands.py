@@ -47,9 +47,15 @@ def reset_cache():
     redis_client.flushall(asynchronous=True)
 
 
-async def reset_async(client):
+async def reset_async(client: aioredis.Redis):
     # expect: flush-in-application-code
     await client.flushall()
+
+
+# A receiver nothing says anything about: `flushall` is also a cache wrapper's or a fake's.
+def reset_anything(cache):
+    # ok: flush-in-application-code
+    cache.flushall()
 
 
 # Test code may flush a throw-away database.
@@ -76,6 +82,45 @@ class CacheTests:
     def helper(self):
         # ok: flush-in-application-code
         self.r.flushdb()
+
+
+# nose / pytest module-level setup and teardown functions, by name.
+def setup():
+    # ok: flush-in-application-code
+    r.flushdb()
+
+
+def teardown():
+    # ok: flush-in-application-code
+    r.flushall()
+
+
+def setup_module(module):
+    # ok: flush-in-application-code
+    r.flushdb()
+
+
+async def asyncTearDown():
+    # ok: flush-in-application-code
+    await redis_client.flushdb()
+
+
+# Only the function's name counts: not a name that merely starts with "setup", and not
+# "setup"/"test" elsewhere in an application function.
+def setupcache():
+    # expect: flush-in-application-code
+    r.flushdb()
+
+
+def reset_after_setup():
+    setup = True
+    # expect: flush-in-application-code
+    r.flushall()
+
+
+def clear(test=False):
+    # expect: flush-in-application-code
+    r.flushdb()
 
 
 # ok: flush-in-application-code

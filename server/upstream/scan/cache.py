@@ -40,6 +40,7 @@ from upstream.engine import (
     check_document,
     language_for_path,
 )
+from upstream.engine.types.project import MAX_MODULE_BYTES
 from upstream.files import write_atomically
 from upstream.packs import Requirement
 from upstream.scan.checking import DEFAULT_MAX_FILE_BYTES, Skipped, read_source
@@ -256,11 +257,9 @@ def check_recording_versions(
 
 
 def _file_digest(file: str) -> str:
-    try:
-        with open(file, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
-    except OSError:
-        return "missing"
+    # As the check read it: a regular file, up to the index's limit (not a FIFO to wait on).
+    source = read_source(Path(file), MAX_MODULE_BYTES)
+    return "unreadable" if isinstance(source, Skipped) else hashlib.sha256(source).hexdigest()
 
 
 def _recording(check: VersionCheck | None, asked: VersionAnswers) -> VersionCheck:
