@@ -1,17 +1,19 @@
 """``upstream mcp``: a Model Context Protocol server (stdio) so coding agents check their code.
 
 Tools: ``check_code`` (findings, with docs and the code with safe fixes applied), ``guidance``
-(the do/don't list for a library) and ``list_packs``. A bad argument is an MCP tool error;
-the server keeps serving. Nothing but protocol messages goes to stdout.
+(the do/don't list for a library) and ``list_packs``. A bad argument is an MCP tool error, and
+code that cannot be checked (over the size limit, holding a NUL) is one saying why; the server
+keeps serving. Nothing but protocol messages goes to stdout.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from upstream import __version__
 from upstream.agents.export import guidance_line
 from upstream.engine import (
@@ -24,6 +26,9 @@ from upstream.engine import (
     language_for_id,
     language_for_path,
 )
+
+if TYPE_CHECKING:
+    from mcp.types import JSONRPCError
 
 
 class FindingOut(BaseModel):
@@ -73,12 +78,37 @@ def resolve_language(language: str, filename: str | None) -> LanguageSpec:
     return spec
 
 
+def _checkable(code: str, max_bytes: int) -> bytes:
+    """``code`` as UTF-8, or a ValueError saying why it is not checked."""
+    source = code.encode("utf-8")  # a lone surrogate fails here, a ValueError too
+    if len(source) > max_bytes:
+        raise ValueError(
+            f"code is {len(source):,} bytes, over the size limit of {max_bytes:,} bytes (as for "
+            "`upstream check`): not checked"
+        )
+    nul = source.find(b"\0")
+    if nul >= 0:
+        # The grammars stop reading a string at a NUL: what follows would go unchecked.
+        line = source.count(b"\n", 0, nul) + 1
+        raise ValueError(
+            f"code holds a NUL character on line {line}: not checked (binary content, as "
+            "`upstream check` skips it); write it as an escape such as \\0"
+        )
+    return source
+
+
 def check_code(
-    rule_set: RuleSet, code: str, language: str, filename: str | None, unsafe_fixes: bool = False
+    rule_set: RuleSet,
+    code: str,
+    language: str,
+    filename: str | None,
+    unsafe_fixes: bool = False,
+    *,
+    max_bytes: int,
 ) -> CheckResult:
     spec = resolve_language(language, filename)
-    findings = check(code, spec, rule_set, path=filename or f"<{spec.name}>")
-    source = code.encode("utf-8")
+    source = _checkable(code, max_bytes)
+    findings = check(source, spec, rule_set, path=filename or f"<{spec.name}>")
     edits = chosen_edits(findings, unsafe=unsafe_fixes)
     fixed = apply_edits(source, edits, spec) if edits else None
     return CheckResult(
@@ -152,9 +182,10 @@ def _sdk() -> tuple[Any, type[Exception]]:
     return server, tool_error
 
 
-def build_server(rule_set: RuleSet) -> Any:
-    """The MCP server with its three tools over ``rule_set`` (the ``_tool`` suffix only
-    keeps the functions from shadowing the module's own)."""
+def build_server(rule_set: RuleSet, max_bytes: int) -> Any:
+    """The MCP server with its three tools over ``rule_set``, checking code of up to
+    ``max_bytes`` (the ``_tool`` suffix only keeps the functions from shadowing the module's
+    own)."""
     server_class, ToolError = _sdk()
     server = server_class(
         f"upstream {__version__}",
@@ -172,7 +203,7 @@ def build_server(rule_set: RuleSet) -> Any:
         tsx, java, go or sql (or an LSP language id), or empty to go by filename;
         unsafe_fixes: also apply fixes that may change behaviour."""
         try:
-            return check_code(rule_set, code, language, filename, unsafe_fixes)
+            return check_code(rule_set, code, language, filename, unsafe_fixes, max_bytes=max_bytes)
         except ValueError as error:
             raise ToolError(str(error)) from None
 
@@ -195,3 +226,72 @@ def build_server(rule_set: RuleSet) -> Any:
     ):
         server.add_tool(tool, name=name)
     return server
+
+
+def serve(rule_set: RuleSet, max_bytes: int) -> None:
+    """Serve the tools over stdio until the client closes it."""
+    import anyio
+
+    anyio.run(_serve_stdio, build_server(rule_set, max_bytes))
+
+
+async def _serve_stdio(server: Any) -> None:
+    """The SDK's stdio loop (as ``run_stdio_async``), answering a request the SDK could not
+    read: it logs the error, and the client would wait for that answer forever."""
+    import anyio
+    from mcp.server.stdio import stdio_server
+    from mcp.shared.message import SessionMessage
+    from mcp.types import JSONRPCMessage
+
+    lowlevel = getattr(server, "_mcp_server", None)  # where FastMCP keeps the SDK's server
+    if lowlevel is None:
+        await server.run_stdio_async()  # another SDK layout: its own loop, unfiltered
+        return
+    async with stdio_server() as (read_stream, write_stream):
+        readable_in, readable = anyio.create_memory_object_stream[SessionMessage | Exception](0)
+        replies = write_stream.clone()
+
+        async def sort_out() -> None:
+            async with readable_in, replies:
+                async for item in read_stream:
+                    reply = _unreadable_reply(item)
+                    if reply is None:
+                        await readable_in.send(item)
+                    else:
+                        await replies.send(SessionMessage(JSONRPCMessage(reply)))
+
+        async with anyio.create_task_group() as group:
+            group.start_soon(sort_out)
+            await lowlevel.run(readable, write_stream, lowlevel.create_initialization_options())
+            group.cancel_scope.cancel()
+
+
+def _unreadable_reply(item: object) -> JSONRPCError | None:
+    """The error answer to a request the SDK's JSON parser refused, if it has an id: Python's
+    parser reads it (a lone surrogate such as ``"\\ud800"``), so the id is known."""
+    from mcp.types import PARSE_ERROR, ErrorData, JSONRPCError
+
+    errors = item.errors() if isinstance(item, ValidationError) else []
+    if len(errors) != 1 or errors[0]["type"] != "json_invalid":
+        return None
+    try:
+        request = json.loads(errors[0]["input"])
+    except (TypeError, ValueError):
+        return None  # not JSON to Python either: no id to answer
+    msg_id = request.get("id") if isinstance(request, dict) else None
+    if not isinstance(msg_id, int | str) or "method" not in request:
+        return None
+    message = f"Parse error: {errors[0]['msg']}"
+    if _has_lone_surrogate(request):
+        message = "Parse error: the request holds a lone surrogate (such as \\ud800), not Unicode"
+    return JSONRPCError(
+        jsonrpc="2.0", id=msg_id, error=ErrorData(code=PARSE_ERROR, message=message)
+    )
+
+
+def _has_lone_surrogate(value: object) -> bool:
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

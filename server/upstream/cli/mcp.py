@@ -17,8 +17,8 @@ def add_parser(commands: Subcommands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     require("mcp", "upstream mcp", "mcp")
-    from upstream.agents.mcp import build_server
+    from upstream.agents.mcp import serve
 
-    loaded = load_rules(resolve(args, Path.cwd()))
-    build_server(loaded.rule_set).run("stdio")
+    workspace = resolve(args, Path.cwd())
+    serve(load_rules(workspace).rule_set, workspace.settings.max_bytes)
     return EXIT_CLEAN

@@ -1,11 +1,11 @@
-"""Open documents: text as bytes, the syntax tree kept up to date incrementally, and what
-changed since the document was opened (for new-code mode)."""
+"""Open documents: text as bytes, the syntax tree (edited with the text, reparsed when a check
+needs it), and what changed since the document was opened (for new-code mode)."""
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import tree_sitter
@@ -25,8 +25,11 @@ class OpenDocument:
     source: bytes
     spec: LanguageSpec | None
     # The text when it was opened: new-code mode reports only lines changed since then.
-    baseline: list[bytes] = field(default_factory=list)
+    opened: bytes = b""
+    # Parsed when a check needs it (``snapshot``), after the server's size check: a document
+    # over maxFileSize is never parsed. Edits are applied to it as they come.
     tree: tree_sitter.Tree | None = None
+    _tree_stale: bool = True
     # The last check kept for an incremental re-check: its result (with the edits made
     # since), the settings generation it ran under, and its tree with those edits applied.
     checked: Baseline | None = None
@@ -40,9 +43,7 @@ class OpenDocument:
         path = Path(to_fs_path(item.uri) or item.uri)
         spec = language_for_id(item.language_id) or language_for_path(path)
         source = item.text.encode("utf-8", "surrogatepass")
-        document = cls(item.uri, path, item.version, source, spec, source.splitlines())
-        document.reparse()
-        return document
+        return cls(item.uri, path, item.version, source, spec, opened=source)
 
     @property
     def index(self) -> LineIndex:
@@ -50,16 +51,23 @@ class OpenDocument:
             self._index = LineIndex.of(self.source)
         return self._index
 
-    def reparse(self) -> None:
-        if self.spec is None:
-            return
-        if self._parser is None:
-            self._parser = self.spec.parser()
-        self.tree = (
-            self._parser.parse(self.source, self.tree)
-            if self.tree
-            else self._parser.parse(self.source)
-        )
+    def _parse(self, spec: LanguageSpec) -> tree_sitter.Tree:
+        if self.tree is None or self._tree_stale:
+            if self._parser is None:
+                self._parser = spec.parser()
+            # The old tree, edited as the text was, makes this parse incremental.
+            self.tree = (
+                self._parser.parse(self.source, self.tree)
+                if self.tree is not None
+                else self._parser.parse(self.source)
+            )
+            self._tree_stale = False
+        return self.tree
+
+    def release(self) -> None:
+        """Drop the tree and the last check, keeping the text: for a document not checked (over
+        the size limit, binary) or replaced whole."""
+        self.tree = self.checked = self.checked_tree = None
 
     def apply(
         self,
@@ -74,21 +82,30 @@ class OpenDocument:
             else:
                 self.source = change.text.encode("utf-8", "surrogatepass")
                 self._index = None
-                self.tree = None
-                self.checked = self.checked_tree = None
+                self.release()
         self.version = version
-        self.reparse()
+        self._tree_stale = True
 
     def _apply_partial(self, change: types.TextDocumentContentChangePartial, encoding: str) -> None:
         index = self.index
         start = index.offset(change.range.start, encoding)
         end = max(start, index.offset(change.range.end, encoding))
         new_text = change.text.encode("utf-8", "surrogatepass")
-        start_point, old_end_point = index.point(start), index.point(end)
         self.source = self.source[:start] + new_text + self.source[end:]
         self._index = None
-        new_end = start + len(new_text)
-        edit = (start, end, new_end, start_point, old_end_point, self.index.point(new_end))
+        # A document never parsed (over the size limit) has no tree and needs no new index.
+        if self.tree is not None or self.checked_tree is not None:
+            self._edit_trees(index, start, end, start + len(new_text))
+
+    def _edit_trees(self, before: LineIndex, start: int, end: int, new_end: int) -> None:
+        edit = (
+            start,
+            end,
+            new_end,
+            before.point(start),
+            before.point(end),
+            self.index.point(new_end),
+        )
         if self.tree is not None:
             self.tree.edit(*edit)
         if self.checked is not None and self.checked_tree is not None:
@@ -98,12 +115,11 @@ class OpenDocument:
     def snapshot(self, generation: int) -> CheckPlan | None:
         """What a check of the current version needs, taken on the server's thread (edits
         keep arriving while a check runs in a worker)."""
-        if self.spec is None or self.tree is None:
+        if self.spec is None:
             return None
+        tree = self._parse(self.spec)
         # The line starts are the ones this document's index already found.
-        document = Document(
-            str(self.path), self.source, self.spec, self.tree.copy(), self.index.starts
-        )
+        document = Document(str(self.path), self.source, self.spec, tree.copy(), self.index.starts)
         previous, changed = None, []
         if (
             self.checked is not None
@@ -111,7 +127,7 @@ class OpenDocument:
             and self.checked_generation == generation
         ):
             previous = dataclasses.replace(self.checked, edits=list(self.checked.edits))
-            ranges = self.checked_tree.changed_ranges(self.tree)
+            ranges = self.checked_tree.changed_ranges(tree)
             changed = [(part.start_byte, part.end_byte) for part in ranges]
         return CheckPlan(document, self.version, generation, previous, changed)
 
@@ -124,7 +140,7 @@ class OpenDocument:
     def changed_lines(self) -> set[int]:
         """0-based lines of the current text that differ from the text at open."""
         current = self.source.splitlines()
-        matcher = difflib.SequenceMatcher(None, self.baseline, current, autojunk=False)
+        matcher = difflib.SequenceMatcher(None, self.opened.splitlines(), current, autojunk=False)
         changed: set[int] = set()
         for tag, _, _, first, last in matcher.get_opcodes():
             if tag in ("replace", "insert"):

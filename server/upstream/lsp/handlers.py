@@ -191,6 +191,8 @@ def create_server() -> UpstreamLanguageServer:
         if document is None or document.spec is None:
             return None
         findings = await _current_findings(ls, document.uri)
+        if not findings:
+            return None  # nor an index of a document that was not checked
         offset = document.index.offset(params.position, ls.encoding)
         here = [f for f in findings if f.start_byte <= offset <= f.end_byte]
         if not here:

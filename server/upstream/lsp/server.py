@@ -5,17 +5,24 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
+import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
+from cattrs import ClassValidationError, transform_error
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.json_rpc import RPCRequest
 from pygls.uris import from_fs_path, to_fs_path
 
 from upstream import __version__
 from upstream.engine import Finding, incremental
 from upstream.engine.incremental import Baseline
+from upstream.errors import UpstreamError
 from upstream.lsp.diagnostics import (
     converter,
     problem_diagnostic,
@@ -24,7 +31,7 @@ from upstream.lsp.diagnostics import (
 )
 from upstream.lsp.documents import CheckPlan, OpenDocument
 from upstream.lsp.folders import Folder, RuleSetCache, build_folder, problems_by_file
-from upstream.lsp.positions import UTF16
+from upstream.lsp.positions import UTF16, LineIndex
 from upstream.lsp.settings import EditorSettings, merged, parse_settings
 from upstream.scan import Skipped, check_file, content_problem, iter_source_files
 
@@ -33,13 +40,97 @@ log = logging.getLogger("upstream.lsp")
 SCAN_COMMAND = "upstream.scanWorkspace"
 _PACK_SUFFIXES = (".yaml", ".yml")
 _PACK_RELOAD_DELAY = 0.2
+_NO_LINES = LineIndex.of(b"")
+
+
+# pygls' own header pattern: a Content-Length it would not read must not pass.
+_CONTENT_LENGTH = re.compile(rb"Content-Length: (\d+)\r\n")
+_OTHER_HEADER = re.compile(rb"[A-Za-z][A-Za-z0-9-]*: [^\r\n]*\r\n")
+# What structure_message gives for a request it already answered with an error.
+_ANSWERED = object()
+
+
+class FramingError(UpstreamError):
+    """The client's bytes can no longer be split into messages."""
+
+
+class FramedInput:
+    """stdin for pygls' reader, raising ``FramingError`` on a header it cannot frame.
+
+    pygls skips such a header and reads on, out of step with the client for good: alive but
+    deaf. The error ends ``start_io`` instead, and ``upstream lsp`` exits non-zero with one
+    line on stderr, so the editor restarts the server.
+    """
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._in_headers = False
+        self._length: int | None = None  # the Content-Length of the message being read
+
+    def readline(self) -> bytes:
+        line = self._stream.readline()
+        if not line:
+            return line  # end of input: pygls stops
+        if line.strip():
+            self._header(line)
+        # A blank line between messages is harmless; one ending headers must follow a length.
+        elif self._in_headers and not self._length:
+            raise FramingError("LSP message without a valid Content-Length header; exiting")
+        return line
+
+    def _header(self, line: bytes) -> None:
+        self._in_headers = True
+        length = _CONTENT_LENGTH.fullmatch(line)
+        if length is not None and self._length is None:
+            self._length = int(length.group(1))  # pygls, too, reads the first one
+        elif length is None and not _OTHER_HEADER.fullmatch(line):
+            raise FramingError(f"bad LSP header {line[:80]!r}; exiting")
+
+    def read(self, size: int) -> bytes:
+        self._in_headers, self._length = False, None
+        return self._stream.read(size)
+
+
+class UpstreamProtocol(LanguageServerProtocol):
+    """pygls' protocol, answering two kinds of request it drops: invalid params (InvalidParams)
+    and any request after ``shutdown`` (InvalidRequest, as LSP 3.17 asks)."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            msg_id = data.get("id")
+            if "method" not in data or not isinstance(msg_id, int | str):
+                raise  # a notification or a response: nobody waits for an answer
+            self._send_response(msg_id, error=_request_error(error, str(data["method"])))
+            return _ANSWERED
+
+    def handle_message(self, message: Any) -> None:
+        if message is _ANSWERED:
+            return
+        if self._shutdown and isinstance(message, RPCRequest) and message.method != types.EXIT:
+            error = types.ResponseError(
+                code=types.ErrorCodes.InvalidRequest,
+                message=f"{message.method}: the server is shut down",
+            )
+            self._send_response(message.id, error=error)
+            return
+        super().handle_message(message)
+
+
+def _request_error(error: JsonRpcException, method: str) -> types.ResponseError:
+    cause = error.__cause__
+    detail = "; ".join(transform_error(cause)) if isinstance(cause, ClassValidationError) else ""
+    return types.ResponseError(code=error.code, message=f"{method}: {detail or error.message}")
 
 
 class UpstreamLanguageServer(LanguageServer):
     """Holds open documents, per-folder rule sets and the latest findings per document."""
 
     def __init__(self) -> None:
-        super().__init__("upstream", __version__, converter_factory=converter)
+        super().__init__(
+            "upstream", __version__, protocol_cls=UpstreamProtocol, converter_factory=converter
+        )
         self.documents: dict[str, OpenDocument] = {}
         self.results: dict[str, tuple[int, int, list[Finding]]] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
@@ -177,6 +268,7 @@ class UpstreamLanguageServer(LanguageServer):
         version, generation = document.version, self.generation
         skip = self._skip_reason(document)
         if skip is not None:
+            document.release()
             if uri not in self.skip_notified:
                 self.skip_notified.add(uri)
                 self.show(f"upstream: {document.path.name} not checked: {skip}")
@@ -193,7 +285,8 @@ class UpstreamLanguageServer(LanguageServer):
         return findings
 
     def _skip_reason(self, document: OpenDocument) -> str | None:
-        if document.spec is None or document.tree is None:
+        # Asked before the document is parsed: parsing 20 MB takes seconds and gigabytes.
+        if document.spec is None:
             return None
         limit = self.settings_for(document.path).max_file_size
         if len(document.source) > limit:
@@ -233,9 +326,9 @@ class UpstreamLanguageServer(LanguageServer):
         return [to_diagnostic(f, document.index, document.version, self.encoding) for f in findings]
 
     def publish(self, document: OpenDocument, findings: list[Finding]) -> None:
-        params = publish_params(
-            document.uri, document.version, findings, document.index, self.encoding
-        )
+        # No findings need no positions: a document not checked is never line-indexed.
+        index = document.index if findings else _NO_LINES
+        params = publish_params(document.uri, document.version, findings, index, self.encoding)
         self.protocol.notify(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, params)
 
     def recheck_all(self) -> None:
@@ -318,6 +411,13 @@ class UpstreamLanguageServer(LanguageServer):
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
             )
+
+    # -- transport ------------------------------------------------------------------------------
+
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+        # pygls reads its input only through readline() and read(n).
+        framed = cast(BinaryIO, FramedInput(stdin or sys.stdin.buffer))
+        super().start_io(framed, stdout)
 
     # -- messages -------------------------------------------------------------------------------
 
