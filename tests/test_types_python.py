@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import tree_sitter
-
 from upstream.engine.languages import LANGUAGES
 from upstream.engine.types import LazyTypes, ProjectIndex
 from upstream.engine.types.model import TypeModel, Value, build_model, satisfies

@@ -231,7 +231,12 @@ def _import_spans(document: Document, within: Span | None = None) -> list[Span]:
     """The top-level statements that hold an import (or a `require`), in ``within``."""
     root = document.parse().root_node
     spans: set[Span] = set()
-    for query in (import_query(document.spec), _import_kinds_query(document.spec)):
+    queries = (
+        import_query(document.spec),
+        _import_kinds_query(document.spec),
+        _version_flags_query(document.spec),
+    )
+    for query in queries:
         if query is None:
             continue
         cursor = tree_sitter.QueryCursor(query)
@@ -243,6 +248,17 @@ def _import_spans(document: Document, within: Span | None = None) -> list[Span]:
                     statement = root.child_with_descendant(node) or node
                     spans.add((statement.start_byte, statement.end_byte))
     return sorted(spans)
+
+
+@functools.cache
+def _version_flags_query(spec: LanguageSpec) -> tree_sitter.Query | None:
+    # `PY2 = sys.version_info[0] == 2` at module level decides compat branches anywhere in
+    # the file (engine/compat.py): changing one re-checks the whole file, as an import does.
+    if spec.name != "python":
+        return None
+    text = """((module (expression_statement (assignment left: (identifier) right: (_) @value)))
+      (#match? @value "version|VERSION|PY[23]"))"""
+    return tree_sitter.Query(spec.grammar, text)
 
 
 @functools.cache

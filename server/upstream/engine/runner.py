@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import tree_sitter
 
+from upstream.engine.compat import CompatGuards
 from upstream.engine.compiler import CompiledRule, LanguageRules
 from upstream.engine.document import Document
 from upstream.engine.findings import Edit, Finding, Severity
@@ -129,6 +130,7 @@ def find(
         relatives.freeze()
     types = LazyTypes(document.spec, root, language.types, document.path, options.project)
     base = MatchContext(document.spec, imports, document.source, types=types)
+    guards = CompatGuards(root, imports) if document.spec.name == "python" else None
     contexts: dict[str, EvalContext] = {}
     findings: dict[tuple[str, int, int], Finding] = {}
     for index, captures in candidates:
@@ -158,6 +160,12 @@ def find(
             bindings = rule.matcher.test(node, initial, context, generated_by=generator.matcher)
             if bindings is None or not all(w.allows(bindings, context) for w in rule.where):
                 continue
+            if (
+                guards is not None
+                and rule.requirements
+                and guards.excludes(node, rule.requirements)
+            ):
+                continue  # compat code for a version the rule is not about
             findings[key] = _finding(document, rule, node, bindings, options)
     return list(findings.values())
 
