@@ -40,7 +40,7 @@ from upstream.errors import Problem
 if TYPE_CHECKING:
     # Types only: packs import the engine at run time, so the engine must not import them.
     from upstream.packs.requirements import Requirement
-    from upstream.packs.schema import Pack, Rule
+    from upstream.packs.schema import Pack, Rule, TypeDeclaration
 
 ROOT_CAPTURE = "upstream.root"
 # Rule subsets with their own query (the file-wide rules active in a document); an editor
@@ -110,6 +110,10 @@ class LanguageRules:
     problems: list[Problem] = field(default_factory=list)
     # The object model the packs declare for this language (engine/types).
     types: TypeModel = field(default_factory=TypeModel)
+    # rule id -> what satisfies its `imports:` besides the list itself: for a rule that
+    # asks types, the modules its pack's type declarations name (`flask_pymongo` gives
+    # PyMongo collections too).
+    import_gates: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     # The language server checks documents on worker threads: what is built on first need
     # (the query, the renamed-import variant, subsets) is built under this lock, once.
@@ -139,6 +143,7 @@ class LanguageRules:
                 found = LanguageRules(self.spec, [r for r in self.rules if r.full_id in rule_ids])
                 found.slots = self.slots
                 found.types = self.types
+                found.import_gates = self.import_gates
                 found.compile()
                 if len(self._subsets) >= _SUBSETS_KEPT:
                     self._subsets.pop(next(iter(self._subsets)))
@@ -255,11 +260,50 @@ def build_rule_set(
     declarations = [declaration for pack in packs for declaration in pack.types]
     for name, rules in languages.items():
         rules.types = build_model(declarations, name)
+        rules.import_gates = _import_gates(rules, name)
         problems.extend(_type_problems(packs, rules))
         if not lazy:
             problems.extend(rules.compile())
     by_id = {pack.full_id(rule): (pack, rule) for pack in packs for rule in pack.rules}
     return RuleSet(tuple(packs), languages, by_id), problems
+
+
+def _import_gates(language: LanguageRules, name: str) -> dict[str, tuple[str, ...]]:
+    """For each rule that asks types: its `imports:` plus the modules whose names give a
+    value of a type it asks for, directly or through other types' results (Flask-PyMongo's
+    client gives PyMongo collections)."""
+    gates = {}
+    for rule in language.rules:
+        if not rule.asks_types or not rule.definition.imports:
+            continue
+        wanted = {
+            asked.removeprefix(CLASS_PREFIX).removesuffix("]")
+            for where in rule.where
+            for asked in where.types or ()
+        }
+        declarations = [d for d in rule.pack.types if name in d.languages]
+        reaching = _reaching(declarations, wanted)
+        modules = {
+            path.lstrip("@").split(".")[0]
+            for declaration in declarations
+            if declaration.name in reaching
+            for path in (*declaration.names, *declaration.factories)
+        }
+        gates[rule.full_id] = tuple(sorted(set(rule.definition.imports) | modules))
+    return gates
+
+
+def _reaching(declarations: list[TypeDeclaration], wanted: set[str]) -> set[str]:
+    """The declared types from which a value of a ``wanted`` type can be reached."""
+    reaching = {d.name for d in declarations if d.name in wanted}
+    changed = True
+    while changed:
+        changed = False
+        for declaration in declarations:
+            if declaration.name not in reaching and declaration.referenced() & reaching:
+                reaching.add(declaration.name)
+                changed = True
+    return reaching
 
 
 def _type_problems(packs: list[Pack], language: LanguageRules) -> list[Problem]:

@@ -189,7 +189,7 @@ def active_rules(
     for rule in language.rules:
         if not options.is_enabled(rule.full_id):
             continue
-        wanted = rule.definition.imports
+        wanted = list(language.import_gates.get(rule.full_id, ())) or rule.definition.imports
         if wanted and not imports.imports_any(wanted):
             if not rule.asks_types:
                 continue

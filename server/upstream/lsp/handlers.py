@@ -90,6 +90,8 @@ def create_server() -> UpstreamLanguageServer:
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: UpstreamLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
         path = document_path(params.text_document.uri)
+        for folder in ls.folders:
+            folder.project.forget()  # its imports may have changed what other files reach
         if is_project_file(path):
             _project_changed(ls)
         elif ls.is_pack_file(path):

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +25,6 @@ from pathlib import Path
 
 import tree_sitter
 
-from upstream.engine.imports import find_imports
 from upstream.engine.languages import LANGUAGES
 from upstream.engine.types.model import TypeModel, Value
 from upstream.engine.types.python import PythonTypes
@@ -50,7 +51,10 @@ class ProjectIndex:
     def __init__(self, root: Path | str | None) -> None:
         self.root = Path(root).resolve() if root is not None else None
         self._modules: dict[tuple[str, int], _Module] = {}
-        self._import_lists: dict[tuple[str, int, int], frozenset[str]] = {}
+        # What `provides` learnt: import lines per module, files per import, answers.
+        self._import_lists: dict[str, frozenset[str]] = {}
+        self._files: dict[tuple[str, str], str | None] = {}
+        self._reach: dict[tuple[str, tuple[str, ...]], tuple[bool, frozenset[str]]] = {}
         self._lock = threading.RLock()
         self._local = threading.local()
 
@@ -83,55 +87,86 @@ class ProjectIndex:
 
     def provides(self, importer: str, imported: Iterable[str], wanted: Sequence[str]) -> bool:
         """Whether a project module the file imports (``imported``: its import paths)
-        imports one of ``wanted`` itself, or through a project module it imports in turn:
-        how `from .db import users` satisfies a rule's ``imports: [pymongo]``."""
-        return self._provides(Path(importer), set(imported), tuple(wanted), MAX_HOPS)
+        imports one of ``wanted`` itself, or through project modules it imports in turn
+        (``MAX_HOPS`` deep): how `from .db import users` satisfies ``imports: [pymongo]``.
 
-    def _provides(
-        self, importer: Path, imported: set[str], wanted: tuple[str, ...], hops: int
-    ) -> bool:
-        if hops == 0:
-            return False
+        Imports are read from the modules' bytes (a line-based scan, not a parse), and the
+        answer for each module is kept, so a whole project costs about one read per module.
+        """
+        folder = os.path.dirname(os.path.abspath(importer))
+        targets = tuple(wanted)
         for path in sorted(imported):
-            file = self._module_of(importer, path)
-            if file is None:
-                continue
-            modules = self._imports_of(file, wanted)
-            if modules is None:
-                continue
-            self._note({file})
-            if _any_of(modules, wanted):
-                return True
-            if self._provides(Path(file), modules, wanted, hops - 1):
+            file = self._module_of(folder, path)
+            if file is not None and self._reaches(file, targets):
                 return True
         return False
 
-    def _module_of(self, importer: Path, path: str) -> str | None:
-        dots = len(path) - len(path.lstrip("."))
-        parts = path[dots:].split(".") if path[dots:] else []
-        for base in self._bases(importer, dots):
-            file = _module_file(base, parts)
-            if file is not None and self._inside(file):
-                return str(file)
-        return None
+    def forget(self) -> None:
+        """Drop what ``provides`` learnt (a module of the project was saved)."""
+        with self._lock:
+            self._reach.clear()
+            self._import_lists.clear()
+            self._files.clear()
 
-    def _imports_of(self, file: str, wanted: tuple[str, ...]) -> set[str] | None:
-        """The modules a project file imports, when its bytes could name one of ``wanted``
-        or another module (None: it cannot lead to them). Read, not parsed, when possible."""
-        try:
-            with open(file, "rb") as handle:
-                source = handle.read(MAX_MODULE_BYTES + 1)
-        except OSError:
-            return None
-        if len(source) > MAX_MODULE_BYTES or b"import" not in source:
-            return None
-        key = (file, len(source), hash(source))
-        found = self._import_lists.get(key)
+    def _reaches(self, start: str, wanted: tuple[str, ...]) -> bool:
+        # Breadth-first from `start` alone, so the answer does not depend on which file
+        # asked first (the CLI's workers must agree with one process).
+        key = (start, wanted)
+        with self._lock:
+            known = self._reach.get(key)
+            if known is None:
+                known = self._search(start, wanted)
+                self._reach[key] = known
+        found, read = known
+        self._note(set(read))
+        return found
+
+    def _search(self, start: str, wanted: tuple[str, ...]) -> tuple[bool, frozenset[str]]:
+        seen, frontier = {start}, [start]
+        for _ in range(MAX_HOPS):
+            following: list[str] = []
+            for file in frontier:
+                modules = self._imports_of(file)
+                if _any_of(modules, wanted):
+                    return True, frozenset(seen)
+                folder = os.path.dirname(file)
+                for path in sorted(modules):
+                    found = self._module_of(folder, path)
+                    if found is not None and found not in seen and len(seen) < MAX_MODULES:
+                        seen.add(found)
+                        following.append(found)
+            frontier = following
+        return False, frozenset(seen)
+
+    def _module_of(self, folder: str, path: str) -> str | None:
+        """The project file an import path names, from a file in ``folder``."""
+        key = (folder, path)
+        if key not in self._files:
+            dots = len(path) - len(path.lstrip("."))
+            parts = path[dots:].split(".") if path[dots:] else []
+            found = None
+            for base in self._bases(Path(folder, "_"), dots):
+                file = _module_file(base, parts)
+                if file is not None and self._inside(file):
+                    found = str(file)
+                    break
+            self._files[key] = found
+        return self._files[key]
+
+    def _imports_of(self, file: str) -> frozenset[str]:
+        """The modules a project file imports, read from its import lines."""
+        found = self._import_lists.get(file)
         if found is None:
-            spec = LANGUAGES["python"]
-            root = tree_sitter.Parser(spec.grammar).parse(source).root_node
-            found = self._import_lists[key] = frozenset(find_imports(spec, root).modules)
-        return set(found)
+            source = _read_module(file) or b""
+            modules: set[str] = set()
+            for match in _IMPORT_LINE.finditer(source):
+                if match.group(1) is not None:
+                    modules.add(match.group(1).decode("ascii", "replace"))
+                else:
+                    for part in match.group(2).split(b","):
+                        modules.add(part.strip().split()[0].decode("ascii", "replace"))
+            found = self._import_lists[file] = frozenset(m for m in modules if m)
+        return found
 
     @contextlib.contextmanager
     def recording(self) -> Iterator[set[str]]:
@@ -196,10 +231,8 @@ class ProjectIndex:
             module = self._modules.get(key)
             if module is not None and module.signature == signature:
                 return module
-            try:
-                with open(file, "rb") as handle:
-                    source = handle.read(MAX_MODULE_BYTES + 1)
-            except OSError:
+            source = _read_module(file)
+            if source is None:
                 return None
             spec = LANGUAGES["python"]
             root = tree_sitter.Parser(spec.grammar).parse(source).root_node
@@ -240,7 +273,27 @@ class ProjectIndex:
             touched |= files
 
 
-def _any_of(modules: set[str], wanted: tuple[str, ...]) -> bool:
+# `import a.b, c` and `from .x import y` at the start of a line (also indented: imports in
+# functions and `try` blocks count). A scan, not a parse: a gate may read a few too many.
+_IMPORT_LINE = re.compile(
+    rb"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import\b|import[ \t]+([\w.]+(?:[ \t]*,[ \t]*[\w.]+)*))",
+    re.MULTILINE,
+)
+
+
+def _read_module(file: str) -> bytes | None:
+    """A module's bytes: a regular file within MAX_MODULE_BYTES, else None."""
+    try:
+        if not stat.S_ISREG(os.stat(file).st_mode):
+            return None
+        with open(file, "rb") as handle:
+            source = handle.read(MAX_MODULE_BYTES + 1)
+    except OSError:
+        return None
+    return source if len(source) <= MAX_MODULE_BYTES else None
+
+
+def _any_of(modules: Iterable[str], wanted: tuple[str, ...]) -> bool:
     return any(m == w or m.startswith(w + ".") for m in modules for w in wanted)
 
 
