@@ -1,10 +1,14 @@
 // Legacy MongoDB Node.js driver code (3.x style) and its modern equivalents.
 const mongodb = require("mongodb");
 const { MongoClient, ObjectId } = require("mongodb");
+const { Client } = require("pg");
 const knex = require("knex")({ client: "pg" });
 const _ = require("lodash");
 
-async function legacyCrud(db) {
+// Receivers are known from where they come from (types.yaml): `client` is a MongoClient
+// (below), `client.db()` a Db, `db.collection()` a Collection.
+async function legacyCrud() {
+  const db = client.db("app");
   const users = db.collection("users");
 
   // --- driver 4.0 removals ---
@@ -61,6 +65,16 @@ async function legacyCrud(db) {
   await users.insert([{ name: "fido" }, { name: "luna" }]);
   // ok: collection-insert-removed, collection-insert-many-removed
   await users.insertOne({ name: "spot" });
+  // Laid out over several lines, as Prettier writes long calls.
+  // expect: collection-insert-removed
+  await users.insert(
+    { name: "rex", owner: "ada", tags: ["good", "dog"], adopted: new Date() },
+    { writeConcern: { w: "majority" } },
+  );
+  // expect: collection-insert-many-removed
+  await users.insert(
+    [{ name: "fido" }, { name: "luna" }],
+  );
 
   // expect: collection-update-removed
   await users.update({ _id: 1 }, { $set: { name: "x" } });
@@ -68,6 +82,11 @@ async function legacyCrud(db) {
   await users.update({ status: "trial" }, { $set: { status: "expired" } }, { multi: true });
   // ok: collection-update-removed
   await users.updateOne({ _id: 1 }, { $set: { name: "x" } });
+  // On a known collection, a replacement document and variables count too.
+  // expect: collection-update-removed
+  await users.update({ _id: 1 }, { name: "x" });
+  // expect: collection-update-removed
+  await users.update(query, changes);
 
   // expect: collection-remove-removed
   await users.remove({ status: "expired" });
@@ -75,6 +94,14 @@ async function legacyCrud(db) {
   await db.collection("sessions").remove({ expiresAt: { $lt: new Date() } }, { w: 1 });
   // ok: collection-remove-removed
   await users.deleteMany({ status: "expired" });
+  // expect: collection-remove-removed
+  await users.remove(query);
+  // expect: collection-remove-removed
+  await users.remove();
+  // expect: collection-remove-removed
+  await db.collection("sessions").remove(
+    { expiresAt: { $lt: new Date() }, user: { $in: expiredUserIds } },
+  );
 
   // expect: collection-map-reduce-removed
   await db.collection("orders").mapReduce(map, reduce, { out: { inline: 1 } });
@@ -89,7 +116,10 @@ async function legacyCrud(db) {
 
 // --- callbacks, removed in 5.0 ---
 // expect: connect-callback-removed
-MongoClient.connect(url, { maxPoolSize: 5 }, function (err, client) {
+MongoClient.connect(url, { maxPoolSize: 5 }, function (err, connected) {
+  startApp(connected.db("app"));
+});
+function legacyCallbacks() {
   const db = client.db("app");
   // expect: operation-callback-removed
   db.collection("users").findOne({ name: "ada" }, (err, doc) => {
@@ -101,19 +131,21 @@ MongoClient.connect(url, { maxPoolSize: 5 }, function (err, client) {
   db.collection("users").insertOne({ name: "x" }, { w: 1 }, (error, result) => {});
   // expect: operation-callback-removed
   db.collection("users").countDocuments({}, (e, n) => {});
-});
+}
 const client = new MongoClient(url);
+const mongoClient = new mongodb.MongoClient(url);
 // expect: connect-callback-removed
 client.connect(function (err) {
   const db = client.db("app");
 });
-// A PostgreSQL client in the same file.
+// PostgreSQL clients in the same file: one of unknown type, one known to be a pg Client.
 // ok: connect-callback-removed
 pgClient.connect((err) => {});
+const pg = new Client();
 // ok: connect-callback-removed
-client.connect((err) => {
+pg.connect((err) => {
   if (err) throw err;
-  client.query("SELECT 1");
+  pg.query("SELECT 1");
 });
 // expect: connect-callback-removed
 mongoClient.connect((error) => {});
@@ -152,7 +184,10 @@ const options = {
 const c2 = new MongoClient(url, { maxPoolSize: 10 });
 
 // --- driver 6.0 findOneAndX result ---
-async function nextSequence(counters) {
+async function nextSequence() {
+  const db = client.db("app");
+  const counters = db.collection("counters");
+  const settings = db.collection("settings");
   // expect: find-one-and-x-value
   const seq = (await counters.findOneAndUpdate({ _id: "orders" }, { $inc: { seq: 1 } }, { returnDocument: "after" })).value.seq;
   // expect: find-one-and-x-destructured-value
@@ -172,7 +207,32 @@ async function nextSequence(counters) {
 }
 
 // --- other libraries' methods with the same names ---
+class Cart {
+  save(item) { return item; }
+  update(filter, changes) { return [filter, changes]; }
+  remove(filter) { return filter; }
+}
 async function unrelated(el, list, redis) {
+  // An application's own class with `save`, `update` and `remove`.
+  const cart = new Cart();
+  // ok: collection-save-removed
+  cart.save({ sku: "a" });
+  // ok: collection-update-removed
+  cart.update({ sku: "a" }, { $set: { n: 2 } });
+  // ok: collection-remove-removed
+  cart.remove({ sku: "a" });
+  // An array's find: a predicate and `thisArg`.
+  const rows = [{ id: 1 }];
+  // ok: find-fields-option-removed
+  rows.find(function (row) { return row.id === this.id; }, { fields: { id: 1 } });
+  // A knex builder held in a variable.
+  const audit = knex("audit");
+  // ok: collection-insert-removed
+  await audit.insert({ action: "login" });
+  // A MongoDB cursor is not a collection.
+  const cursor = client.db("app").collection("users").find({});
+  // ok: collection-remove-removed
+  cursor.remove({ a: 1 });
   // ok: collection-insert-removed
   await knex("users").insert({ name: "ada" });
   // ok: collection-update-removed

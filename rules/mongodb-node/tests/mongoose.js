@@ -34,7 +34,12 @@ userSchema.post("remove", cleanup);
 userSchema.pre("deleteOne", { document: true, query: false }, cleanup);
 // ok: remove-middleware-removed
 userSchema.pre("save", cleanup);
+// Receivers are known from where they come from (types.yaml): a model from
+// `mongoose.model()` or a connection's `model()`, a document from `new Model()`.
 const User = mongoose.model("User", userSchema);
+const userModel = mongoose.connection.model("Member", userSchema);
+const user = new User({ name: "ada" });
+const db = { Session: mongoose.model("Session", new Schema({ expires: Date })) };
 
 // --- callbacks, removed in Mongoose 7 ---
 // expect: model-callback-removed
@@ -69,16 +74,37 @@ req.session.save((err) => res.redirect("/"));
 // ok: document-query-callback-removed
 exec("ls -la", (err, stdout) => {});
 // An array's find.
+const users = [{ active: true }];
 // ok: model-callback-removed
 const first = users.find((e) => e.active);
+// An application's own class with `save(cb)`, `count()` and `remove()`.
+class Basket {
+  save(cb) { cb(null); }
+  count() { return 0; }
+  remove() {}
+}
+const basket = new Basket();
+// ok: document-query-callback-removed
+basket.save((err) => {});
+// ok: model-count-removed, model-count-deprecated
+basket.count();
+// ok: document-remove-removed
+basket.remove();
 
 // --- remove / update / mapReduce, removed in Mongoose 7 ---
 // expect: model-remove-removed
 await User.remove({ plan: "trial" });
 // expect: model-remove-removed
 await db.Session.remove();
+// expect: model-remove-removed
+await User.remove(
+  { plan: "trial", createdAt: { $lt: cutoff }, email: { $exists: false } },
+);
 // ok: model-remove-removed
 await User.deleteMany({ plan: "trial" });
+// On a known model, a filter in a variable counts too.
+// expect: model-remove-removed
+await User.remove(conditions);
 // expect: document-remove-removed
 await user.remove();
 // ok: document-remove-removed

@@ -4,6 +4,8 @@ const redis = require('redis');
 const client = redis.createClient({ url: process.env.REDIS_URL });
 client.on('error', (err) => console.error(err));
 await client.connect();
+// Clients are known from where they come from (types-node.yaml).
+const redisClient = client.duplicate();
 
 // ---------------------------------------------------------------- callbacks
 // expect: node-callback-api-removed
@@ -26,9 +28,12 @@ await subscriber.subscribe('news', (message, channel) => console.log(message, ch
 fs.readFile('a.txt', (err, data) => {});
 // ok: node-callback-api-removed
 db.get('SELECT 1', (err, row) => {});
-// An application's own callback-style wrapper.
+// An application's own callback-style wrapper, of unknown type or known to be one.
 // ok: node-callback-api-removed
 redisService.get('k', (err, value) => {});
+const memo = { get(key, done) { done(null, key); } };
+// ok: node-callback-api-removed
+memo.get('k', (err, value) => {});
 // Express handlers are (req, res).
 // ok: node-callback-api-removed
 app.get('/x', (req, res) => res.send('ok'));
@@ -67,6 +72,12 @@ await client.HGETALL('user:1');
 await client.expire('otp:1', 300);
 // ok: node-lowercase-command-removed
 const total = Math.max(1, 2);
+// Unknown receivers count for names only Redis clients have, known other objects do not.
+// expect: node-lowercase-command-removed
+await cacheClient.hgetall('user:1');
+const fakeRedis = { hgetall: (key) => ({ key }) };
+// ok: node-lowercase-command-removed
+fakeRedis.hgetall('user:1');
 
 // ---------------------------------------------------------------- createClient arguments
 // expect: node-create-client-url-string

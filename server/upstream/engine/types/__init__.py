@@ -9,9 +9,12 @@ from __future__ import annotations
 import tree_sitter
 
 from upstream.engine.languages import LanguageSpec
+from upstream.engine.types.javascript import JavaScriptTypes
 from upstream.engine.types.model import TypeModel, Value
 from upstream.engine.types.project import ProjectIndex
 from upstream.engine.types.python import PythonTypes
+
+_JAVASCRIPT_LIKE = frozenset({"javascript", "typescript", "tsx"})
 
 
 class LazyTypes:
@@ -27,9 +30,12 @@ class LazyTypes:
     ) -> None:
         self._spec, self._root, self._model = spec, root, model
         self._path, self._project = path, project
-        self._inferred: PythonTypes | None = None
+        self._inferred: PythonTypes | JavaScriptTypes | None = None
 
     def value_of(self, node: tree_sitter.Node) -> Value | None:
+        if self._inferred is None and self._spec.name in _JAVASCRIPT_LIKE:
+            # The project index reads Python modules only.
+            self._inferred = JavaScriptTypes(self._spec, self._root, self._model, self._path)
         if self._inferred is None:
             if self._spec.name != "python":
                 return None

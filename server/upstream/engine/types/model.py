@@ -172,6 +172,24 @@ class Value:
         return self.types if self.is_instance else frozenset()
 
 
+def instance_of(klass: Value) -> Value:
+    """An instance of a class value."""
+    return Value(types=klass.types, partial=klass.partial, definition=klass.definition)
+
+
+def agreed(values: Iterable[Value | None]) -> Value | None:
+    """The one value all of ``values`` agree on (by what rules can ask), else None."""
+    chosen: Value | None = None
+    for value in values:
+        if value is None:
+            return None
+        if chosen is None:
+            chosen = value
+        elif (value.names(), value.definition) != (chosen.names(), chosen.definition):
+            return None
+    return chosen
+
+
 def instance(name: str | None) -> Value | None:
     return None if name is None else Value(types=frozenset({name}))
 
@@ -193,8 +211,10 @@ __all__ = [
     "TypeInfo",
     "TypeModel",
     "Value",
+    "agreed",
     "build_model",
     "instance",
+    "instance_of",
     "is_builtin",
     "satisfies",
     "unknown_references",

@@ -17,13 +17,20 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import tree_sitter
 
 from upstream.engine.languages import LanguageSpec
-from upstream.engine.types.model import ClassDefinition, TypeModel, Value, instance
+from upstream.engine.types.model import (
+    ClassDefinition,
+    TypeModel,
+    Value,
+    agreed,
+    instance,
+    instance_of,
+)
 
 # How deep one expression's inference may recurse (chains, calls of calls, names assigned
 # from names); past it the answer is unknown rather than a RecursionError.
@@ -178,10 +185,10 @@ class PythonTypes:
             return self.value_of(node.named_children[0])
         if kind == "conditional_expression" and node.named_child_count == 3:
             chosen, _, otherwise = node.named_children
-            return _agreed([self.value_of(chosen), self.value_of(otherwise)])
+            return agreed([self.value_of(chosen), self.value_of(otherwise)])
         if kind == "boolean_operator":
             sides = [node.child_by_field_name("left"), node.child_by_field_name("right")]
-            return _agreed([self.value_of(side) if side else None for side in sides])
+            return agreed([self.value_of(side) if side else None for side in sides])
         literal = _LITERALS.get(kind)
         return instance(literal) if literal is not None else None
 
@@ -215,12 +222,12 @@ class PythonTypes:
             if receiver is not None and receiver.is_instance:
                 return self._method_result(receiver, method)
             if receiver is not None and receiver.is_class and self._builds(receiver, method):
-                return _instance_of(receiver)
+                return instance_of(receiver)
         value = self.value_of(callee)
         if value is None:
             return None
         if value.is_class:
-            return _instance_of(value)
+            return instance_of(value)
         if value.path is not None:
             made = self.model.classes.get(value.path) or self.model.factory(value.path)
             return instance(made)
@@ -291,7 +298,7 @@ class PythonTypes:
         if node.type in ("identifier", "attribute"):
             value = self.value_of(node)
             if value is not None and value.is_class:
-                return _instance_of(value)
+                return instance_of(value)
             if value is not None and value.path is not None:
                 return instance(self.model.classes.get(value.path))
         return None
@@ -305,7 +312,7 @@ class PythonTypes:
         for part in rest:
             value = self.attribute(value, part)
         if value is not None and value.is_class:
-            return _instance_of(value)
+            return instance_of(value)
         return None
 
     # -- names ---------------------------------------------------------------------------
@@ -418,7 +425,7 @@ class FunctionRef:
             for node in captures.get("value", []):
                 if _enclosing_function(node) == self.node:
                     values.append(self.owner.value_of(node))
-        return _agreed(values) if values else None
+        return agreed(values) if values else None
 
 
 class LocalClass:
@@ -507,7 +514,7 @@ class LocalClass:
                     return value  # a declared attribute type is the answer
                 if value is not None:
                     values.append(value)
-            return _agreed(values) if values else None
+            return agreed(values) if values else None
         method = self.method(name)
         if method is not None:
             return Value(function=method)
@@ -579,24 +586,6 @@ def _self_attribute(
         found.setdefault(_text(name), []).append(("annotation", annotation))
     elif right is not None:
         found.setdefault(_text(name), []).append(("value", _chained_value(right)))
-
-
-def _instance_of(klass: Value) -> Value:
-    """An instance of a class value."""
-    return Value(types=klass.types, partial=klass.partial, definition=klass.definition)
-
-
-def _agreed(values: Iterable[Value | None]) -> Value | None:
-    """The one value all of ``values`` agree on (by what rules can ask), else None."""
-    chosen: Value | None = None
-    for value in values:
-        if value is None:
-            return None
-        if chosen is None:
-            chosen = value
-        elif (value.names(), value.definition) != (chosen.names(), chosen.definition):
-            return None
-    return chosen
 
 
 def _scope_of(node: tree_sitter.Node) -> tree_sitter.Node | None:

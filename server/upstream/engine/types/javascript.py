@@ -1,0 +1,1118 @@
+"""Type inference for one JavaScript, TypeScript or TSX file, from provenance.
+
+The approach of engine/types/python.py, for JavaScript's bindings: ``const``/``let`` (object
+destructuring reads members, ``const { db } = x`` is ``x.db``; array destructuring is
+unknown), ``var`` (bound in its function), assignments (bound in the scope that declares
+the name, else at the top level), ``for ... of`` (what the iterable ``iterates``) and
+``for ... in`` (keys), parameters (their TypeScript annotation, else unknown), ``catch``
+parameters, ES imports (read as engine/imports.py reads them), ``import x = require()``,
+and function and class declarations, which count from the start of their block. A name's
+value is its last binding before the use in the use's own function (blocks nest in it), or
+an enclosing function's last binding, since nested functions run later.
+
+Expressions are typed through member access (``x["name"]`` is ``x.name``), calls (of
+declared classes, factories, builders, methods and the file's functions), ``require()``,
+``new`` (of a class, or of a value whose type ``constructs`` one), ``await`` (the type's
+``awaits``, else the value itself), ``as`` (its type), ``satisfies`` and ``!`` (the value),
+``||``/``??``/``?:`` when both sides agree, literals (``js.Array``, ``js.Object``,
+``js.String``...) and the builtin classes (``new Map()``). ``this`` in a class method or
+field is an instance of the class (the class in a static one); ``this.x`` set in any method,
+a field and a TypeScript parameter property are known in the others, and a getter's result
+is its attribute. A function returns what its TypeScript return annotation says
+(``Promise<X>`` is X, as ``await`` defaults to the value) or what all of its ``return``s
+give. A declared type that ``constructs`` another (a Mongoose model) describes constructor
+objects: a class extending one is such an object too, and ``new`` of it builds the
+constructed type.
+
+Not followed: callbacks' parameters (``.then(cb)``, ``connect(url, (err, client) => ...)``),
+members assigned onto an object after its literal, constructor functions and prototypes,
+``module.exports`` across files, JSDoc types, TypeScript interfaces and type aliases.
+Anything else is unknown (None).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import tree_sitter
+
+from upstream.engine.imports import javascript_import_names
+from upstream.engine.languages import LanguageSpec
+from upstream.engine.types.model import (
+    ClassDefinition,
+    TypeModel,
+    Value,
+    agreed,
+    instance,
+    instance_of,
+)
+from upstream.engine.types.python import ProjectLookup
+
+# How deep one expression's inference may recurse; past it the answer is unknown.
+MAX_DEPTH = 60
+
+_FUNCTIONS = frozenset(
+    {
+        "function_declaration",
+        "function_expression",
+        "generator_function_declaration",
+        "generator_function",
+        "arrow_function",
+        "method_definition",
+    }
+)
+# Functions with their own `this` (an arrow function's is its surroundings').
+_THIS_FUNCTIONS = _FUNCTIONS - {"arrow_function", "method_definition"}
+_BLOCKS = frozenset(
+    {"statement_block", "for_statement", "for_in_statement", "catch_clause", "switch_body"}
+)
+_CLASSES = frozenset({"class_declaration", "abstract_class_declaration", "class"})
+_FIELDS = frozenset({"field_definition", "public_field_definition"})
+# Code that runs after the code around it: a function's body, a field's initializer (when
+# an instance is made).
+_DEFERRED = _FUNCTIONS | _FIELDS
+_SCOPES = _DEFERRED | _BLOCKS | {"program", "class_static_block"}
+_LITERALS = {
+    "array": "js.Array",
+    "object": "js.Object",
+    "string": "js.String",
+    "template_string": "js.String",
+    "number": "js.Number",
+    "true": "js.Boolean",
+    "false": "js.Boolean",
+    "regex": "js.RegExp",
+}
+# Global classes by name (when the file does not bind the name): `new`, calls, annotations.
+_BUILTIN_CLASSES = {
+    name: f"js.{name}"
+    for name in (
+        *("Array", "Map", "Set", "WeakMap", "WeakSet", "Object", "String", "Number"),
+        *("Boolean", "Date", "RegExp"),
+    )
+}
+# TypeScript's own type names.
+_PREDEFINED = {"string": "js.String", "number": "js.Number", "boolean": "js.Boolean"}
+# Generic types that stand for their argument: `Promise<Db>` is a Db once awaited, and
+# `await` of an unknown promise gives the value itself.
+_UNWRAPPED = frozenset({"Promise", "PromiseLike", "Awaited", "Readonly", "NonNullable"})
+# `a || b`, `a ?? b`: one of the sides.
+_OR = frozenset({"||", "??"})
+
+_BINDINGS_QUERY = """
+(variable_declarator name: (_) @left) @declarator
+(assignment_expression left: (_) @left right: (_) @right) @assignment
+(for_in_statement left: (_) @left right: (_) @right) @for
+(function_declaration name: (identifier) @name) @def
+(generator_function_declaration name: (identifier) @name) @def
+(class_declaration name: (_) @name) @class
+(import_statement) @import
+(formal_parameters) @parameters
+(arrow_function parameter: (identifier) @name) @arrow
+(catch_clause parameter: (_) @left) @catch
+"""
+_TYPESCRIPT_BINDINGS = "(abstract_class_declaration name: (_) @name) @class"
+
+_THIS_ATTRIBUTES_QUERY = """
+(assignment_expression
+  left: (member_expression object: (this) property: (_) @name) right: (_) @value) @set
+"""
+
+_RETURNS_QUERY = "(return_statement (_) @value)"
+
+
+@functools.cache
+def _query(spec: LanguageSpec, text: str) -> tree_sitter.Query:
+    return tree_sitter.Query(spec.grammar, text)
+
+
+@functools.cache
+def _bindings_query(spec: LanguageSpec) -> tree_sitter.Query:
+    text = _BINDINGS_QUERY
+    if spec.grammar.id_for_node_kind("abstract_class_declaration", True):
+        text += _TYPESCRIPT_BINDINGS
+    return _query(spec, text)
+
+
+def _text(node: tree_sitter.Node | None) -> str:
+    if node is None or node.text is None:
+        return ""
+    return node.text.decode("utf-8", "replace")
+
+
+@dataclass(frozen=True)
+class _Binding:
+    position: int  # where the name starts to hold this value
+    # value, annotation, iterate, keys, import, def, class, unset (declared, no value),
+    # unknown
+    kind: str
+    node: tree_sitter.Node | None = None
+    path: str = ""  # the import path, for kind "import"
+    # Destructuring: `const { a: { b } } = x` binds x.a.b.
+    members: tuple[str, ...] = ()
+    # A TypeScript declaration's value, for when its annotation says nothing we know.
+    fallback: tree_sitter.Node | None = None
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A binding and the scope it goes to; ``scope`` None: where ``site``'s name is
+    declared (an assignment), else the top level."""
+
+    name: str
+    binding: _Binding
+    scope: tree_sitter.Node | None
+    site: tree_sitter.Node | None = None
+
+
+@dataclass(eq=False)
+class JavaScriptTypes:
+    """Lazily built facts about one parsed file; ``value_of`` is the entry point."""
+
+    spec: LanguageSpec
+    root: tree_sitter.Node
+    model: TypeModel
+    path: str = ""
+    project: ProjectLookup | None = None
+    _bindings: dict[tuple[int, str], list[_Binding]] | None = None
+    _memo: dict[int, Value | None] = field(default_factory=dict)
+    _pending: set[int] = field(default_factory=set)
+    _classes: dict[int, LocalClass] = field(default_factory=dict)
+    _functions: dict[int, FunctionRef] = field(default_factory=dict)
+    _objects: dict[int, LocalObject] = field(default_factory=dict)
+    _binds_require: bool | None = None
+    _depth: int = 0
+
+    # -- entry point ---------------------------------------------------------------------
+
+    def value_of(self, node: tree_sitter.Node) -> Value | None:
+        """What an expression is, or None when it cannot be told."""
+        key = node.id
+        if key in self._memo:
+            return self._memo[key]
+        if key in self._pending or self._depth >= MAX_DEPTH:
+            return None
+        self._pending.add(key)
+        self._depth += 1
+        try:
+            found = self._infer(node)
+        finally:
+            self._depth -= 1
+            self._pending.discard(key)
+        self._memo[key] = found
+        return found
+
+    # -- expressions ---------------------------------------------------------------------
+
+    def _infer(self, node: tree_sitter.Node) -> Value | None:
+        kind = node.type
+        if kind == "identifier":
+            return self.lookup(_text(node), node)
+        if kind == "this":
+            return self._this(node)
+        if kind == "member_expression":
+            return self._member(node)
+        if kind == "subscript_expression":
+            return self._subscript(node)
+        if kind == "call_expression":
+            return self._call(node)
+        if kind == "new_expression":
+            return self._new(node)
+        if kind in _FUNCTIONS:
+            return Value(function=self.function(node))
+        if kind in _CLASSES:
+            return self.local_class(node).klass()
+        if kind == "object":
+            return self.local_object(node).value
+        return self._wrapped(node) or self._literal(node)
+
+    def _wrapped(self, node: tree_sitter.Node) -> Value | None:
+        """Expressions that give (one of) their parts: await, parentheses, casts, ?:, ||."""
+        kind, parts = node.type, node.named_children
+        if kind == "await_expression" and parts:
+            return self._declared(self.value_of(parts[0]), "awaits", default_self=True)
+        if kind in ("parenthesized_expression", "non_null_expression", "satisfies_expression"):
+            return self.value_of(parts[0]) if parts else None
+        if kind == "as_expression" and len(parts) == 2:
+            return self.annotation(parts[1])
+        if kind == "type_assertion" and len(parts) == 2:
+            return self.annotation(parts[0])
+        if kind == "assignment_expression":
+            right = node.child_by_field_name("right")
+            return self.value_of(right) if right is not None else None
+        if kind == "ternary_expression":
+            return self._either(node, "consequence", "alternative")
+        if kind == "binary_expression" and _text(node.child_by_field_name("operator")) in _OR:
+            return self._either(node, "left", "right")
+        return None
+
+    def _either(self, node: tree_sitter.Node, *sides: str) -> Value | None:
+        """One of two sides: the value both agree on."""
+        parts = [node.child_by_field_name(side) for side in sides]
+        return agreed([self.value_of(part) if part is not None else None for part in parts])
+
+    def _literal(self, node: tree_sitter.Node) -> Value | None:
+        return instance(_LITERALS.get(node.type))
+
+    def _member(self, node: tree_sitter.Node) -> Value | None:
+        owner = node.child_by_field_name("object")
+        name = node.child_by_field_name("property")
+        if owner is None or name is None:
+            return None
+        return self.attribute(self.value_of(owner), _text(name))
+
+    def _subscript(self, node: tree_sitter.Node) -> Value | None:
+        owner = node.child_by_field_name("object")
+        index = node.child_by_field_name("index")
+        value = self.value_of(owner) if owner is not None else None
+        if index is not None and index.type == "string":
+            return self.attribute(value, _string_content(index))  # x["name"] is x.name
+        return self._declared(value, "items")
+
+    def attribute(self, value: Value | None, name: str) -> Value | None:
+        """What ``value.name`` is."""
+        if value is None:
+            return None
+        if value.path is not None and not value.types:
+            return self._path_value(f"{value.path}.{name}")
+        if value.is_class and isinstance(value.definition, LocalClass):
+            return value.definition.static_attribute(name)
+        if not value.is_instance:
+            return None
+        if value.definition is not None:
+            found = value.definition.attribute(name)
+            if found is not None:
+                return found
+        for type_name in sorted(value.types):
+            info = self.model.info(type_name)
+            result = info.attribute(name) if info is not None else None
+            if result is not None:
+                return instance(result)
+        return None
+
+    def _call(self, node: tree_sitter.Node) -> Value | None:
+        callee = node.child_by_field_name("function")
+        if callee is None:
+            return None
+        module = self._required(callee, node)
+        if module is not None:
+            return self._path_value(module)
+        if callee.type == "member_expression":
+            owner = callee.child_by_field_name("object")
+            method = _text(callee.child_by_field_name("property"))
+            receiver = self.value_of(owner) if owner is not None else None
+            if receiver is not None and receiver.is_instance:
+                return self._method_result(receiver, method)
+            if receiver is not None and receiver.is_class:
+                if self._builds(receiver, method):
+                    return instance_of(receiver)
+                if isinstance(receiver.definition, LocalClass):
+                    return receiver.definition.call_static(method)
+        value = self.value_of(callee)
+        if value is None:
+            return None
+        if value.is_class:
+            return instance_of(value)  # `Array(3)`, `String(x)`
+        if value.path is not None:
+            return instance(self.model.classes.get(value.path) or self.model.factory(value.path))
+        if value.function is not None:
+            return value.function.returns()
+        return None
+
+    def _required(self, callee: tree_sitter.Node, call: tree_sitter.Node) -> str | None:
+        """The module of ``require("module")`` (when the file does not bind ``require``)."""
+        if callee.type != "identifier" or _text(callee) != "require":
+            return None
+        arguments = call.child_by_field_name("arguments")
+        first = arguments.named_children if arguments is not None else []
+        if len(first) != 1 or first[0].type != "string":
+            return None
+        if self._binds_require is None:
+            self._binds_require = any(name == "require" for _, name in self._index())
+        return None if self._binds_require else _string_content(first[0])
+
+    def _new(self, node: tree_sitter.Node) -> Value | None:
+        constructor = node.child_by_field_name("constructor")
+        value = self.value_of(constructor) if constructor is not None else None
+        if value is None:
+            return None
+        if value.is_class:
+            return instance_of(value)
+        if isinstance(value.definition, _Statics):
+            return value.definition.local.instance()  # `class X extends SomeModel`
+        return self.constructed(value)
+
+    def constructed(self, value: Value) -> Value | None:
+        """What ``new value(...)`` builds for a constructor object (its ``constructs``)."""
+        return self._declared(value, "constructs") if value.is_instance else None
+
+    def _builds(self, receiver: Value, method: str) -> bool:
+        for type_name in receiver.types:
+            info = self.model.info(type_name)
+            if info is not None and method in info.builders:
+                return True
+        return False
+
+    def _method_result(self, receiver: Value, method: str) -> Value | None:
+        if receiver.definition is not None:
+            found = receiver.definition.call_method(method)
+            if found is not None:
+                return found
+        for type_name in sorted(receiver.types):
+            info = self.model.info(type_name)
+            if info is not None and method in info.methods:
+                return instance(info.methods[method])
+        return None
+
+    def _declared(
+        self, value: Value | None, member: str, default_self: bool = False
+    ) -> Value | None:
+        """``items``, ``iterates``, ``awaits`` or ``constructs`` of an instance."""
+        if value is None or not value.is_instance:
+            return value if default_self else None
+        for type_name in sorted(value.types):
+            info = self.model.info(type_name)
+            result = getattr(info, member) if info is not None else None
+            if result is not None:
+                return instance(result)
+        return value if default_self else None
+
+    def constructs(self, value: Value) -> bool:
+        """Whether a value is a constructor object (its type declares ``constructs``)."""
+        return any(
+            info is not None and info.constructs is not None
+            for info in map(self.model.info, value.types)
+        )
+
+    def _path_value(self, path: str) -> Value | None:
+        declared = self.model.classes.get(path)
+        if declared is not None:
+            found = Value(types=frozenset({declared}))
+            # A constructor object (`mongoose.Model`) is an instance of its type.
+            return found if self.constructs(found) else Value(types=found.types, is_class=True)
+        if self.project is not None and self.path:
+            imported = self.project(self.path, path)
+            if imported is not None:
+                return imported
+        return Value(path=path)
+
+    # -- this ----------------------------------------------------------------------------
+
+    def _this(self, node: tree_sitter.Node) -> Value | None:
+        """``this``: the instance (or class) of the method or field it is used in, or the
+        object literal whose method it is in."""
+        parent = node.parent
+        while parent is not None:
+            if parent.type in _THIS_FUNCTIONS:
+                return None
+            if parent.type == "method_definition" and parent.parent is not None:
+                if parent.parent.type == "object":
+                    return self.value_of(parent.parent)
+                return self._class_member_this(parent)
+            if parent.type in _FIELDS or parent.type == "class_static_block":
+                return self._class_member_this(parent)
+            parent = parent.parent
+        return None
+
+    def _class_member_this(self, member: tree_sitter.Node) -> Value | None:
+        body = member.parent
+        owner = body.parent if body is not None and body.type == "class_body" else None
+        if owner is None or owner.type not in _CLASSES:
+            return None
+        local = self.local_class(owner)
+        static = member.type == "class_static_block" or _is_static(member)
+        return local.klass() if static else local.instance()
+
+    # -- annotations ---------------------------------------------------------------------
+
+    def annotation(self, node: tree_sitter.Node) -> Value | None:
+        """The value a TypeScript type declares (``X | null`` is X, ``Promise<X>`` is X)."""
+        kind, parts = node.type, node.named_children
+        if kind in ("type_annotation", "parenthesized_type", "type_arguments"):
+            return self.annotation(parts[0]) if len(parts) == 1 else None
+        if kind == "union_type":
+            members = [m for m in _union_members(node) if not _is_nullish(m)]
+            return self.annotation(members[0]) if len(members) == 1 else None
+        if kind == "generic_type":
+            head = node.child_by_field_name("name")
+            arguments = node.child_by_field_name("type_arguments")
+            if _text(head).rsplit(".", 1)[-1] in _UNWRAPPED and arguments is not None:
+                return self.annotation(arguments)
+            return self.annotation(head) if head is not None else None
+        if kind in ("array_type", "tuple_type"):
+            return instance("js.Array")
+        if kind == "predefined_type":
+            return instance(_PREDEFINED.get(_text(node)))
+        if kind in ("type_identifier", "identifier"):
+            return self._declared_by(self.lookup(_text(node), node))
+        if kind == "nested_type_identifier":
+            module = node.child_by_field_name("module")
+            name = node.child_by_field_name("name")
+            if module is None or name is None:
+                return None
+            return self._declared_by(self.attribute(self.value_of(module), _text(name)))
+        return None
+
+    def _declared_by(self, value: Value | None) -> Value | None:
+        """The instance a type name declares: of a class, or a constructor object itself."""
+        if value is None:
+            return None
+        if value.is_class:
+            return instance_of(value)
+        if value.path is not None:
+            return instance(self.model.classes.get(value.path))
+        return value if value.is_instance and self.constructs(value) else None
+
+    # -- names ---------------------------------------------------------------------------
+
+    def lookup(self, name: str, use: tree_sitter.Node) -> Value | None:
+        """What a name holds where it is used."""
+        if name == "undefined":
+            return None
+        index = self._index()
+        scope = _scope_of(use)
+        own = True  # whether `scope` runs in order with the use (the use's own function)
+        while scope is not None:
+            bindings = index.get((scope.id, name))
+            if bindings:
+                return self._settle(bindings, use.start_byte if own else None)
+            if scope.type in _DEFERRED:
+                own = False
+            scope = _scope_of(scope)
+        builtin = _BUILTIN_CLASSES.get(name)
+        return Value(types=frozenset({builtin}), is_class=True) if builtin else None
+
+    def _settle(self, bindings: list[_Binding], before: int | None) -> Value | None:
+        if before is not None:
+            earlier = [b for b in bindings if b.position <= before]
+            return self._binding_value(earlier[-1]) if earlier else None
+        # From an enclosing function: it ran first, so its last binding counts, but a
+        # placeholder (`let client;`, `= null`) does not hide the real one.
+        for binding in reversed(bindings):
+            if binding.kind == "unset" or _is_placeholder(binding.node):
+                continue
+            return self._binding_value(binding)
+        return None
+
+    def _binding_value(self, binding: _Binding) -> Value | None:
+        value = self._bound(binding)
+        for member in binding.members:
+            value = self.attribute(value, member)
+        return value
+
+    def _bound(self, binding: _Binding) -> Value | None:
+        node, kind = binding.node, binding.kind
+        if kind == "import":
+            return self._path_value(binding.path)
+        if node is None:
+            return None
+        if kind == "value":
+            return self.value_of(node)
+        if kind == "annotation":
+            declared = self.annotation(node)
+            if declared is None and binding.fallback is not None:
+                return self.value_of(binding.fallback)
+            return declared
+        if kind == "iterate":
+            return self._declared(self.value_of(node), "iterates")
+        if kind == "keys":
+            return instance("js.String")
+        if kind == "def":
+            return Value(function=self.function(node))
+        if kind == "class":
+            return self.local_class(node).klass()
+        return None
+
+    def function(self, node: tree_sitter.Node) -> FunctionRef:
+        found = self._functions.get(node.id)
+        if found is None:
+            found = self._functions[node.id] = FunctionRef(self, node)
+        return found
+
+    def local_class(self, node: tree_sitter.Node) -> LocalClass:
+        found = self._classes.get(node.id)
+        if found is None:
+            found = self._classes[node.id] = LocalClass(self, node)
+        return found
+
+    def local_object(self, node: tree_sitter.Node) -> LocalObject:
+        found = self._objects.get(node.id)
+        if found is None:
+            found = self._objects[node.id] = LocalObject(self, node)
+        return found
+
+    # -- the binding index ---------------------------------------------------------------
+
+    def _index(self) -> dict[tuple[int, str], list[_Binding]]:
+        """(scope node id, name) -> its bindings there, in the order they take effect."""
+        if self._bindings is None:
+            bindings: dict[tuple[int, str], list[_Binding]] = {}
+            placed = list(self._placed())
+            # Declarations first: an assignment goes to the scope that declares its name.
+            for one in sorted(placed, key=lambda one: one.scope is None):
+                scope = one.scope or _declaring_scope(one, bindings, self.root)
+                bindings.setdefault((scope.id, one.name), []).append(one.binding)
+            for found in bindings.values():
+                found.sort(key=lambda binding: binding.position)
+            self._bindings = bindings
+        return self._bindings
+
+    def _placed(self) -> Iterator[_Placed]:
+        cursor = tree_sitter.QueryCursor(_bindings_query(self.spec))
+        for _, captures in cursor.matches(self.root):
+            yield from _bindings_of(captures, self.root)
+
+
+class FunctionRef:
+    """A function the file defines: what calling it returns."""
+
+    def __init__(self, owner: JavaScriptTypes, node: tree_sitter.Node) -> None:
+        self.owner, self.node = owner, node
+        self._returns: Value | None = None
+        self._done = False
+
+    def returns(self) -> Value | None:
+        if not self._done:
+            self._done = True  # a recursive function's own call stays unknown
+            self._returns = self._infer_returns()
+        return self._returns
+
+    def _infer_returns(self) -> Value | None:
+        annotation = self.node.child_by_field_name("return_type")
+        if annotation is not None:
+            return self.owner.annotation(annotation)
+        if self.node.type.startswith("generator"):
+            return None
+        body = self.node.child_by_field_name("body")
+        if body is None:
+            return None
+        if body.type != "statement_block":
+            return self.owner.value_of(body)  # `(db) => db.collection("x")`
+        query = _query(self.owner.spec, _RETURNS_QUERY)
+        values = []
+        for _, captures in tree_sitter.QueryCursor(query).matches(body):
+            for node in captures.get("value", []):
+                if _enclosing_function(node) == self.node:
+                    values.append(self.owner.value_of(node))
+        return agreed(values) if values else None
+
+
+class LocalObject:
+    """An object literal: what its properties and methods are."""
+
+    def __init__(self, owner: JavaScriptTypes, node: tree_sitter.Node) -> None:
+        self.owner, self._node = owner, node
+        self.value = Value(types=frozenset({"js.Object"}), definition=self)
+
+    @property
+    def node(self) -> tree_sitter.Node:
+        return self._node
+
+    def attribute(self, name: str) -> Value | None:
+        member = self._member(name)
+        if member is None:
+            return None
+        if member.type == "method_definition":
+            return Value(function=self.owner.function(member))
+        if member.type == "shorthand_property_identifier":
+            return self.owner.lookup(name, member)
+        value = member.child_by_field_name("value")
+        return self.owner.value_of(value) if value is not None else None
+
+    def call_method(self, name: str) -> Value | None:
+        found = self.attribute(name)
+        return found.function.returns() if found is not None and found.function else None
+
+    def _member(self, name: str) -> tree_sitter.Node | None:
+        # The last one wins, as in `{ ...defaults, db: x }`; a later spread may hide it.
+        for member in reversed(self._node.named_children):
+            if member.type == "spread_element":
+                return None
+            if _member_name(member) == name:
+                return member
+        return None
+
+
+class LocalClass:
+    """A class the file defines: its bases' types and its instances' attributes."""
+
+    def __init__(self, owner: JavaScriptTypes, node: tree_sitter.Node) -> None:
+        self.owner, self._node = owner, node
+        self._types: frozenset[str] | None = None
+        self._partial = False
+        # Whether it extends a constructor object (a model), and so is one itself.
+        self._constructor = False
+        self._bases: list[Value] = []
+        self._attributes: dict[str, list[tuple[str, tree_sitter.Node]]] | None = None
+        self._resolved: dict[str, Value | None] = {}
+        self._statics = _Statics(self)
+
+    @property
+    def node(self) -> tree_sitter.Node:
+        return self._node
+
+    def base_types(self) -> frozenset[str]:
+        if self._types is None:
+            self._types = frozenset()  # a class deriving from itself stays without types
+            base = _heritage(self._node)
+            value = self.owner.value_of(base) if base is not None else None
+            if value is not None and (value.is_class or self.owner.constructs(value)):
+                self._constructor = not value.is_class
+                self._partial = value.partial
+                self._bases.append(value)
+                self._types = value.types
+            elif base is not None:
+                self._partial = True  # a base we cannot see may bring any type
+        return self._types
+
+    @property
+    def partial(self) -> bool:
+        self.base_types()
+        return self._partial
+
+    def instance(self) -> Value:
+        types = self.base_types()
+        if self._constructor:
+            made = self.owner.constructed(Value(types=types))
+            types = made.types if made is not None else frozenset()
+        return Value(types=types, partial=self.partial, definition=self)
+
+    def klass(self) -> Value:
+        types = self.base_types()
+        if self._constructor:
+            return Value(types=types, partial=self.partial, definition=self._statics)
+        return Value(types=types, is_class=True, partial=self.partial, definition=self)
+
+    def method(self, name: str, static: bool = False) -> FunctionRef | None:
+        for member in self._members():
+            if member.type != "method_definition" or _is_static(member) != static:
+                continue
+            if _member_name(member) == name and not _is_accessor(member):
+                return self.owner.function(member)
+        for base in self._base_definitions():
+            if isinstance(base, LocalClass):
+                found = base.method(name, static)
+                if found is not None:
+                    return found
+        return None
+
+    def call_method(self, name: str) -> Value | None:
+        method = self.method(name)
+        if method is not None:
+            return method.returns()
+        for base in self._base_definitions():
+            if not isinstance(base, LocalClass):
+                found = base.call_method(name)
+                if found is not None:
+                    return found
+        return None
+
+    def call_static(self, name: str) -> Value | None:
+        method = self.method(name, static=True)
+        return method.returns() if method is not None else None
+
+    def static_attribute(self, name: str) -> Value | None:
+        for member in self._members():
+            if _is_static(member) and _member_name(member) == name:
+                return self._member_value(member)
+        method = self.method(name, static=True)
+        return Value(function=method) if method is not None else None
+
+    def attribute(self, name: str) -> Value | None:
+        if name not in self._resolved:
+            self._resolved[name] = None  # a cycle through this attribute is unknown
+            self._resolved[name] = self._resolve(name)
+        return self._resolved[name]
+
+    def _resolve(self, name: str) -> Value | None:
+        assigned = self._assigned().get(name)
+        if assigned:
+            values = []
+            for how, node in assigned:
+                if how == "annotation":
+                    declared = self.owner.annotation(node)
+                    if declared is not None:
+                        return declared  # a declared attribute type is the answer
+                    continue
+                if not _is_placeholder(node):
+                    values.append(self.owner.value_of(node))
+            return agreed(values) if values else None
+        for member in self._members():
+            if _is_accessor(member) and not _is_static(member) and _member_name(member) == name:
+                return self.owner.function(member).returns()  # a getter
+        method = self.method(name)
+        if method is not None:
+            return Value(function=method)
+        for base in self._base_definitions():
+            found = base.attribute(name)
+            if found is not None:
+                return found
+        return None
+
+    def _member_value(self, member: tree_sitter.Node) -> Value | None:
+        if member.type == "method_definition":
+            function = self.owner.function(member)
+            return function.returns() if _is_accessor(member) else Value(function=function)
+        annotation = member.child_by_field_name("type")
+        declared = self.owner.annotation(annotation) if annotation is not None else None
+        value = member.child_by_field_name("value")
+        return declared or (self.owner.value_of(value) if value is not None else None)
+
+    def _base_definitions(self) -> list[ClassDefinition]:
+        """The bases' own classes (a constructor-object base's, not its statics)."""
+        self.base_types()
+        found = [base.definition for base in self._bases if base.definition is not None]
+        return [base.local if isinstance(base, _Statics) else base for base in found]
+
+    def _members(self) -> list[tree_sitter.Node]:
+        body = self._node.child_by_field_name("body")
+        return list(body.named_children) if body is not None else []
+
+    def _assigned(self) -> dict[str, list[tuple[str, tree_sitter.Node]]]:
+        """Instance attributes: fields, TypeScript parameter properties and ``this.x = v``
+        in the (non-static) methods, as (how, node) with how "annotation" or "value"."""
+        if self._attributes is None:
+            found: dict[str, list[tuple[str, tree_sitter.Node]]] = {}
+            query = _query(self.owner.spec, _THIS_ATTRIBUTES_QUERY)
+            for member in self._members():
+                if _is_static(member):
+                    continue
+                if member.type in _FIELDS:
+                    _field(member, found)
+                elif member.type == "method_definition":
+                    _parameter_properties(member, found)
+                    for _, captures in tree_sitter.QueryCursor(query).matches(member):
+                        _this_attribute(captures, member, found)
+            self._attributes = found
+        return self._attributes
+
+
+class _Statics:
+    """A constructor-object class's own statics (``class User extends mongoose.Model``):
+    the value of the class name, whose other members come from the declared type."""
+
+    def __init__(self, local: LocalClass) -> None:
+        self.local = local
+
+    @property
+    def node(self) -> tree_sitter.Node:
+        return self.local.node
+
+    def attribute(self, name: str) -> Value | None:
+        return self.local.static_attribute(name)
+
+    def call_method(self, name: str) -> Value | None:
+        return self.local.call_static(name)
+
+
+def _field(member: tree_sitter.Node, found: dict[str, list[tuple[str, tree_sitter.Node]]]) -> None:
+    name = _member_name(member)
+    annotation = member.child_by_field_name("type")
+    value = member.child_by_field_name("value")
+    if name is None:
+        return
+    if annotation is not None:
+        found.setdefault(name, []).append(("annotation", annotation))
+    elif value is not None:
+        found.setdefault(name, []).append(("value", value))
+
+
+def _parameter_properties(
+    method: tree_sitter.Node, found: dict[str, list[tuple[str, tree_sitter.Node]]]
+) -> None:
+    """TypeScript's ``constructor(private db: Db)``: an attribute declared by a parameter."""
+    if _member_name(method) != "constructor":
+        return
+    parameters = method.child_by_field_name("parameters")
+    for parameter in parameters.named_children if parameters is not None else []:
+        modifiers = {child.type for child in parameter.children}
+        if not modifiers & {"accessibility_modifier", "readonly", "override_modifier"}:
+            continue
+        pattern = parameter.child_by_field_name("pattern")
+        annotation = parameter.child_by_field_name("type")
+        if pattern is not None and pattern.type == "identifier" and annotation is not None:
+            found.setdefault(_text(pattern), []).append(("annotation", annotation))
+
+
+def _this_attribute(
+    captures: dict[str, list[tree_sitter.Node]],
+    method: tree_sitter.Node,
+    found: dict[str, list[tuple[str, tree_sitter.Node]]],
+) -> None:
+    name, value, statement = captures["name"][0], captures["value"][0], captures["set"][0]
+    if _this_function(statement) == method:
+        found.setdefault(_text(name), []).append(("value", value))
+
+
+def _string_content(node: tree_sitter.Node) -> str:
+    return "".join(_text(part) for part in node.named_children if part.type == "string_fragment")
+
+
+def _member_name(member: tree_sitter.Node) -> str | None:
+    """The name an object or class member defines (None for computed names and spreads)."""
+    if member.type in ("shorthand_property_identifier", "shorthand_property_identifier_pattern"):
+        return _text(member)
+    key = (
+        member.child_by_field_name("key")
+        or member.child_by_field_name("name")
+        or member.child_by_field_name("property")
+    )
+    if key is None:
+        return None
+    if key.type == "string":
+        return _string_content(key)
+    if key.type in ("property_identifier", "private_property_identifier", "number"):
+        return _text(key)
+    return None
+
+
+def _is_static(member: tree_sitter.Node) -> bool:
+    return any(child.type == "static" for child in member.children)
+
+
+def _is_accessor(member: tree_sitter.Node) -> bool:
+    return member.type == "method_definition" and any(c.type == "get" for c in member.children)
+
+
+def _heritage(klass: tree_sitter.Node) -> tree_sitter.Node | None:
+    """The expression a class extends (JavaScript's `class_heritage`, TypeScript's
+    `extends_clause` in it)."""
+    for child in klass.named_children:
+        if child.type != "class_heritage":
+            continue
+        for part in child.named_children:
+            if part.type == "extends_clause":
+                return part.child_by_field_name("value")
+            if part.type != "implements_clause":
+                return part
+    return None
+
+
+def _union_members(node: tree_sitter.Node) -> Iterator[tree_sitter.Node]:
+    for part in node.named_children:
+        if part.type == "union_type":
+            yield from _union_members(part)
+        else:
+            yield part
+
+
+def _is_placeholder(node: tree_sitter.Node | None) -> bool:
+    """An initial value that only says "not set yet": a later binding elsewhere wins."""
+    if node is None:
+        return False
+    return node.type == "null" or (node.type == "identifier" and _text(node) == "undefined")
+
+
+def _is_nullish(node: tree_sitter.Node) -> bool:
+    return _text(node) in ("null", "undefined", "void")
+
+
+def _scope_of(node: tree_sitter.Node) -> tree_sitter.Node | None:
+    parent = node.parent
+    while parent is not None and parent.type not in _SCOPES:
+        parent = parent.parent
+    return parent
+
+
+def _function_scope_of(node: tree_sitter.Node, root: tree_sitter.Node) -> tree_sitter.Node:
+    """Where a ``var`` goes: its function, else the top level."""
+    parent = node.parent
+    while parent is not None and parent.type not in _FUNCTIONS:
+        parent = parent.parent
+    return parent or root
+
+
+def _enclosing_function(node: tree_sitter.Node) -> tree_sitter.Node | None:
+    parent = node.parent
+    while parent is not None and parent.type not in _FUNCTIONS:
+        parent = parent.parent
+    return parent
+
+
+def _this_function(node: tree_sitter.Node) -> tree_sitter.Node | None:
+    """The function whose ``this`` a node sees (arrow functions have none of their own)."""
+    parent = node.parent
+    while parent is not None and (parent.type not in _FUNCTIONS or parent.type == "arrow_function"):
+        parent = parent.parent
+    return parent
+
+
+def _declaring_scope(
+    placed: _Placed, bindings: dict[tuple[int, str], list[_Binding]], root: tree_sitter.Node
+) -> tree_sitter.Node:
+    """The scope an assignment's name is declared in (the nearest that binds it)."""
+    scope = _scope_of(placed.site) if placed.site is not None else None
+    while scope is not None:
+        if (scope.id, placed.name) in bindings:
+            return scope
+        scope = _scope_of(scope)
+    return root
+
+
+# -- reading bindings ----------------------------------------------------------------------
+
+
+def _bindings_of(
+    captures: dict[str, list[tree_sitter.Node]], root: tree_sitter.Node
+) -> Iterator[_Placed]:
+    """The bindings one match of the bindings query makes."""
+    if "declarator" in captures:
+        yield from _declarator(captures["declarator"][0], root)
+    elif "assignment" in captures:
+        statement = captures["assignment"][0]
+        left, right = captures["left"][0], captures["right"][0]
+        for name, members in _targets(left):
+            kind = "value" if members is not None else "unknown"
+            binding = _Binding(statement.end_byte, kind, right, members=members or ())
+            yield _Placed(name, binding, None, site=statement)
+    elif "for" in captures:
+        yield from _for_of(captures["for"][0], captures["left"][0], captures["right"][0], root)
+    elif "def" in captures or "class" in captures:
+        definition = captures.get("def", captures.get("class", []))[0]
+        scope = _scope_of(definition)
+        if scope is not None:
+            kind = "def" if "def" in captures else "class"
+            binding = _Binding(scope.start_byte, kind, definition)  # hoisted
+            yield _Placed(_text(captures["name"][0]), binding, scope)
+    elif "import" in captures:
+        yield from _imports(captures["import"][0], root)
+    elif "parameters" in captures:
+        yield from _parameters(captures["parameters"][0])
+    elif "arrow" in captures:
+        function = captures["arrow"][0]
+        binding = _Binding(function.start_byte, "unknown")
+        yield _Placed(_text(captures["name"][0]), binding, function)
+    elif "catch" in captures:
+        clause = captures["catch"][0]
+        for name, _ in _targets(captures["left"][0]):
+            yield _Placed(name, _Binding(clause.start_byte, "unknown"), clause)
+
+
+def _declarator(declarator: tree_sitter.Node, root: tree_sitter.Node) -> Iterator[_Placed]:
+    declaration = declarator.parent
+    if declaration is None:
+        return
+    if declaration.type == "variable_declaration":  # `var`
+        scope: tree_sitter.Node | None = _function_scope_of(declaration, root)
+    else:
+        scope = _scope_of(declaration)
+    left = declarator.child_by_field_name("name")
+    value = declarator.child_by_field_name("value")
+    annotation = declarator.child_by_field_name("type")
+    if scope is None or left is None:
+        return
+    position = declarator.end_byte
+    if left.type == "identifier" and annotation is not None:
+        binding = _Binding(position, "annotation", annotation, fallback=value)
+        yield _Placed(_text(left), binding, scope)
+        return
+    if value is None:
+        for name, _ in _targets(left):
+            yield _Placed(name, _Binding(position, "unset"), scope)
+        return
+    for name, members in _targets(left):
+        kind = "value" if members is not None else "unknown"
+        yield _Placed(name, _Binding(position, kind, value, members=members or ()), scope)
+
+
+def _for_of(
+    statement: tree_sitter.Node,
+    left: tree_sitter.Node,
+    right: tree_sitter.Node,
+    root: tree_sitter.Node,
+) -> Iterator[_Placed]:
+    declared = _text(statement.child_by_field_name("kind"))
+    iterates = _text(statement.child_by_field_name("operator")) == "of"
+    scope: tree_sitter.Node | None = statement
+    if declared == "var":
+        scope = _function_scope_of(statement, root)
+    elif not declared:
+        scope = None  # `for (x of y)` assigns a name declared elsewhere
+    for name, members in _targets(left):
+        if members is None:
+            binding = _Binding(right.end_byte, "unknown")
+        elif iterates:
+            binding = _Binding(right.end_byte, "iterate", right, members=members)
+        else:
+            binding = _Binding(right.end_byte, "keys", right)
+        yield _Placed(name, binding, scope, site=statement)
+
+
+def _imports(statement: tree_sitter.Node, root: tree_sitter.Node) -> Iterator[_Placed]:
+    # Imports are hoisted: bound from the start of the file.
+    for name, path in javascript_import_names(statement).items():
+        yield _Placed(name, _Binding(0, "import", path=path), root)
+    for clause in statement.named_children:
+        # TypeScript's `import mongo = require("mongodb")`.
+        if clause.type == "import_require_clause":
+            local = clause.named_children[0] if clause.named_children else None
+            source = clause.child_by_field_name("source")
+            if local is not None and source is not None:
+                binding = _Binding(0, "import", path=_string_content(source))
+                yield _Placed(_text(local), binding, root)
+
+
+def _parameters(parameters: tree_sitter.Node) -> Iterator[_Placed]:
+    function = parameters.parent
+    if function is None or function.type not in _FUNCTIONS:
+        return  # a signature in a type, not a function
+    position = function.start_byte
+    for parameter in parameters.named_children:
+        pattern = parameter
+        annotation = None
+        if parameter.type in ("required_parameter", "optional_parameter"):
+            pattern = parameter.child_by_field_name("pattern") or parameter
+            annotation = parameter.child_by_field_name("type")
+        if pattern.type == "identifier" and annotation is not None:
+            binding = _Binding(position, "annotation", annotation)
+            yield _Placed(_text(pattern), binding, function)
+            continue
+        for name, _ in _targets(pattern):
+            yield _Placed(name, _Binding(position, "unknown"), function)
+
+
+def _targets(
+    pattern: tree_sitter.Node, members: tuple[str, ...] = ()
+) -> Iterator[tuple[str, tuple[str, ...] | None]]:
+    """(name, the attributes it reads from the value, or None: unknown) for each name a
+    binding pattern binds."""
+    kind = pattern.type
+    if kind == "identifier":
+        yield _text(pattern), members
+    elif kind == "shorthand_property_identifier_pattern":
+        yield _text(pattern), (*members, _text(pattern))
+    elif kind == "object_pattern":
+        for part in pattern.named_children:
+            yield from _targets(part, members)
+    elif kind == "pair_pattern":
+        key = _member_name(pattern)
+        value = pattern.child_by_field_name("value")
+        if value is not None:
+            if key is None:
+                yield from _unknown(value)
+            else:
+                yield from _targets(value, (*members, key))
+    elif kind in ("object_assignment_pattern", "assignment_pattern"):
+        left = pattern.child_by_field_name("left")
+        if left is not None:
+            yield from _targets(left, members)
+    else:
+        yield from _unknown(pattern)  # array patterns, `...rest`, member targets
+
+
+def _unknown(pattern: tree_sitter.Node) -> Iterator[tuple[str, tuple[str, ...] | None]]:
+    if pattern.type in ("identifier", "shorthand_property_identifier_pattern"):
+        yield _text(pattern), None
+        return
+    if pattern.type in ("member_expression", "subscript_expression"):
+        return  # `[this.a, b] = ...` binds no name in `this.a`
+    for part in pattern.named_children:
+        if part.type == "pair_pattern":
+            part = part.child_by_field_name("value") or part
+        elif part.type in ("object_assignment_pattern", "assignment_pattern"):
+            part = part.child_by_field_name("left") or part
+        yield from _unknown(part)
+
+
+__all__ = ["FunctionRef", "JavaScriptTypes", "LocalClass", "LocalObject"]

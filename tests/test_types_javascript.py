@@ -1,0 +1,458 @@
+"""Type inference for JavaScript and TypeScript (engine/types/javascript.py): one test per
+form it follows, each with a look-alike that must stay unknown or be known to be something
+else."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+import tree_sitter
+from upstream.engine.languages import LANGUAGES
+from upstream.engine.types import LazyTypes
+from upstream.engine.types.javascript import JavaScriptTypes
+from upstream.engine.types.model import TypeModel, Value, build_model, satisfies
+from upstream.packs import load_pack
+from upstream.packs.schema import TypeDeclaration
+
+REPO = Path(__file__).resolve().parent.parent
+MARK = "// <-"
+COLLECTION = {"mongodb.Collection"}
+DB = {"mongodb.Db"}
+CLIENT = {"mongodb.MongoClient"}
+DOCUMENT = {"mongoose.Document"}
+MODEL = {"mongoose.Model"}
+
+_EXTRA = [
+    TypeDeclaration(
+        name="lib.Box",
+        languages=["javascript", "typescript", "tsx"],
+        names=["lib.Box"],
+        items="mongodb.Collection",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def model() -> TypeModel:
+    declarations = [*load_pack(REPO / "rules" / "mongodb-node").types, *_EXTRA]
+    return build_model(declarations, "javascript")
+
+
+def value_at(
+    model: TypeModel, code: str, target: str, language: str = "javascript"
+) -> Value | None:
+    """What ``target`` (an expression spelled on a line marked ``// <-``) is."""
+    spec = LANGUAGES[language]
+    source = textwrap.dedent(code).encode()
+    root = spec.parser().parse(source).root_node
+    lines = enumerate(source.decode().splitlines())
+    line = next(i for i, text in lines if MARK in text and target in text)
+    node = _find(root, line, target.encode())
+    assert node is not None, f"no {target!r} on the marked line"
+    return JavaScriptTypes(spec, root, model, "app.js").value_of(node)
+
+
+def _find(root: tree_sitter.Node, line: int, text: bytes) -> tree_sitter.Node | None:
+    """The outermost node spelled ``text`` on ``line`` that is not a statement."""
+    found, stack = None, [root]
+    while stack:
+        node = stack.pop()
+        spelled = node.start_point[0] == line and node.text == text
+        if spelled and found is None and not node.type.endswith("statement"):
+            found = node
+        stack.extend(c for c in node.children if c.start_point[0] <= line <= c.end_point[0])
+    return found
+
+
+def names(value: Value | None) -> set[str]:
+    return set(value.names()) if value is not None else set()
+
+
+def test_require_destructuring_member_and_alias(model: TypeModel) -> None:
+    code = """
+    const { MongoClient, Db: Database } = require("mongodb");
+    const mongodb = require("mongodb");
+    const { MongoClient: Other } = require("some-other-driver");
+    probe(new MongoClient(url), new mongodb.MongoClient(url), new Database(), new Other());  // <-
+    """
+    assert names(value_at(model, code, "new MongoClient(url)")) == CLIENT
+    assert names(value_at(model, code, "new mongodb.MongoClient(url)")) == CLIENT
+    assert names(value_at(model, code, "new Database()")) == DB
+    assert value_at(model, code, "new Other()") is None
+
+
+def test_es_imports_named_default_namespace(model: TypeModel) -> None:
+    code = """
+    import mongodb, { MongoClient as Client } from "mongodb";
+    import * as driver from "mongodb";
+    import { MongoClient } from "not-mongodb";
+    probe(new Client(url), new mongodb.Db(), new driver.MongoClient(url), new MongoClient());  // <-
+    """
+    assert names(value_at(model, code, "new Client(url)")) == CLIENT
+    assert names(value_at(model, code, "new mongodb.Db()")) == DB
+    assert names(value_at(model, code, "new driver.MongoClient(url)")) == CLIENT
+    assert value_at(model, code, "new MongoClient()") is None
+
+
+def test_typescript_import_require(model: TypeModel) -> None:
+    code = """
+    import driver = require("mongodb");
+    import other = require("other");
+    probe(new driver.MongoClient(url), new other.MongoClient(url));  // <-
+    """
+    value = value_at(model, code, "new driver.MongoClient(url)", "typescript")
+    assert names(value) == CLIENT
+    assert value_at(model, code, "new other.MongoClient(url)", "typescript") is None
+
+
+def test_method_chains_builders_and_factories(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const mongoose = require("mongoose");
+    const client = MongoClient.connect(url);
+    probe(client.db("a").collection("b").find({}).sort({ a: 1 }));  // <-
+    probe(client.db("a").stats(), MongoClient.other(url));  // <-
+    probe(mongoose.model("User", schema));  // <-
+    """
+    cursor = value_at(model, code, 'client.db("a").collection("b").find({}).sort({ a: 1 })')
+    assert names(cursor) == {"mongodb.FindCursor"}
+    assert names(value_at(model, code, 'mongoose.model("User", schema)')) == MODEL
+    # `stats` is declared as something no rule asks about; `other` is not declared.
+    stats = value_at(model, code, 'client.db("a").stats()')
+    assert stats is not None and not satisfies(stats, frozenset(DB), unknown=True)
+    assert value_at(model, code, "MongoClient.other(url)") is None
+
+
+def test_await_gives_awaits_or_the_value(model: TypeModel) -> None:
+    code = """
+    const mongoose = require("mongoose");
+    const User = mongoose.model("User", schema);
+    async function f(client) {
+      probe(await User.findById(id), await User.find({}));  // <-
+      probe(await new mongoose.Mongoose().connect(), await fetch(url));  // <-
+    }
+    """
+    assert names(value_at(model, code, "await User.findById(id)")) == DOCUMENT
+    # A many-document query resolves to a result no rule asks about.
+    many = value_at(model, code, "await User.find({})")
+    assert many is not None and not satisfies(many, frozenset(DOCUMENT), unknown=True)
+    assert names(value_at(model, code, "await new mongoose.Mongoose().connect()")) == {
+        "mongoose.Mongoose"
+    }
+    assert value_at(model, code, "await fetch(url)") is None
+
+
+def test_string_subscripts_are_members(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const db = new MongoClient(url).db("a");
+    const box = new (require("lib").Box)();
+    probe(db["databaseName"], db[name], box[0]);  // <-
+    """
+    assert names(value_at(model, code, 'db["databaseName"]')) == {"js.String"}
+    assert value_at(model, code, "db[name]") is None  # a Db declares no `items`
+    assert names(value_at(model, code, "box[0]")) == COLLECTION
+
+
+def test_literals_and_builtin_classes(model: TypeModel) -> None:
+    code = """
+    class Set {}
+    probe([1], { a: 1 }, "s", `t`, 2, new Map(), new Array(3), Array(3), /x/, new Set());  // <-
+    """
+    expected = {
+        "[1]": "js.Array",
+        "{ a: 1 }": "js.Object",
+        '"s"': "js.String",
+        "`t`": "js.String",
+        "2": "js.Number",
+        "new Map()": "js.Map",
+        "new Array(3)": "js.Array",
+        "Array(3)": "js.Array",
+        "/x/": "js.RegExp",
+    }
+    for target, type_name in expected.items():
+        assert names(value_at(model, code, target)) == {type_name}, target
+    # The file's own `Set` is not the builtin one.
+    local = value_at(model, code, "new Set()")
+    assert local is not None and names(local) == set() and local.definition is not None
+
+
+def test_block_scopes_and_shadowing(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const users = new MongoClient(url).db("a").collection("users");
+    if (dryRun) {
+      const users = [];
+      probe(users);  // <-
+    }
+    """
+    assert names(value_at(model, code, "users")) == {"js.Array"}
+    after = code.replace("  probe(users);  // <-\n", "  probe(users);\n") + "probe(users);  // <-\n"
+    assert names(value_at(model, textwrap.dedent(after), "users")) == COLLECTION
+
+
+def test_var_is_function_scoped(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    function f() {
+      if (ready) {
+        var client = new MongoClient(url);
+      }
+      probe(client, other);  // <-
+    }
+    """
+    assert names(value_at(model, code, "client")) == CLIENT
+    assert value_at(model, code, "other") is None
+
+
+def test_assignments_bind_where_the_name_is_declared(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    let client;
+    let spare = null;
+    async function init() {
+      client = await MongoClient.connect(url);
+      spare = [];
+    }
+    function use() {
+      probe(client, spare);  // <-
+    }
+    """
+    assert names(value_at(model, code, "client")) == CLIENT
+    assert names(value_at(model, code, "spare")) == {"js.Array"}
+    # In the same function, the last assignment before the use counts.
+    code = """
+    const { MongoClient } = require("mongodb");
+    let db = new MongoClient(url).db("a");
+    db = [];
+    probe(db);  // <-
+    """
+    assert names(value_at(model, code, "db")) == {"js.Array"}
+
+
+def test_object_destructuring_reads_members(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const db = new MongoClient(url).db("a");
+    const found = { users: db.collection("u"), nested: { orders: db.collection("o") } };
+    const { users, nested: { orders }, ...rest } = found;
+    const [first] = [db.collection("f")];
+    probe(users, orders, rest, first);  // <-
+    """
+    assert names(value_at(model, code, "users")) == COLLECTION
+    assert names(value_at(model, code, "orders")) == COLLECTION
+    assert value_at(model, code, "rest") is None
+    assert value_at(model, code, "first") is None
+
+
+def test_for_of_iterates_for_in_gives_keys(model: TypeModel) -> None:
+    code = """
+    const mongoose = require("mongoose");
+    const User = mongoose.model("User", schema);
+    async function f(rows) {
+      for await (const doc of User.find({})) {
+        for (const key in doc) {
+          for (const row of rows) {
+            probe(doc, key, row);  // <-
+          }
+        }
+      }
+    }
+    """
+    assert names(value_at(model, code, "doc")) == DOCUMENT
+    assert names(value_at(model, code, "key")) == {"js.String"}
+    assert value_at(model, code, "row") is None
+
+
+def test_parameters_and_catch_shadow_outer_names(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const client = new MongoClient(url);
+    MongoClient.connect(url, function (err, client) {
+      try { run(); } catch (err) {
+        [1].forEach(client => probe(client, err));  // <-
+      }
+    });
+    """
+    assert value_at(model, code, "client") is None
+    assert value_at(model, code, "err") is None
+
+
+def test_typescript_parameter_and_variable_annotations(model: TypeModel) -> None:
+    code = """
+    import { Collection, Db } from "mongodb";
+    import * as mongo from "mongodb";
+    interface Options { a: number }
+    function f(
+      a: Collection<User>, b?: mongo.Db | null, c: string[] = [], d: Options, e: Db | Collection
+    ) {
+      const g: Collection = other;
+      const h: Options = new mongo.MongoClient(url);
+      probe(a, b, c, d, e, g, h);  // <-
+    }
+    """
+    expected = {"a": COLLECTION, "b": DB, "c": {"js.Array"}, "g": COLLECTION, "h": CLIENT}
+    for target, type_names in expected.items():
+        assert names(value_at(model, code, target, "typescript")) == type_names, target
+    assert value_at(model, code, "d", "typescript") is None  # an interface
+    assert value_at(model, code, "e", "typescript") is None  # a union of two
+
+
+def test_typescript_casts(model: TypeModel) -> None:
+    code = """
+    import { Collection } from "mongodb";
+    probe(raw as Collection, <Collection>raw, raw as string[]);  // <-
+    probe((raw as Collection)!, raw satisfies Collection);  // <-
+    """
+    for target in ("raw as Collection", "<Collection>raw", "(raw as Collection)!"):
+        assert names(value_at(model, code, target, "typescript")) == COLLECTION, target
+    assert names(value_at(model, code, "raw as string[]", "typescript")) == {"js.Array"}
+    # `satisfies` checks a value against a type; it does not say what the value is.
+    assert value_at(model, code, "raw satisfies Collection", "typescript") is None
+
+
+def test_function_returns(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const client = new MongoClient(url);
+    function users() { return client.db("a").collection("users"); }
+    const orders = (name) => client.db("a").collection(name);
+    const mixed = function () { if (x) return client.db("a"); return []; };
+    function again() { return again(); }
+    async function typed(): Promise<Db> { return other; }
+    probe(users(), orders("o"), mixed(), again(), typed());  // <-
+    """
+    assert names(value_at(model, code, "users()")) == COLLECTION
+    assert names(value_at(model, code, 'orders("o")')) == COLLECTION
+    assert value_at(model, code, "mixed()") is None
+    assert value_at(model, code, "again()") is None
+    ts = "import { Db } from 'mongodb';\n" + textwrap.dedent(code)
+    assert names(value_at(model, ts, "typed()", "typescript")) == DB
+
+
+def test_this_and_attributes_set_in_other_methods(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const db = new MongoClient(url).db("a");
+    class Repo {
+      cache = new Map();
+      constructor() { this.users = null; }
+      connect() { this.users = db.collection("users"); }
+      get orders() { return db.collection("orders"); }
+      static make() { return db.collection("made"); }
+      run() {
+        const later = () => this;
+        function detached() { return this; }
+        probe(this.users, this.orders, this.cache, later(), detached());  // <-
+        probe(Repo.make(), new Repo().users);  // <-
+      }
+    }
+    """
+    for target in ("this.users", "this.orders", "Repo.make()", "new Repo().users"):
+        assert names(value_at(model, code, target)) == COLLECTION, target
+    assert names(value_at(model, code, "this.cache")) == {"js.Map"}
+    this = value_at(model, code, "later()")
+    assert this is not None and this.definition is not None and names(this) == set()
+    assert value_at(model, code, "detached()") is None
+
+
+def test_typescript_parameter_properties_and_fields(model: TypeModel) -> None:
+    code = """
+    import { Collection, Db } from "mongodb";
+    class Ledger {
+      private entries: Collection;
+      private names: string[] = [];
+      constructor(private readonly db: Db, plain: Db) {}
+      post() {
+        probe(this.db, this.entries, this.names, this.plain);  // <-
+      }
+    }
+    """
+    assert names(value_at(model, code, "this.db", "typescript")) == DB
+    assert names(value_at(model, code, "this.entries", "typescript")) == COLLECTION
+    assert names(value_at(model, code, "this.names", "typescript")) == {"js.Array"}
+    assert value_at(model, code, "this.plain", "typescript") is None
+
+
+def test_classes_extending_declared_and_unknown_classes(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const Base = require("./base");
+    class Client extends MongoClient {}
+    class Other extends Base {}
+    probe(new Client(url), new Other());  // <-
+    """
+    assert names(value_at(model, code, "new Client(url)")) == CLIENT
+    other = value_at(model, code, "new Other()")
+    assert other is not None and other.partial
+    assert satisfies(other, frozenset(CLIENT), unknown=True)
+    assert not satisfies(other, frozenset(CLIENT), unknown=False)
+
+
+def test_constructor_objects_and_classes_extending_them(model: TypeModel) -> None:
+    code = """
+    const mongoose = require("mongoose");
+    const User = mongoose.model("User", schema);
+    class Account extends mongoose.Model {
+      static active() { return this.find({ active: true }); }
+      close() { probe(this); }  // <-
+    }
+    probe(new User({}), Account, new Account({}), Account.active());  // <-
+    probe(new (class extends Object {})());  // <-
+    """
+    assert names(value_at(model, code, "this")) == DOCUMENT
+    assert names(value_at(model, code, "new User({})")) == DOCUMENT
+    assert names(value_at(model, code, "Account")) == MODEL
+    assert names(value_at(model, code, "new Account({})")) == DOCUMENT
+    assert names(value_at(model, code, "Account.active()")) == {"mongoose.Query"}
+    assert names(value_at(model, code, "new (class extends Object {})()")) == {"js.Object"}
+
+
+def test_object_literal_members(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const db = new MongoClient(url).db("a");
+    const users = db.collection("users");
+    const store = { users, orders: db.collection("o"), find() { return db.collection("f"); } };
+    const spread = { orders: db.collection("o"), ...defaults };
+    probe(store.users, store.orders, store.find(), store.missing, spread.orders);  // <-
+    """
+    for target in ("store.users", "store.orders", "store.find()"):
+        assert names(value_at(model, code, target)) == COLLECTION, target
+    assert value_at(model, code, "store.missing") is None
+    assert value_at(model, code, "spread.orders") is None  # the spread may replace it
+
+
+def test_conditionals_agree_or_stay_unknown(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const db = new MongoClient(url).db("a");
+    probe(x ? db.collection("a") : db.collection("b"), x ? db.collection("a") : []);  // <-
+    probe(cached ?? db.collection("c"), (db.collection("d")));  // <-
+    """
+    value = value_at(model, code, 'x ? db.collection("a") : db.collection("b")')
+    assert names(value) == COLLECTION
+    assert value_at(model, code, 'x ? db.collection("a") : []') is None
+    assert value_at(model, code, 'cached ?? db.collection("c")') is None
+    assert names(value_at(model, code, '(db.collection("d"))')) == COLLECTION
+
+
+def test_deep_chains_are_unknown_not_a_crash(model: TypeModel) -> None:
+    chain = "client" + ".db()" * 3000
+    code = f"""
+    const {{ MongoClient }} = require("mongodb");
+    const client = new MongoClient(url);
+    probe({chain});  // <-
+    """
+    assert value_at(model, code, chain) is None
+
+
+@pytest.mark.parametrize("language", ["javascript", "typescript", "tsx"])
+def test_lazy_types_dispatch_every_javascript_language(model: TypeModel, language: str) -> None:
+    spec = LANGUAGES[language]
+    source = b'const { MongoClient } = require("mongodb");\nnew MongoClient(url);\n'
+    root = spec.parser().parse(source).root_node
+    expression = root.named_children[1].named_children[0]
+    assert names(LazyTypes(spec, root, model, "app.js").value_of(expression)) == CLIENT
