@@ -354,3 +354,82 @@ def test_the_project_index_stays_inside_the_project(model: TypeModel, tmp_path: 
     project = ProjectIndex(project_root)
     value = value_at(model, code, "users", str(project_root / "main.py"), project)
     assert value is not None and value.path == "outside.users" and not value.types
+
+
+def test_super_is_the_bases(model: TypeModel) -> None:
+    code = """
+    import lib
+    class Mine(lib.Thing):
+        def go(self):
+            super().x  # <-
+    def plain():
+        super().x
+    """
+    assert names(value_at(model, code, "super()")) == {"lib.Thing"}
+
+
+def test_cls_by_name_is_the_class(model: TypeModel) -> None:
+    code = """
+    import lib
+    class Mine(lib.Thing):
+        @validator("a")
+        def check(cls, value):
+            cls.x  # <-
+    """
+    assert names(value_at(model, code, "cls")) == {"type[lib.Thing]"}
+
+
+def test_isinstance_narrows(model: TypeModel) -> None:
+    code = """
+    import lib
+    def f(obj, other):
+        if isinstance(obj, lib.Thing) and other:
+            obj.x; other.x  # <-
+        obj.y
+    """
+    assert names(value_at(model, code, "obj")) == {"lib.Thing"}
+    assert value_at(model, code, "other") is None
+    outside = code.replace("obj.x; other.x  # <-", "obj.x; other.x").replace(
+        "obj.y", "obj.y  # <-"
+    )
+    assert value_at(model, outside, "obj") is None
+
+
+def test_type_annotations_are_the_class(model: TypeModel) -> None:
+    code = """
+    from typing import Type
+    import lib
+    def f(kind: Type[lib.Thing], made: type[lib.Thing]):
+        kind.x; made.x  # <-
+    """
+    assert names(value_at(model, code, "kind")) == {"type[lib.Thing]"}
+    assert names(value_at(model, code, "made")) == {"type[lib.Thing]"}
+
+
+def test_properties_are_what_they_return(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    class Store:
+        @property
+        def orders(self):
+            return MongoClient().shop.orders
+        def count(self):
+            return 0
+        def go(self):
+            self.orders.x; self.count  # <-
+    """
+    assert names(value_at(model, code, "self.orders")) == COLLECTION
+    count = value_at(model, code, "self.count")
+    assert count is not None and count.function is not None
+
+
+def test_parameter_defaults(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    db = MongoClient().app
+    def f(coll=db.orders, limit=10, other=None):
+        coll.x; limit.x; other.x  # <-
+    """
+    assert names(value_at(model, code, "coll")) == COLLECTION
+    assert names(value_at(model, code, "limit")) == {"builtins.int"}
+    assert value_at(model, code, "other") is None

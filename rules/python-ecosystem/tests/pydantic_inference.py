@@ -76,3 +76,38 @@ class Legacy(pydantic.v1.BaseModel):
 
 # ok: model-dict-deprecated
 Legacy(name="x").dict()
+
+
+# A nested Config in a subclass of a model imported from another module.
+class Shipment(Order):
+    # expect: class-config-deprecated
+    class Config:
+        orm_mode = True
+
+    def dump(self):
+        # super() is the model base: its dict() is BaseModel.dict.
+        # expect: model-dict-deprecated
+        return super().dict()
+
+    # expect: root-validator-deprecated
+    @pydantic.root_validator(pre=True)
+    def check(cls, values):
+        # `cls` in a validator is the model class.
+        # expect: model-fields-dunder-deprecated
+        names = cls.__fields__
+        return values
+
+
+class Plain:
+    # ok: class-config-deprecated
+    class Config:
+        debug = True
+
+
+def encode(obj):
+    # Narrowed by isinstance.
+    if isinstance(obj, pydantic.BaseModel):
+        # expect: model-dict-deprecated
+        return obj.dict()
+    # ok: model-dict-deprecated
+    return obj.dict()

@@ -223,6 +223,8 @@ class PythonTypes:
                 return self._method_result(receiver, method)
             if receiver is not None and receiver.is_class and self._builds(receiver, method):
                 return instance_of(receiver)
+        if callee.type == "identifier" and _text(callee) == "super":
+            return self._super(node)
         value = self.value_of(callee)
         if value is None:
             return None
@@ -241,6 +243,15 @@ class PythonTypes:
             if info is not None and method in info.builders:
                 return True
         return False
+
+    def _super(self, call: tree_sitter.Node) -> Value | None:
+        """``super()`` in a method: an object of the class's bases' types."""
+        function = _enclosing_function(call)
+        owner = _method_class(function) if function is not None else None
+        if owner is None:
+            return None
+        local = self.local_class(owner)
+        return Value(types=local.base_types(), partial=True)
 
     def _method_result(self, receiver: Value, method: str) -> Value | None:
         if receiver.definition is not None:
@@ -291,6 +302,10 @@ class PythonTypes:
                 members = [m for p in rest for m in p.named_children if _text(m) != "None"]
                 chosen = members[:1] if name == "Annotated" else members
                 return self.annotation(chosen[0]) if len(chosen) == 1 else None
+            if name in ("Type", "type") and rest:
+                members = [m for p in rest for m in p.named_children]
+                inner = self.annotation(members[0]) if len(members) == 1 else None
+                return dataclasses.replace(inner, is_class=True) if inner else None
             return self.annotation(head)
         if node.type in ("binary_operator", "union_type"):
             members = [m for m in node.named_children if _text(m) != "None"]
@@ -318,6 +333,9 @@ class PythonTypes:
     # -- names ---------------------------------------------------------------------------
 
     def _lookup(self, name: str, use: tree_sitter.Node) -> Value | None:
+        narrowed = self._narrowed(name, use)
+        if narrowed is not None:
+            return narrowed
         index = self._index()
         scope = _scope_of(use)
         own = True  # whether `scope` runs in order with the use (its own function's scope)
@@ -332,6 +350,40 @@ class PythonTypes:
             scope = _scope_of(scope)
         builtin = _BUILTIN_CLASSES.get(name)
         return Value(types=frozenset({builtin}), is_class=True) if builtin else None
+
+    def _narrowed(self, name: str, use: tree_sitter.Node) -> Value | None:
+        """In ``if isinstance(name, X):`` (alone or in an ``and``), name is an X."""
+        child, parent = use, use.parent
+        while parent is not None and parent.type not in ("function_definition", "module"):
+            guarded = parent.type in ("if_statement", "elif_clause")
+            if guarded and child == parent.child_by_field_name("consequence"):
+                condition = parent.child_by_field_name("condition")
+                found = self._isinstance(condition, name) if condition else None
+                if found is not None:
+                    return found
+            child, parent = parent, parent.parent
+        return None
+
+    def _isinstance(self, condition: tree_sitter.Node, name: str) -> Value | None:
+        if condition.type == "boolean_operator":
+            operator = condition.child_by_field_name("operator")
+            if operator is None or operator.type != "and":
+                return None
+            for side in ("left", "right"):
+                part = condition.child_by_field_name(side)
+                found = self._isinstance(part, name) if part is not None else None
+                if found is not None:
+                    return found
+            return None
+        callee = condition.child_by_field_name("function") if condition.type == "call" else None
+        if callee is None or _text(callee) != "isinstance":
+            return None
+        arguments = condition.child_by_field_name("arguments")
+        values = arguments.named_children if arguments is not None else []
+        if len(values) != 2 or values[0].type != "identifier" or _text(values[0]) != name:
+            return None
+        klass = self.value_of(values[1])
+        return instance_of(klass) if klass is not None and klass.is_class else None
 
     def _settle(self, bindings: list[_Binding], before: int | None) -> Value | None:
         if before is not None:
@@ -517,6 +569,8 @@ class LocalClass:
             return agreed(values) if values else None
         method = self.method(name)
         if method is not None:
+            if _is_property(method.node):
+                return method.returns()
             return Value(function=method)
         for base in self._base_definitions():
             found = base.attribute(name)
@@ -635,6 +689,10 @@ def _decorators(function: tree_sitter.Node) -> list[str]:
 
 def _is_static(function: tree_sitter.Node) -> bool:
     return any(name.endswith("staticmethod") for name in _decorators(function))
+
+
+def _is_property(function: tree_sitter.Node) -> bool:
+    return any(name.endswith(("property", "cached_property")) for name in _decorators(function))
 
 
 def _is_classmethod(function: tree_sitter.Node) -> bool:
@@ -791,11 +849,17 @@ def _parameters(parameters: tree_sitter.Node) -> Iterator[tuple[str, _Binding, t
             first = False
             continue
         name = _text(name_node)
+        default = parameter.child_by_field_name("value")
         if first and owner is not None and not _is_static(function) and annotation is None:
-            kind = "cls" if _is_classmethod(function) else "self"
+            # `cls` by name too: pydantic's validators are class methods without saying so.
+            kind = "cls" if _is_classmethod(function) or name == "cls" else "self"
             yield name, _Binding(position, kind, owner=owner), function
         elif annotation is not None:
             yield name, _Binding(position, "annotation", annotation), function
+        elif default is not None and default.type != "none":
+            # What the default is (`def f(coll=db.users)`, `def f(data=Mongo)`): callers
+            # may pass something else, but of the kind the default says.
+            yield name, _Binding(position, "value", default), function
         else:
             yield name, _Binding(position, "unknown"), function
         first = False
