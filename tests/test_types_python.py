@@ -433,3 +433,20 @@ def test_parameter_defaults(model: TypeModel) -> None:
     assert names(value_at(model, code, "coll")) == COLLECTION
     assert names(value_at(model, code, "limit")) == {"builtins.int"}
     assert value_at(model, code, "other") is None
+
+
+def test_a_dict_filled_by_item_assignments(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    _clients = {}
+    _names = {}
+    def get(alias):
+        if alias not in _clients:
+            _clients[alias] = MongoClient()
+            _names[alias] = "x"
+            _names["other"] = 1
+        return _clients[alias]
+    get("a").x; _names["a"].x  # <-
+    """
+    assert names(value_at(model, code, 'get("a")')) == {"pymongo.MongoClient"}
+    assert value_at(model, code, '_names["a"]') is None

@@ -1,4 +1,5 @@
 # PyMongo 3 Database and MongoClient methods that PyMongo 4.0 removed.
+import pymongo
 from pymongo import MongoClient
 
 client = MongoClient("mongodb://db.example.com")
@@ -18,8 +19,23 @@ client = MongoClient("mongodb://db.example.com", username="app", password=passwo
 
 # expect: database-eval-removed
 result = db.eval("function (x) { return x; }", 3)
-# expect: database-eval-removed
-result = self.db.eval(Code(js))
+
+
+class Reports:
+    def __init__(self, database: "pymongo.database.Database"):
+        self.db = database
+
+    def run(self, js):
+        # expect: database-eval-removed
+        return self.db.eval(Code(js))
+
+
+def train(model):
+    # A model's eval(), not a database: not reported.
+    # ok: database-eval-removed
+    model.eval()
+
+
 # ok: database-eval-removed
 result = db.command("ping")
 

@@ -94,6 +94,10 @@ _SELF_ATTRIBUTES_QUERY = """
 
 _RETURNS_QUERY = "(return_statement (_) @value)"
 
+_STORED_ITEMS_QUERY = """
+(assignment left: (subscript value: (identifier) @name) right: (_) @value)
+"""
+
 
 @functools.cache
 def _query(spec: LanguageSpec, text: str) -> tree_sitter.Query:
@@ -134,6 +138,7 @@ class PythonTypes:
     _pending: set[int] = field(default_factory=set)
     _classes: dict[int, LocalClass] = field(default_factory=dict)
     _functions: dict[int, FunctionRef] = field(default_factory=dict)
+    _items: dict[str, list[tree_sitter.Node]] | None = None
     _depth: int = 0
 
     # -- entry points --------------------------------------------------------------------
@@ -176,7 +181,10 @@ class PythonTypes:
             return self._call(node)
         if kind == "subscript":
             owner = node.child_by_field_name("value")
-            return self._declared(self.value_of(owner) if owner else None, "items")
+            value = self.value_of(owner) if owner else None
+            if owner is not None and owner.type == "identifier" and _is_dict(value):
+                return self._stored_items(_text(owner))
+            return self._declared(value, "items")
         if kind == "await":
             inner = node.named_children[0] if node.named_children else None
             value = self.value_of(inner) if inner is not None else None
@@ -243,6 +251,19 @@ class PythonTypes:
             if info is not None and method in info.builders:
                 return True
         return False
+
+    def _stored_items(self, name: str) -> Value | None:
+        """``cache[key]`` of a dict the file fills with ``cache[key] = value`` (the
+        memoizing idiom): what all those values agree on."""
+        if self._items is None:
+            found: dict[str, list[tree_sitter.Node]] = {}
+            query = _query(self.spec, _STORED_ITEMS_QUERY)
+            for _, captures in tree_sitter.QueryCursor(query).matches(self.root):
+                target, value = captures["name"][0], captures["value"][0]
+                found.setdefault(_text(target), []).append(_chained_value(value))
+            self._items = found
+        values = self._items.get(name)
+        return agreed(self.value_of(value) for value in values) if values else None
 
     def _super(self, call: tree_sitter.Node) -> Value | None:
         """``super()`` in a method: an object of the class's bases' types."""
@@ -640,6 +661,10 @@ def _self_attribute(
         found.setdefault(_text(name), []).append(("annotation", annotation))
     elif right is not None:
         found.setdefault(_text(name), []).append(("value", _chained_value(right)))
+
+
+def _is_dict(value: Value | None) -> bool:
+    return value is not None and value.names() == {"builtins.dict"}
 
 
 def _scope_of(node: tree_sitter.Node) -> tree_sitter.Node | None:
