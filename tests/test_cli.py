@@ -175,6 +175,9 @@ def test_rules_list_and_explain():
     explained = run_cli("rules", "explain", "openai/chat-completion-removed", cwd=REPO)
     assert explained.returncode == 0
     assert "docs:      https://" in explained.stdout and "severity:  error" in explained.stdout
+    typed = run_cli("rules", "explain", "pymongo/collection-save-removed", cwd=REPO)
+    expected = "types:     $C is pymongo.Collection (a value of unknown type does not count)"
+    assert expected in typed.stdout
     unknown = run_cli("rules", "explain", "nope", cwd=REPO)
     assert unknown.returncode == 2 and "no rule 'nope'" in unknown.stderr
 

@@ -26,8 +26,15 @@ FILES = {
         ROOT / "rules/python-ecosystem/tests/langchain_legacy.py",
         ROOT / "rules/python-ecosystem/tests/sqlalchemy_cassandra.py",
         ROOT / "rules/openai/tests/chat.py",
+        # Rules that ask types (file-wide) and compat branches.
+        ROOT / "rules/pymongo/tests/inference.py",
+        ROOT / "rules/pymongo/tests/compat.py",
+        ROOT / "rules/python-ecosystem/tests/pydantic_inference.py",
     ],
-    "javascript": [ROOT / "rules/mongodb-node/tests/driver.js"],
+    "javascript": [
+        ROOT / "rules/mongodb-node/tests/driver.js",
+        ROOT / "rules/mongodb-node/tests/inference.js",
+    ],
 }
 SNIPPETS = [
     "x",
@@ -44,6 +51,10 @@ SNIPPETS = [
     "db.c.insert({})\n",
     "openai.ChatCompletion.create(model='x')\n",
     "class M(BaseModel):\n    class Config:\n        orm_mode = True\n",
+    # A rebinding and a version flag change what statements elsewhere mean.
+    "orders = []\n",
+    "PYMONGO_3 = pymongo.version_tuple[0] < 4\n",
+    "if PYMONGO_3:\n    orders.insert(doc, w=0)\n",
 ]
 
 

@@ -56,6 +56,13 @@ def _describe_fix(rule: Rule) -> str:
     return described
 
 
+def _describe_type(types: list[str], unknown: bool) -> str:
+    """`$C is pymongo.Collection (a value of unknown type counts too)`."""
+    spelled = " or ".join(types)
+    counted = "counts too" if unknown else "does not count"
+    return f"{spelled} (a value of unknown type {counted})"
+
+
 def _explain(loaded: LoadedRules, rule_id: str) -> int:
     matches = [
         (pack, rule)
@@ -76,6 +83,9 @@ def _explain(loaded: LoadedRules, rule_id: str) -> int:
         print(f"  requires:  {rule.requires}")
     if rule.tags:
         print(f"  tags:      {', '.join(rule.tags)}")
+    for name, where in rule.where.items():
+        if where.type is not None:
+            print(f"  types:     ${name} is {_describe_type(where.types, where.unknown)}")
     print(f"  fix:       {_describe_fix(rule)}")
     print(f"  message:   {rule.message}")
     if rule.explanation:
