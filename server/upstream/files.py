@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -15,7 +16,28 @@ else:  # pragma: no cover - Python 3.10
 
 TOMLDecodeError = tomllib.TOMLDecodeError
 
-__all__ = ["TOMLDecodeError", "load_toml", "parse_toml", "write_atomically"]
+__all__ = [
+    "MAX_PROJECT_FILE_BYTES",
+    "TOMLDecodeError",
+    "is_readable_project_file",
+    "load_toml",
+    "parse_toml",
+    "write_atomically",
+]
+
+# Manifests, lockfiles and configs larger than this are not read (a lockfile of a large
+# monorepo is a few MB).
+MAX_PROJECT_FILE_BYTES = 64 * 1024 * 1024
+
+
+def is_readable_project_file(path: Path, max_bytes: int = MAX_PROJECT_FILE_BYTES) -> bool:
+    """Whether ``path`` is a regular file (a symlink to one counts) within ``max_bytes``:
+    a FIFO named ``pyproject.toml`` would block a read forever, ``/dev/zero`` never end."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size <= max_bytes
 
 
 def parse_toml(text: str) -> dict[str, Any]:

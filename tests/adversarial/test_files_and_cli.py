@@ -399,3 +399,17 @@ def test_lsp_edits_on_lone_cr_lines_land_on_the_right_bytes() -> None:
     # A suppression comment goes above line 3, not above tree-sitter's row 2.
     edit = suppress_line_edit(document, 3, "t/r", "#")
     assert edit.range.start == types.Position(line=3, character=0)
+
+
+def test_a_fifo_named_like_a_manifest_does_not_block_the_check(tmp_path: Path) -> None:
+    # The version resolver reads manifests next to the checked files: only regular ones.
+    (tmp_path / "app.py").write_text("import pymongo\nprint(1)\n")
+    os.mkfifo(tmp_path / "pyproject.toml")
+    os.mkfifo(tmp_path / "requirements.txt")
+    result = subprocess.run(
+        [sys.executable, "-m", "upstream", "check", "--no-cache", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr

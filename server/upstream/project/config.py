@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from upstream.engine import Severity
 from upstream.errors import ConfigError, first_error_line
-from upstream.files import TOMLDecodeError, parse_toml
+from upstream.files import TOMLDecodeError, is_readable_project_file, parse_toml
 
 CONFIG_FILES = ("upstream.toml", "pyproject.toml")
 
@@ -69,6 +69,8 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    if not is_readable_project_file(path):
+        return False
     try:
         return b"tool.upstream" in path.read_bytes()
     except OSError:
@@ -79,6 +81,8 @@ def load_config(path: Path | None) -> ProjectConfig:
     """Read a config file (None gives the defaults); raise ConfigError naming the key."""
     if path is None:
         return ProjectConfig()
+    if path.exists() and not is_readable_project_file(path):
+        raise ConfigError(f"{path}: cannot read: not a regular file within the size limit")
     try:
         data = parse_toml(path.read_text(encoding="utf-8"))
     except OSError as error:

@@ -17,6 +17,8 @@ from typing import Any
 from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
 
+from upstream.files import is_readable_project_file
+
 __all__ = [
     "Entries",
     "Manifest",
@@ -115,6 +117,9 @@ class ManifestKind:
 
 def parse_manifest(kind: ManifestKind, path: Path) -> Manifest:
     """Parse `path` as `kind`; a file that can't be read or parsed gives an empty manifest."""
+    if not is_readable_project_file(path):
+        logger.warning("skipping %s: not a regular file within the size limit", path)
+        return Manifest(files=[path])
     try:
         manifest = kind.parse(path)
     except Exception as exc:  # a user's broken file must never break a lint run
