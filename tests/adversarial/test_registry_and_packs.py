@@ -256,6 +256,19 @@ def test_a_killed_downloads_work_folder_is_removed_later(env, publisher, capsys,
     assert _work_folders(cache) == []
 
 
+def test_pack_verify_cleans_stale_work_folders_even_with_nothing_locked(env, capsys, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir(exist_ok=True)
+    stale = cache / ".tmp-stale"
+    stale.mkdir()
+    hour_ago = time.time() - 3600
+    os.utime(stale, (hour_ago, hour_ago))
+    code, _, err = upstream(capsys, "pack", "verify", "--offline")
+    assert code == 0, err
+    assert _work_folders(cache) == []
+    assert "removed .tmp-stale" in err
+
+
 # ----------------------------------------------------------------- YAML alias bombs
 
 

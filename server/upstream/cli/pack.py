@@ -422,11 +422,13 @@ def _outdated(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    store = PackStore()
+    for folder in store.remove_stale_work():
+        _say(f"removed {folder.name}, left by a download that did not finish")
     lock = _project_lock(args)
     if not lock.packs:
         _say(f"no packs locked in {lock.path}")
         return EXIT_OK
-    store = PackStore()
     installer = _installer(lock)
     failed = False
     try:
