@@ -28,6 +28,10 @@ BASES = {
         "# ünïcode 😀\n"
         'reply = openai.ChatCompletion.create(model="gpt-4o", messages=[])\n'
         'client.admin.command("shardCollection", "a.b", key={"_id": 1})\n'
+        # What a name holds comes from its assignment, anywhere above (types).
+        "from pymongo import MongoClient\n"
+        "orders = MongoClient().shop.orders\n"
+        "orders.insert(doc, w=0)\n"
     ),
 }
 EXTENSIONS = {"javascript": "js", "python": "py"}
@@ -49,6 +53,8 @@ FRAGMENTS = [
     'sh.shardCollection("c.d", { createdAt: 1 });\n',
     "openai.Completion.create(prompt='p')\n",
     "# upstream: ignore\n",
+    "orders = []\n",
+    "orders.save(doc)\n",
 ]
 EDITS = st.lists(
     st.tuples(st.floats(min_value=0, max_value=1), st.integers(0, 12), st.sampled_from(FRAGMENTS)),
