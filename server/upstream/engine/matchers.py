@@ -42,6 +42,20 @@ if TYPE_CHECKING:
     from upstream.packs.schema import Matcher, Where
 
 MATCH_CAPTURE = "match"
+# Node kinds that define a function, in every grammar: a `where` asking for one also
+# accepts the name of a function defined in the file.
+FUNCTION_KINDS = frozenset(
+    {
+        "arrow_function",
+        "function_expression",
+        "function",
+        "function_declaration",
+        "generator_function",
+        "generator_function_declaration",
+        "lambda",
+        "function_definition",
+    }
+)
 # The slot of a `has`/`inside` part that walks the tree (its generators are not indexed).
 WALK = -1
 
@@ -348,6 +362,11 @@ class CompiledWhere:
         return binding is None or self.allows_binding(binding, context.match)
 
     def allows_binding(self, binding: Binding, context: MatchContext) -> bool:
+        named = self._named_function(binding, context)
+        if named is not None:
+            # A function passed by name stands for its definition: `save(onSaved)` is
+            # judged as `save(function onSaved(err) {...})` would be.
+            binding = named
         value = binding_value(binding, context.spec, context.source)
         if self.regex is not None and self.regex.search(value) is None:
             return False
@@ -356,8 +375,10 @@ class CompiledWhere:
         if self.values is not None and value not in self.values:
             return False
         node = binding if not isinstance(binding, tuple) else None
-        if self.kinds is not None and (node is None or node.type not in self.kinds):
+        if self.kinds is not None and (node is None or not self._kind_allows(node, named)):
             return False
+        if named is not None:
+            node = binding = named
         if self.types is not None:
             if node is None:
                 return False  # a `$$$` run is no one value
@@ -368,6 +389,25 @@ class CompiledWhere:
             return True
         plain = dataclasses.replace(context, constraints={})
         return node is not None and match_node(self.pattern, node, {}, plain) is not None
+
+    def _kind_allows(self, node: tree_sitter.Node, named: tree_sitter.Node | None) -> bool:
+        assert self.kinds is not None
+        if node.type in self.kinds:
+            return True
+        # A named function's definition is a declaration where the rule says expression.
+        return named is not None and bool(self.kinds & FUNCTION_KINDS)
+
+    def _named_function(self, binding: Binding, context: MatchContext) -> tree_sitter.Node | None:
+        """The definition of the function an identifier names, when this filter asks for
+        function kinds and the identifier is one; else None."""
+        if self.kinds is None or not self.kinds & FUNCTION_KINDS or isinstance(binding, tuple):
+            return None
+        if binding.type not in context.spec.identifier_kinds or binding.type in self.kinds:
+            return None
+        value = context.types.value_of(binding) if context.types is not None else None
+        function = value.function if value is not None else None
+        node = getattr(function, "node", None)
+        return node if isinstance(node, tree_sitter.Node) and node.type in FUNCTION_KINDS else None
 
 
 def compile_where(spec: LanguageSpec, name: str, where: Where) -> CompiledWhere:
