@@ -103,3 +103,15 @@ class EventLog:
 class Counter:
     def count(self):
         return 0
+
+
+# A removed method passed by name (called later with no arguments): reported, no fix.
+def retry_until_ok(func, *args):
+    return func(*args)
+
+
+# expect: collection-count-all-removed
+total = retry_until_ok(mydb.orders.count)
+# A list's count, passed by name: not a collection.
+# ok: collection-count-all-removed
+seen = retry_until_ok(pending.count, "a")

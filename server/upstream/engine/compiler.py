@@ -8,6 +8,7 @@ keeps a document to one walk however many rules are loaded (see docs/engine.md).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -25,7 +26,7 @@ from upstream.engine.matchers import (
     compile_matcher,
     compile_where,
 )
-from upstream.engine.pattern import chain_last_names, pattern_query
+from upstream.engine.pattern import Kind, PatternNode, chain_last_names, pattern_query
 from upstream.engine.raw_query import Predicates
 from upstream.engine.templates import references
 from upstream.engine.types.model import (
@@ -233,7 +234,83 @@ def _compile_rule(pack: Pack, rule: Rule) -> list[CompiledRule]:
         result.append(
             CompiledRule(pack.full_id(rule), pack, rule, spec, matcher, where, requirements, local)
         )
+        # A removed or deprecated callable is as wrong passed on as called; a rule about a
+        # call's shape (`ObjectId()` without `new`) is not about the callable.
+        twin = _reference_twin(matcher, spec, set(rule.where)) if rule.deprecated else None
+        if twin is not None:
+            # The same rule, without its fix (a call's rewrite does not fit a reference).
+            plain = rule.model_copy(update={"fix": None})
+            result.append(
+                CompiledRule(
+                    pack.full_id(rule), pack, plain, spec, twin, where, requirements, local
+                )
+            )
     return result
+
+
+def _reference_twin(
+    matcher: CompiledMatcher, spec: LanguageSpec, filtered: set[str]
+) -> CompiledMatcher | None:
+    """For a rule that is only a call pattern (or a choice of them) whose arguments may be
+    none (`$C.count()`, `datetime.datetime.utcnow()`, `$C.m($$$)`): a matcher of the callable
+    itself where it is passed or stored, not called (`retry(coll.count)`,
+    `Column(DateTime, default=datetime.datetime.utcnow)`), which the rule is as much about.
+    A `$$$` that a `where` filters (`count($$$ARGS)` with a filter required) may not be
+    empty, so that rule is not about the bare callable."""
+    patterns = [matcher] if matcher.pattern is not None else list(matcher.any)
+    if not patterns or any(_extra_keys(part) for part in patterns):
+        return None
+    callables = []
+    for part in patterns:
+        assert part.pattern is not None
+        callee = _callable_of(part.pattern, spec, filtered)
+        if callee is not None:
+            callables.append(callee)
+    if not callables:
+        return None
+    twins = tuple(
+        CompiledMatcher(pattern=callee, names=_bound_names(callee), reference=True)
+        for callee in callables
+    )
+    if len(twins) == 1:
+        return twins[0]
+    return CompiledMatcher(any=twins, names=frozenset().union(*(t.names for t in twins)))
+
+
+def _bound_names(pattern: PatternNode) -> frozenset[str]:
+    return frozenset(
+        node.name
+        for node in pattern.walk()
+        if node.kind in (Kind.META, Kind.MULTI) and node.name is not None
+    )
+
+
+def _extra_keys(matcher: CompiledMatcher) -> bool:
+    return (
+        matcher.pattern is None
+        or matcher.query is not None
+        or matcher.regex is not None
+        or matcher.kinds is not None
+        or bool(matcher.all or matcher.any)
+        or any(part is not None for part in (matcher.not_, matcher.inside, matcher.has))
+    )
+
+
+def _callable_of(
+    pattern: PatternNode, spec: LanguageSpec, filtered: set[str]
+) -> PatternNode | None:
+    if pattern.type not in ("call", "call_expression"):
+        return None
+    callee = next((child for child in pattern.children if child.field == "function"), None)
+    arguments = next((child for child in pattern.children if child.field == "arguments"), None)
+    if callee is None or arguments is None or callee.kind is Kind.META:
+        return None
+    runs = [child for child in arguments.children if child.named]
+    if not all(run.kind is Kind.MULTI and run.name not in filtered for run in runs):
+        return None
+    if callee.kind is not Kind.CHAIN and callee.type not in spec.member_kinds:
+        return None
+    return dataclasses.replace(callee, field=None)
 
 
 def _check_fix_references(rule: Rule, language: str, matcher: CompiledMatcher) -> None:

@@ -97,6 +97,9 @@ class CompiledMatcher:
     # Set by the compiler on a `has`/`inside` part whose generators feed the merged query:
     # its candidates are then looked up in the RelativeIndex instead of walked.
     slot: int | None = None
+    # Set by the compiler on the pattern of a callable that a call rule is about (its
+    # reference twin): it matches only where the callable is passed or stored, not called.
+    reference: bool = False
 
     def test(
         self,
@@ -111,6 +114,8 @@ class CompiledMatcher:
         run again.
         """
         if self.kinds is not None and node.type not in self.kinds:
+            return None
+        if self.reference and not is_passed_or_stored(node):
             return None
         if self.regex is not None and self.regex.search(_text(node)) is None:
             return None
@@ -188,6 +193,32 @@ class CompiledMatcher:
 
 def _text(node: tree_sitter.Node) -> str:
     return node.text.decode("utf-8", "replace") if node.text is not None else ""
+
+
+# Where an expression is a value handed on (not called, not the object of a further access):
+# an argument, a keyword argument's or an entry's value, an assignment's right side, a
+# returned value, an element. (Python and JavaScript node kinds.)
+_PASSED = frozenset({"argument_list", "arguments", "return_statement", "list", "tuple", "array"})
+_STORED_IN = {
+    "keyword_argument": "value",
+    "pair": "value",
+    "assignment": "right",
+    "assignment_expression": "right",
+    "variable_declarator": "value",
+    "default_parameter": "value",
+    "typed_default_parameter": "value",
+}
+
+
+def is_passed_or_stored(node: tree_sitter.Node) -> bool:
+    """Whether ``node`` is a value handed on: `retry(coll.count)`, `default=utcnow`."""
+    parent = node.parent
+    if parent is None:
+        return False
+    if parent.type in _PASSED:
+        return True
+    field = _STORED_IN.get(parent.type)
+    return field is not None and parent.child_by_field_name(field) == node
 
 
 def _relatives(
@@ -436,10 +467,12 @@ def compile_where(spec: LanguageSpec, name: str, where: Where) -> CompiledWhere:
 
 
 __all__ = [
+    "FUNCTION_KINDS",
     "CompiledMatcher",
     "CompiledWhere",
     "EvalContext",
     "MatcherError",
     "compile_matcher",
     "compile_where",
+    "is_passed_or_stored",
 ]
