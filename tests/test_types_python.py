@@ -450,3 +450,25 @@ def test_a_dict_filled_by_item_assignments(model: TypeModel) -> None:
     """
     assert names(value_at(model, code, 'get("a")')) == {"pymongo.MongoClient"}
     assert value_at(model, code, '_names["a"]') is None
+
+
+def test_an_attribute_dict_filled_by_item_assignments(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    class Clients(dict):
+        pass
+    class Layer:
+        def __init__(self):
+            self.driver = Clients()
+            self.names = {}
+        def client(self, key):
+            if key not in self.driver:
+                self.driver[key] = MongoClient()
+                self.names[key] = 1
+                self.names["x"] = "y"
+            return self.driver[key]
+        def go(self):
+            self.client("a").x; self.names["a"].x  # <-
+    """
+    assert names(value_at(model, code, 'self.client("a")')) == {"pymongo.MongoClient"}
+    assert value_at(model, code, 'self.names["a"]') is None

@@ -95,7 +95,8 @@ _SELF_ATTRIBUTES_QUERY = """
 _RETURNS_QUERY = "(return_statement (_) @value)"
 
 _STORED_ITEMS_QUERY = """
-(assignment left: (subscript value: (identifier) @name) right: (_) @value)
+(assignment left: (subscript value: [(identifier) (attribute object: (identifier))] @name)
+  right: (_) @value)
 """
 
 
@@ -182,7 +183,7 @@ class PythonTypes:
         if kind == "subscript":
             owner = node.child_by_field_name("value")
             value = self.value_of(owner) if owner else None
-            if owner is not None and owner.type == "identifier" and _is_dict(value):
+            if owner is not None and _is_dict(value) and _is_store(owner):
                 return self._stored_items(_text(owner))
             return self._declared(value, "items")
         if kind == "await":
@@ -253,8 +254,8 @@ class PythonTypes:
         return False
 
     def _stored_items(self, name: str) -> Value | None:
-        """``cache[key]`` of a dict the file fills with ``cache[key] = value`` (the
-        memoizing idiom): what all those values agree on."""
+        """``cache[key]`` (or ``self.cache[key]``) of a dict the file fills with
+        ``cache[key] = value`` (the memoizing idiom): what all those values agree on."""
         if self._items is None:
             found: dict[str, list[tree_sitter.Node]] = {}
             query = _query(self.spec, _STORED_ITEMS_QUERY)
@@ -664,7 +665,16 @@ def _self_attribute(
 
 
 def _is_dict(value: Value | None) -> bool:
+    """A dict, or an instance of the project's own dict subclass (`class Cache(dict)`)."""
     return value is not None and value.names() == {"builtins.dict"}
+
+
+def _is_store(node: tree_sitter.Node) -> bool:
+    """`cache` or `self.cache`: a name whose item assignments the file can be read for."""
+    if node.type == "identifier":
+        return True
+    owner = node.child_by_field_name("object") if node.type == "attribute" else None
+    return owner is not None and owner.type == "identifier"
 
 
 def _scope_of(node: tree_sitter.Node) -> tree_sitter.Node | None:
