@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import tree_sitter
 from upstream.engine.languages import LANGUAGES
-from upstream.engine.types import LazyTypes
+from upstream.engine.types import LazyTypes, ProjectIndex
 from upstream.engine.types.javascript import JavaScriptTypes
 from upstream.engine.types.model import TypeModel, Value, build_model, satisfies
 from upstream.packs import load_pack
@@ -41,7 +41,12 @@ def model() -> TypeModel:
 
 
 def value_at(
-    model: TypeModel, code: str, target: str, language: str = "javascript"
+    model: TypeModel,
+    code: str,
+    target: str,
+    language: str = "javascript",
+    path: str = "app.js",
+    project: ProjectIndex | None = None,
 ) -> Value | None:
     """What ``target`` (an expression spelled on a line marked ``// <-``) is."""
     spec = LANGUAGES[language]
@@ -51,7 +56,9 @@ def value_at(
     line = next(i for i, text in lines if MARK in text and target in text)
     node = _find(root, line, target.encode())
     assert node is not None, f"no {target!r} on the marked line"
-    return JavaScriptTypes(spec, root, model, "app.js").value_of(node)
+    if project is not None:
+        return LazyTypes(spec, root, model, path, project).value_of(node)
+    return JavaScriptTypes(spec, root, model, path).value_of(node)
 
 
 def _find(root: tree_sitter.Node, line: int, text: bytes) -> tree_sitter.Node | None:
@@ -358,6 +365,27 @@ def test_this_and_attributes_set_in_other_methods(model: TypeModel) -> None:
     assert value_at(model, code, "detached()") is None
 
 
+def test_an_attribute_copied_from_an_option_does_not_hide_a_known_one(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const db = new MongoClient(url).db("a");
+    class Store {
+      constructor(options) {
+        if (options.sessions) this.sessions = options.sessions;
+        else this.sessions = db.collection("sessions");
+        this.other = options.other;
+        this.mixed = db.collection("mixed");
+      }
+      reset() { this.mixed = []; }
+      run() { probe(this.sessions, this.other, this.mixed); }  // <-
+    }
+    """
+    assert names(value_at(model, code, "this.sessions")) == COLLECTION
+    # Nothing known, or two known values that differ: unknown.
+    assert value_at(model, code, "this.other") is None
+    assert value_at(model, code, "this.mixed") is None
+
+
 def test_typescript_parameter_properties_and_fields(model: TypeModel) -> None:
     code = """
     import { Collection, Db } from "mongodb";
@@ -430,13 +458,31 @@ def test_conditionals_agree_or_stay_unknown(model: TypeModel) -> None:
     const { MongoClient } = require("mongodb");
     const db = new MongoClient(url).db("a");
     probe(x ? db.collection("a") : db.collection("b"), x ? db.collection("a") : []);  // <-
-    probe(cached ?? db.collection("c"), (db.collection("d")));  // <-
+    probe(x ? options.collection : db.collection("b"), (db.collection("d")));  // <-
     """
     value = value_at(model, code, 'x ? db.collection("a") : db.collection("b")')
     assert names(value) == COLLECTION
     assert value_at(model, code, 'x ? db.collection("a") : []') is None
-    assert value_at(model, code, 'cached ?? db.collection("c")') is None
+    # Only `||` and `??` take the known side: a conditional's unknown side may be anything.
+    assert value_at(model, code, 'x ? options.collection : db.collection("b")') is None
     assert names(value_at(model, code, '(db.collection("d"))')) == COLLECTION
+
+
+def test_defaults_and_caches_take_the_known_side(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const db = new MongoClient(url).db("a");
+    let cache;
+    function users() { return cache || (cache = db.collection("users")); }
+    probe(options.users || db.collection("u"), options.users ?? db.collection("u"));  // <-
+    probe(users(), db.collection("u") || [], options.a || options.b);  // <-
+    """
+    assert names(value_at(model, code, 'options.users || db.collection("u")')) == COLLECTION
+    assert names(value_at(model, code, 'options.users ?? db.collection("u")')) == COLLECTION
+    assert names(value_at(model, code, "users()")) == COLLECTION
+    # Two known sides that differ, or none known: unknown.
+    assert value_at(model, code, 'db.collection("u") || []') is None
+    assert value_at(model, code, "options.a || options.b") is None
 
 
 def test_deep_chains_are_unknown_not_a_crash(model: TypeModel) -> None:
@@ -456,3 +502,177 @@ def test_lazy_types_dispatch_every_javascript_language(model: TypeModel, languag
     root = spec.parser().parse(source).root_node
     expression = root.named_children[1].named_children[0]
     assert names(LazyTypes(spec, root, model, "app.js").value_of(expression)) == CLIENT
+
+
+def test_members_set_after_an_object_is_made(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const db = new MongoClient(url).db("a");
+    const store = {};
+    store.users = db.collection("users");
+    store["orders"] = db.collection("orders");
+    store.cache = null;
+    const events = db.collection("events");
+    events.prefix = "app";
+    events.label = function () { return "x"; };
+    function Registry() {}
+    Registry.logs = db.collection("logs");
+    const other = { users: [] };
+    other.users = db.collection("users");
+    probe(store.users, store.orders, Registry.logs, store.cache, store.missing);  // <-
+    probe(events, other.users);  // <-
+    """
+    for target in ("store.users", "store.orders", "Registry.logs", "events"):
+        assert names(value_at(model, code, target)) == COLLECTION, target
+    # A placeholder sets nothing; a member never set is unknown; a literal's own member
+    # and a later assignment that differ stay unknown.
+    assert value_at(model, code, "store.cache") is None
+    assert value_at(model, code, "store.missing") is None
+    assert value_at(model, code, "other.users") is None
+
+
+def test_exports_members_and_a_memoized_client(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    exports.connect = function () { return new MongoClient(url).db("a"); };
+    exports.db = function () { return exports._db || (exports._db = exports.connect()); };
+    exports.reset = function () { exports._db = null; };
+    probe(exports.db(), module.exports._db, exports.reset(), exports.other);  // <-
+    """
+    assert names(value_at(model, code, "exports.db()")) == DB
+    assert names(value_at(model, code, "module.exports._db")) == DB
+    assert value_at(model, code, "exports.reset()") is None
+    assert value_at(model, code, "exports.other") is None
+
+
+def test_constructor_functions_and_prototypes(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const db = new MongoClient(url).db("a");
+    function Queue(options) {
+      this.jobs = options.jobs || db.collection("jobs");
+      this.cache = null;
+    }
+    Queue.prototype.count = Queue.prototype.size = function () {
+      const self = this;
+      probe(this.jobs, self.jobs.find(), this.cache);  // <-
+    };
+    function Worker() { this.events = db.collection("events"); }
+    Worker.prototype = {
+      start: function () { probe(this.events); },  // <-
+      stop() { probe(this.events.find()); },  // <-
+    };
+    new Worker();
+    function helper() { probe(this.helped); }  // <-
+    exports.run = function () { probe(this.ran); };  // <-
+    probe(new Queue({}).jobs, new Queue({}).size, new Queue({}));  // <-
+    """
+    for target in ("this.jobs", "this.events", "new Queue({}).jobs"):
+        assert names(value_at(model, code, target)) == COLLECTION, target
+    for target in ("self.jobs.find()", "this.events.find()"):
+        assert names(value_at(model, code, target)) == {"mongodb.FindCursor"}, target
+    size = value_at(model, code, "new Queue({}).size")
+    assert size is not None and size.function is not None
+    # An instance may have a base set up at run time: unknown to `unknown: true` rules,
+    # not known to be anything.
+    queue = value_at(model, code, "new Queue({})")
+    assert queue is not None and queue.partial and names(queue) == set()
+    assert value_at(model, code, "this.cache") is None
+    # `this` in a function nothing uses as a constructor or a prototype's method.
+    assert value_at(model, code, "this.helped") is None
+    assert value_at(model, code, "this.ran") is None
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        file = root / name
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(textwrap.dedent(text))
+
+
+def test_other_modules_of_the_project(model: TypeModel, tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "outside.js": "exports.users = require('mongodb').MongoClient().db('a').users;\n",
+            "project/lib/db.js": """
+                const { MongoClient } = require("mongodb");
+                module.exports = new MongoClient(url).db("a");
+            """,
+            "project/lib/models/user.js": """
+                const mongoose = require("mongoose");
+                module.exports = mongoose.model("User", new mongoose.Schema({}));
+            """,
+            "project/lib/store/index.js": """
+                const db = require("../db");
+                exports.users = db.collection("users");
+                exports.client = function () { return db; };
+                module.exports.orders = db.collection("orders");
+            """,
+            "project/lib/esm.ts": """
+                import db from "./db";
+                export const users = db.collection("users");
+                export function orders() { return db.collection("orders"); }
+                const events = db.collection("events");
+                export { events as log };
+                export default db.collection("default");
+            """,
+            "project/lib/again.mjs": 'export { users } from "./esm";\n',
+            "project/lib/legacy.ts": """
+                import db = require("./db");
+                export = db.collection("legacy");
+            """,
+        },
+    )
+    code = """
+    const db = require("./lib/db");
+    const User = require("./lib/models/user");
+    const store = require("./lib/store");
+    const { users, client } = require("./lib/store");
+    import esm, { users as esmUsers, orders, log } from "./lib/esm";
+    import { users as again } from "./lib/again.mjs";
+    const outside = require("../outside");
+    const legacy = require("./lib/legacy");
+    probe(db, User, new User({}), store.users, users, client(), store.orders, legacy);  // <-
+    probe(esm, esmUsers, orders(), log, again, outside.users, store.missing);  // <-
+    """
+    project = ProjectIndex(tmp_path / "project")
+    importer = str(tmp_path / "project" / "app.js")
+
+    def at(target: str) -> Value | None:
+        return value_at(model, code, target, path=importer, project=project)
+
+    assert names(at("db")) == DB
+    assert names(at("User")) == MODEL
+    assert names(at("new User({})")) == DOCUMENT
+    assert names(at("client()")) == DB
+    for target in ("store.users", "users", "store.orders", "esm", "esmUsers", "orders()"):
+        assert names(at(target)) == COLLECTION, target
+    for target in ("log", "again", "legacy"):
+        assert names(at(target)) == COLLECTION, target
+    # Outside the project root, and a name the module does not export: only a path.
+    for target in ("outside.users", "store.missing"):
+        value = at(target)
+        assert value is not None and value.path is not None and not value.types, target
+    with project.recording() as read:
+        at("store.users")
+    lib = tmp_path / "project" / "lib"
+    assert read == {str(lib / "store" / "index.js"), str(lib / "db.js")}
+
+
+def test_the_imports_gate_through_project_modules(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "lib/redis.js": "var redis = require('redis');\n",
+            "lib/queue.ts": 'import { client } from "./redis.js";\n',
+            "node_modules/wrapper/index.js": "require('redis');\n",
+        },
+    )
+    project = ProjectIndex(tmp_path)
+    importer = str(tmp_path / "app.js")
+    assert project.provides(importer, {"./lib/redis"}, ["redis"])
+    assert project.provides(str(tmp_path / "lib" / "queue.ts"), {"./redis.js"}, ["redis"])
+    assert project.provides(importer, {"./lib/queue"}, ["redis"])  # through two modules
+    assert not project.provides(importer, {"./lib/redis"}, ["mongodb"])
+    assert not project.provides(importer, {"wrapper"}, ["redis"])  # a package: not followed

@@ -389,9 +389,7 @@ def test_isinstance_narrows(model: TypeModel) -> None:
     """
     assert names(value_at(model, code, "obj")) == {"lib.Thing"}
     assert value_at(model, code, "other") is None
-    outside = code.replace("obj.x; other.x  # <-", "obj.x; other.x").replace(
-        "obj.y", "obj.y  # <-"
-    )
+    outside = code.replace("obj.x; other.x  # <-", "obj.x; other.x").replace("obj.y", "obj.y  # <-")
     assert value_at(model, outside, "obj") is None
 
 

@@ -33,21 +33,25 @@ class LazyTypes:
         self._inferred: PythonTypes | JavaScriptTypes | None = None
 
     def value_of(self, node: tree_sitter.Node) -> Value | None:
-        if self._inferred is None and self._spec.name in _JAVASCRIPT_LIKE:
-            # The project index reads Python modules only.
-            self._inferred = JavaScriptTypes(self._spec, self._root, self._model, self._path)
         if self._inferred is None:
-            if self._spec.name != "python":
+            self._inferred = self._infer_file()
+            if self._inferred is None:
                 return None
-            project, model = self._project, self._model
-            lookup = None
-            if project is not None and self._path:
-                lookup = lambda importer, path: project.lookup(importer, path, model)  # noqa: E731
-            self._inferred = PythonTypes(self._spec, self._root, model, self._path, lookup)
         try:
             return self._inferred.value_of(node)
         except RecursionError:
             return None  # a pathological file: unknown, never a crash
+
+    def _infer_file(self) -> PythonTypes | JavaScriptTypes | None:
+        spec, root, model, path = self._spec, self._root, self._model, self._path
+        project, lookup = self._project, None
+        if project is not None and path:
+            lookup = lambda importer, imported: project.lookup(importer, imported, model)  # noqa: E731
+        if spec.name in _JAVASCRIPT_LIKE:
+            return JavaScriptTypes(spec, root, model, path, lookup)
+        if spec.name == "python":
+            return PythonTypes(spec, root, model, path, lookup)
+        return None
 
 
 __all__ = ["LazyTypes", "ProjectIndex", "TypeModel", "Value"]

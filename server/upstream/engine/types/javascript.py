@@ -12,21 +12,38 @@ an enclosing function's last binding, since nested functions run later.
 
 Expressions are typed through member access (``x["name"]`` is ``x.name``), calls (of
 declared classes, factories, builders, methods and the file's functions), ``require()``,
-``new`` (of a class, or of a value whose type ``constructs`` one), ``await`` (the type's
-``awaits``, else the value itself), ``as`` (its type), ``satisfies`` and ``!`` (the value),
-``||``/``??``/``?:`` when both sides agree, literals (``js.Array``, ``js.Object``,
+``new`` (of a class, of a constructor function, or of a value whose type ``constructs``
+one), ``await`` (the type's ``awaits``, else the value itself), ``as`` (its type),
+``satisfies`` and ``!`` (the value), ``?:`` when both sides agree, ``||``/``??`` when they
+agree or only one is known (a default or a cache), literals (``js.Array``, ``js.Object``,
 ``js.String``...) and the builtin classes (``new Map()``). ``this`` in a class method or
 field is an instance of the class (the class in a static one); ``this.x`` set in any method,
-a field and a TypeScript parameter property are known in the others, and a getter's result
-is its attribute. A function returns what its TypeScript return annotation says
-(``Promise<X>`` is X, as ``await`` defaults to the value) or what all of its ``return``s
-give. A declared type that ``constructs`` another (a Mongoose model) describes constructor
-objects: a class extending one is such an object too, and ``new`` of it builds the
-constructed type.
+a field and a TypeScript parameter property are known in the others (as members set after
+an object is made, below), and a getter's result is its attribute. A function returns what
+its TypeScript return annotation says (``Promise<X>`` is X, as ``await`` defaults to the
+value) or what all of its ``return``s give. A declared type that ``constructs`` another (a
+Mongoose model) describes constructor objects: a class extending one is such an object
+too, and ``new`` of it builds the constructed type.
+
+Members set after an object is made (``store.client = x``, ``F.cache = x``,
+``exports.db = x``, anywhere in the file) are members of the object literal, function or
+exports object they are set on; where several known values are set they must agree, and one
+copied from what we cannot see (``this.client = options.client``) does not hide a known one.
+A constructor function (one the file uses with ``new F`` or ``F.prototype``) and the methods
+of its prototype (``F.prototype.m = function``, ``F.prototype = {...}``) see ``this`` as an
+instance: its members are those set on ``this`` (or ``self = this``) there and the
+prototype's, and it is partial, since ``util.inherits`` or ``__proto__`` may add a base.
+
+What the file exports, for the project index (engine/types/project.py): ES ``export``s
+(declarations, ``export default``, ``export { a as b }``, re-exports), members set on
+``exports`` and ``module.exports``, and what ``module.exports = X`` (TypeScript's
+``export = X``) replaces the exports object with. A default import of a project module
+reads its ``default`` export (``module.exports`` for CommonJS).
 
 Not followed: callbacks' parameters (``.then(cb)``, ``connect(url, (err, client) => ...)``),
-members assigned onto an object after its literal, constructor functions and prototypes,
-``module.exports`` across files, JSDoc types, TypeScript interfaces and type aliases.
+a parameter from the calls that pass it, members set on an object from another file
+(``Job.client = ...`` where ``Job`` is required), ``this`` in a function some other file
+makes a method, JSDoc types, TypeScript interfaces and type aliases.
 Anything else is unknown (None).
 """
 
@@ -47,6 +64,7 @@ from upstream.engine.types.model import (
     agreed,
     instance,
     instance_of,
+    known_agreed,
 )
 from upstream.engine.types.python import ProjectLookup
 
@@ -99,6 +117,9 @@ _PREDEFINED = {"string": "js.String", "number": "js.Number", "boolean": "js.Bool
 _UNWRAPPED = frozenset({"Promise", "PromiseLike", "Awaited", "Readonly", "NonNullable"})
 # `a || b`, `a ?? b`: one of the sides.
 _OR = frozenset({"||", "??"})
+_EXPORT_CLAUSES = frozenset({"export_clause", "namespace_export"})
+# Import paths of the project's own modules (engine/types/project.py reads them).
+_RELATIVE = ("./", "../")
 
 _BINDINGS_QUERY = """
 (variable_declarator name: (_) @left) @declarator
@@ -120,6 +141,21 @@ _THIS_ATTRIBUTES_QUERY = """
 """
 
 _RETURNS_QUERY = "(return_statement (_) @value)"
+
+# `x.name = v`, `x["name"] = v`: members set on an object after it is made.
+_MEMBER_SETS_QUERY = """
+(assignment_expression
+  left: (member_expression object: (_) @owner property: (_) @name) right: (_) @value)
+(assignment_expression
+  left: (subscript_expression object: (_) @owner index: (string) @key) right: (_) @value)
+"""
+
+# The names a file uses as constructor functions: `new F(...)`, `F.prototype`.
+_CONSTRUCTORS_QUERY = """
+(new_expression constructor: (identifier) @name)
+(member_expression object: (identifier) @name property: (property_identifier) @property
+  (#eq? @property "prototype"))
+"""
 
 
 @functools.cache
@@ -181,7 +217,13 @@ class JavaScriptTypes:
     _classes: dict[int, LocalClass] = field(default_factory=dict)
     _functions: dict[int, FunctionRef] = field(default_factory=dict)
     _objects: dict[int, LocalObject] = field(default_factory=dict)
-    _binds_require: bool | None = None
+    _bound_names: frozenset[str] | None = None
+    # member name -> (owner, value) of each `owner.name = value`
+    _member_sets: dict[str, list[tuple[tree_sitter.Node, tree_sitter.Node]]] | None = None
+    _members: dict[tuple[object, str], Value | None] = field(default_factory=dict)
+    _constructor_names: frozenset[str] | None = None
+    _exports: ModuleExports | None = None
+    _module: NodeModule | None = None
     _depth: int = 0
 
     # -- entry point ---------------------------------------------------------------------
@@ -244,13 +286,23 @@ class JavaScriptTypes:
         if kind == "ternary_expression":
             return self._either(node, "consequence", "alternative")
         if kind == "binary_expression" and _text(node.child_by_field_name("operator")) in _OR:
-            return self._either(node, "left", "right")
+            return self._default(node)
         return None
 
     def _either(self, node: tree_sitter.Node, *sides: str) -> Value | None:
         """One of two sides: the value both agree on."""
         parts = [node.child_by_field_name(side) for side in sides]
         return agreed([self.value_of(part) if part is not None else None for part in parts])
+
+    def _default(self, node: tree_sitter.Node) -> Value | None:
+        """``a || b``, ``a ?? b``: the sides' value when they agree, else the one side known.
+
+        The idiom is a default or a cache (``options.client || createClient()``,
+        ``cache || (cache = connect())``): the side we cannot see is of the kind the code
+        uses interchangeably with the one we can. Two known sides that differ are unknown.
+        """
+        parts = [node.child_by_field_name(side) for side in ("left", "right")]
+        return known_agreed([self.value_of(part) if part is not None else None for part in parts])
 
     def _literal(self, node: tree_sitter.Node) -> Value | None:
         return instance(_LITERALS.get(node.type))
@@ -275,9 +327,11 @@ class JavaScriptTypes:
         if value is None:
             return None
         if value.path is not None and not value.types:
-            return self._path_value(f"{value.path}.{name}")
+            return self.path_value(f"{value.path}.{name}")
         if value.is_class and isinstance(value.definition, LocalClass):
             return value.definition.static_attribute(name)
+        if isinstance(value.function, FunctionRef):
+            return value.function.attribute(name)
         if not value.is_instance:
             return None
         if value.definition is not None:
@@ -297,7 +351,7 @@ class JavaScriptTypes:
             return None
         module = self._required(callee, node)
         if module is not None:
-            return self._path_value(module)
+            return self.path_value(module)
         if callee.type == "member_expression":
             owner = callee.child_by_field_name("object")
             method = _text(callee.child_by_field_name("property"))
@@ -328,9 +382,13 @@ class JavaScriptTypes:
         first = arguments.named_children if arguments is not None else []
         if len(first) != 1 or first[0].type != "string":
             return None
-        if self._binds_require is None:
-            self._binds_require = any(name == "require" for _, name in self._index())
-        return None if self._binds_require else _string_content(first[0])
+        return None if self._binds("require") else _string_content(first[0])
+
+    def _binds(self, name: str) -> bool:
+        """Whether the file binds ``name`` anywhere."""
+        if self._bound_names is None:
+            self._bound_names = frozenset(name for _, name in self._index())
+        return name in self._bound_names
 
     def _new(self, node: tree_sitter.Node) -> Value | None:
         constructor = node.child_by_field_name("constructor")
@@ -341,6 +399,8 @@ class JavaScriptTypes:
             return instance_of(value)
         if isinstance(value.definition, _Statics):
             return value.definition.local.instance()  # `class X extends SomeModel`
+        if isinstance(value.function, FunctionRef):
+            return value.function.instance()  # a constructor function
         return self.constructed(value)
 
     def constructed(self, value: Value) -> Value | None:
@@ -385,7 +445,7 @@ class JavaScriptTypes:
             for info in map(self.model.info, value.types)
         )
 
-    def _path_value(self, path: str) -> Value | None:
+    def path_value(self, path: str) -> Value | None:
         declared = self.model.classes.get(path)
         if declared is not None:
             found = Value(types=frozenset({declared}))
@@ -405,15 +465,44 @@ class JavaScriptTypes:
         parent = node.parent
         while parent is not None:
             if parent.type in _THIS_FUNCTIONS:
-                return None
+                return self._function_this(parent)
             if parent.type == "method_definition" and parent.parent is not None:
                 if parent.parent.type == "object":
+                    owner = _prototype_owner(parent.parent)
+                    if owner is not None:
+                        return self._instance_of(self.value_of(owner))
                     return self.value_of(parent.parent)
                 return self._class_member_this(parent)
             if parent.type in _FIELDS or parent.type == "class_static_block":
                 return self._class_member_this(parent)
             parent = parent.parent
         return None
+
+    def _function_this(self, function: tree_sitter.Node) -> Value | None:
+        """``this`` in a ``function``: an instance, in a prototype's method
+        (``F.prototype.m = function``, ``F.prototype = { m: function }``) or in a
+        constructor function (one the file uses with ``new F`` or ``F.prototype``)."""
+        owner = _method_owner(function)
+        if owner is not None:
+            return self._instance_of(self.value_of(owner))
+        name = _function_name(function)
+        if name is not None and name in self._constructors():
+            return self.function(function).instance()
+        return None
+
+    def _instance_of(self, constructor: Value | None) -> Value | None:
+        if constructor is None:
+            return None
+        if isinstance(constructor.function, FunctionRef):
+            return constructor.function.instance()
+        return instance_of(constructor) if constructor.is_class else None
+
+    def _constructors(self) -> frozenset[str]:
+        if self._constructor_names is None:
+            cursor = tree_sitter.QueryCursor(_query(self.spec, _CONSTRUCTORS_QUERY))
+            found = {_text(name) for _, c in cursor.matches(self.root) for name in c["name"]}
+            self._constructor_names = frozenset(found)
+        return self._constructor_names
 
     def _class_member_this(self, member: tree_sitter.Node) -> Value | None:
         body = member.parent
@@ -480,6 +569,10 @@ class JavaScriptTypes:
             if scope.type in _DEFERRED:
                 own = False
             scope = _scope_of(scope)
+        if name == "exports":  # CommonJS's, where the file does not bind the name
+            return self.exports().value
+        if name == "module":
+            return self.node_module().value
         builtin = _BUILTIN_CLASSES.get(name)
         return Value(types=frozenset({builtin}), is_class=True) if builtin else None
 
@@ -504,7 +597,7 @@ class JavaScriptTypes:
     def _bound(self, binding: _Binding) -> Value | None:
         node, kind = binding.node, binding.kind
         if kind == "import":
-            return self._path_value(binding.path)
+            return self.path_value(binding.path)
         if node is None:
             return None
         if kind == "value":
@@ -542,6 +635,70 @@ class JavaScriptTypes:
             found = self._objects[node.id] = LocalObject(self, node)
         return found
 
+    # -- members set after creation ------------------------------------------------------
+
+    def assigned_member(self, definition: object, name: str) -> Value | None:
+        """What ``x.name = v`` anywhere in the file sets, for the ``x`` that are values of
+        ``definition`` (an object literal, a function, an exports object...): the value
+        the known ones agree on (one set from an option elsewhere does not hide it)."""
+        key = (definition, name)
+        if key not in self._members:
+            self._members[key] = None  # a cycle through this member is unknown
+            nodes = self.member_assignments(definition, name)
+            self._members[key] = known_agreed(self.value_of(node) for node in nodes)
+        return self._members[key]
+
+    def member_assignments(self, definition: object, name: str) -> list[tree_sitter.Node]:
+        """The values assigned to ``x.name`` where ``x`` is ``definition``'s, placeholders
+        (``= null``) left out."""
+        found = []
+        for owner, value in self._member_sets_of().get(name, ()):
+            if _is_placeholder(value):
+                continue
+            target = self.value_of(owner)
+            if target is not None and _defined_by(target) is definition:
+                found.append(value)
+        return found
+
+    def _member_sets_of(self) -> dict[str, list[tuple[tree_sitter.Node, tree_sitter.Node]]]:
+        if self._member_sets is None:
+            found: dict[str, list[tuple[tree_sitter.Node, tree_sitter.Node]]] = {}
+            cursor = tree_sitter.QueryCursor(_query(self.spec, _MEMBER_SETS_QUERY))
+            for _, captures in cursor.matches(self.root):
+                name = captures.get("name") or captures.get("key") or []
+                key = name[0] if name else None
+                if key is None:
+                    continue
+                spelled = _string_content(key) if key.type == "string" else _text(key)
+                found.setdefault(spelled, []).append((captures["owner"][0], captures["value"][0]))
+            self._member_sets = found
+        return self._member_sets
+
+    # -- modules -------------------------------------------------------------------------
+
+    def module_object(self) -> Value | None:
+        """What ``require()`` of this file gives (for other files importing it)."""
+        return self.exports().module()
+
+    def module_value(self, name: str) -> Value | None:
+        """What this file exports as ``name`` (``default``: its default export)."""
+        return self.exports().export(name)
+
+    def module_binding(self, name: str) -> Value | None:
+        """What a top-level name holds once the file has run."""
+        bindings = self._index().get((self.root.id, name))
+        return self._settle(bindings, None) if bindings else None
+
+    def exports(self) -> ModuleExports:
+        if self._exports is None:
+            self._exports = ModuleExports(self)
+        return self._exports
+
+    def node_module(self) -> NodeModule:
+        if self._module is None:
+            self._module = NodeModule(self)
+        return self._module
+
     # -- the binding index ---------------------------------------------------------------
 
     def _index(self) -> dict[tuple[int, str], list[_Binding]]:
@@ -565,12 +722,26 @@ class JavaScriptTypes:
 
 
 class FunctionRef:
-    """A function the file defines: what calling it returns."""
+    """A function the file defines: what calling it returns, the members set on it
+    (``F.client = ...``) and, as a constructor function, its instances."""
 
     def __init__(self, owner: JavaScriptTypes, node: tree_sitter.Node) -> None:
         self.owner, self.node = owner, node
         self._returns: Value | None = None
         self._done = False
+        self._instances: FunctionInstances | None = None
+
+    def attribute(self, name: str) -> Value | None:
+        if name == "prototype":
+            return self.instance()  # the prototype's members are the instances'
+        return self.owner.assigned_member(self, name)
+
+    def instance(self) -> Value:
+        """What ``new F()`` makes. Partial: a base set up at run time (``util.inherits``,
+        ``__proto__``) may bring any type."""
+        if self._instances is None:
+            self._instances = FunctionInstances(self)
+        return Value(partial=True, definition=self._instances)
 
     def returns(self) -> Value | None:
         if not self._done:
@@ -598,8 +769,132 @@ class FunctionRef:
         return agreed(values) if values else None
 
 
+class FunctionInstances:
+    """The instances of a constructor function: the members its code and its prototype's
+    methods set on ``this``, and the prototype's own (``F.prototype.m = ...``,
+    ``F.prototype = {...}``)."""
+
+    def __init__(self, function: FunctionRef) -> None:
+        self.function = function
+
+    @property
+    def node(self) -> tree_sitter.Node:
+        return self.function.node
+
+    def attribute(self, name: str) -> Value | None:
+        owner = self.function.owner
+        found = owner.assigned_member(self, name)
+        if found is not None:
+            return found
+        prototype = owner.assigned_member(self.function, "prototype")
+        if prototype is None or prototype.definition is self:
+            return None
+        return owner.attribute(prototype, name)
+
+    def call_method(self, name: str) -> Value | None:
+        return _returned(self.attribute(name))
+
+
+class ModuleExports:
+    """What a file exports: its ES ``export``s, the members set on ``exports`` and
+    ``module.exports`` (anywhere in the file), and what ``module.exports = X`` (TypeScript's
+    ``export = X``) replaces the object with."""
+
+    def __init__(self, owner: JavaScriptTypes) -> None:
+        self.owner = owner
+        self.value = Value(types=frozenset({"js.Object"}), definition=self)
+        self._declared: dict[str, _Export] | None = None
+        self._stars: list[str] = []  # `export * from "./x"`
+        self._module: Value | None = None
+        self._replaced: bool | None = None
+
+    @property
+    def node(self) -> tree_sitter.Node:
+        return self.owner.root
+
+    def module(self) -> Value | None:
+        """What ``module.exports`` holds: what the file assigns to it, else this object."""
+        if self._replaced is None:
+            self._replaced = False  # a cycle through it sees the exports object
+            nodes = self.owner.member_assignments(self.owner.node_module(), "exports")
+            nodes += _export_equals(self.owner.root)
+            if nodes:
+                self._replaced = True
+                self._module = known_agreed(self.owner.value_of(node) for node in nodes)
+        return self._module if self._replaced else self.value
+
+    def export(self, name: str) -> Value | None:
+        """What ``import { name }`` (``default``: a default import) of the file gives."""
+        if name == "default":
+            found = self.declared().get("default")
+            return self._value(found) if found is not None else self.module()  # CommonJS
+        return self.owner.attribute(self.module(), name)
+
+    def attribute(self, name: str) -> Value | None:
+        found = self.declared().get(name)
+        if found is not None:
+            return self._value(found)
+        assigned = self.owner.assigned_member(self, name)
+        if assigned is not None:
+            return assigned
+        for source in self._stars:
+            value = self.owner.path_value(f"{source}.{name}")
+            if value is not None and value.path is None:
+                return value
+        return None
+
+    def call_method(self, name: str) -> Value | None:
+        return _returned(self.attribute(name))
+
+    def declared(self) -> dict[str, _Export]:
+        """The ES exports by exported name."""
+        if self._declared is None:
+            found: dict[str, _Export] = {}
+            for statement in self.owner.root.named_children:
+                if statement.type == "export_statement":
+                    found.update(_es_exports(statement, self._stars))
+            self._declared = found
+        return self._declared
+
+    def _value(self, export: _Export) -> Value | None:
+        if export.node is not None:
+            return self.owner.value_of(export.node)
+        if export.path:
+            return self.owner.path_value(export.path)
+        return self.owner.module_binding(export.local)
+
+
+class NodeModule:
+    """CommonJS's ``module``, where the file does not bind the name."""
+
+    def __init__(self, owner: JavaScriptTypes) -> None:
+        self.owner = owner
+        self.value = Value(types=frozenset({"js.Object"}), definition=self)
+
+    @property
+    def node(self) -> tree_sitter.Node:
+        return self.owner.root
+
+    def attribute(self, name: str) -> Value | None:
+        return self.owner.exports().module() if name == "exports" else None
+
+    def call_method(self, name: str) -> Value | None:
+        return None
+
+
+@dataclass(frozen=True)
+class _Export:
+    """One ES export: a top-level name, an expression or declaration (``export default``),
+    or a name of another module (``export { a } from "./x"``: ``./x.a``)."""
+
+    local: str = ""
+    node: tree_sitter.Node | None = None
+    path: str = ""
+
+
 class LocalObject:
-    """An object literal: what its properties and methods are."""
+    """An object literal: what its properties and methods are (and members set on it
+    after it is made)."""
 
     def __init__(self, owner: JavaScriptTypes, node: tree_sitter.Node) -> None:
         self.owner, self._node = owner, node
@@ -610,6 +905,14 @@ class LocalObject:
         return self._node
 
     def attribute(self, name: str) -> Value | None:
+        own = self._own(name)
+        assigned = self.owner.member_assignments(self, name)
+        if not assigned:
+            return own
+        # Set again after the literal: either may be what a use reads.
+        return known_agreed([own, *map(self.owner.value_of, assigned)])
+
+    def _own(self, name: str) -> Value | None:
         member = self._member(name)
         if member is None:
             return None
@@ -621,8 +924,7 @@ class LocalObject:
         return self.owner.value_of(value) if value is not None else None
 
     def call_method(self, name: str) -> Value | None:
-        found = self.attribute(name)
-        return found.function.returns() if found is not None and found.function else None
+        return _returned(self.attribute(name))
 
     def _member(self, name: str) -> tree_sitter.Node | None:
         # The last one wins, as in `{ ...defaults, db: x }`; a later spread may hide it.
@@ -737,7 +1039,7 @@ class LocalClass:
                     continue
                 if not _is_placeholder(node):
                     values.append(self.owner.value_of(node))
-            return agreed(values) if values else None
+            return known_agreed(values)  # as for members set on other objects
         for member in self._members():
             if _is_accessor(member) and not _is_static(member) and _member_name(member) == name:
                 return self.owner.function(member).returns()  # a getter
@@ -843,6 +1145,118 @@ def _this_attribute(
     name, value, statement = captures["name"][0], captures["value"][0], captures["set"][0]
     if _this_function(statement) == method:
         found.setdefault(_text(name), []).append(("value", value))
+
+
+def _returned(member: Value | None) -> Value | None:
+    """What calling a member gives, when it is a function."""
+    return member.function.returns() if member is not None and member.function else None
+
+
+def _defined_by(value: Value) -> object:
+    """The object a value's members come from (for members set on it)."""
+    return value.definition if value.definition is not None else value.function
+
+
+def _method_owner(function: tree_sitter.Node) -> tree_sitter.Node | None:
+    """``F`` when ``function`` is a method of ``F``'s prototype: ``F.prototype.m = function``
+    (also in a chain ``F.prototype.a = F.prototype.b = function``) or a member of an object
+    assigned to ``F.prototype``."""
+    node, parent = function, function.parent
+    while parent is not None and parent.type == "assignment_expression":
+        if parent.child_by_field_name("right") != node:
+            return None
+        left = parent.child_by_field_name("left")
+        prototype = left.child_by_field_name("object") if left is not None else None
+        if left is not None and left.type == "member_expression" and prototype is not None:
+            owner = _prototype_of(prototype)
+            if owner is not None:
+                return owner
+        node, parent = parent, parent.parent
+    if parent is not None and parent.type == "pair" and parent.parent is not None:
+        return _prototype_owner(parent.parent)
+    return None
+
+
+def _prototype_owner(literal: tree_sitter.Node) -> tree_sitter.Node | None:
+    """``F`` when an object literal is assigned to ``F.prototype``."""
+    parent = literal.parent
+    if parent is None or parent.type != "assignment_expression":
+        return None
+    left = parent.child_by_field_name("left")
+    if parent.child_by_field_name("right") != literal or left is None:
+        return None
+    return _prototype_of(left)
+
+
+def _prototype_of(node: tree_sitter.Node) -> tree_sitter.Node | None:
+    """``F`` for the expression ``F.prototype``."""
+    if node.type != "member_expression":
+        return None
+    if _text(node.child_by_field_name("property")) != "prototype":
+        return None
+    return node.child_by_field_name("object")
+
+
+def _function_name(function: tree_sitter.Node) -> str | None:
+    """The name a function is declared or first assigned under (``var F = function``)."""
+    name = function.child_by_field_name("name")
+    if name is not None:
+        return _text(name)
+    parent = function.parent
+    if parent is not None and parent.type == "variable_declarator":
+        target = parent.child_by_field_name("name")
+        return _text(target) if target is not None and target.type == "identifier" else None
+    return None
+
+
+def _es_exports(statement: tree_sitter.Node, stars: list[str]) -> Iterator[tuple[str, _Export]]:
+    """(exported name, what it is) for one ``export`` statement; ``export * from`` sources
+    go to ``stars``."""
+    declaration = statement.child_by_field_name("declaration")
+    source = statement.child_by_field_name("source")
+    module = _string_content(source) if source is not None else ""
+    if any(child.type == "default" for child in statement.children):
+        node = declaration or statement.child_by_field_name("value")
+        if node is not None:
+            yield "default", _Export(node=node)
+        return
+    if declaration is not None:
+        for name in _declared_names(declaration):
+            yield name, _Export(local=name)
+        return
+    clauses = [c for c in statement.named_children if c.type in _EXPORT_CLAUSES]
+    if not clauses and module:
+        stars.append(module)
+    for clause in clauses:
+        if clause.type == "namespace_export":  # `export * as ns from "./x"`
+            for namespace in clause.named_children:
+                yield _text(namespace), _Export(path=module)
+            continue
+        for specifier in clause.named_children:
+            name = _text(specifier.child_by_field_name("name"))
+            alias = _text(specifier.child_by_field_name("alias")) or name
+            yield alias, _Export(path=f"{module}.{name}") if module else _Export(local=name)
+
+
+def _declared_names(declaration: tree_sitter.Node) -> Iterator[str]:
+    if declaration.type in ("lexical_declaration", "variable_declaration"):
+        for declarator in declaration.named_children:
+            name = declarator.child_by_field_name("name")
+            if name is not None and name.type == "identifier":
+                yield _text(name)
+        return
+    name = declaration.child_by_field_name("name")
+    if name is not None:
+        yield _text(name)
+
+
+def _export_equals(root: tree_sitter.Node) -> list[tree_sitter.Node]:
+    """The values of TypeScript's ``export = X``."""
+    found = []
+    for statement in root.named_children:
+        if statement.type == "export_statement" and any(c.type == "=" for c in statement.children):
+            found.extend(statement.named_children[-1:])
+    return found
 
 
 def _string_content(node: tree_sitter.Node) -> str:
@@ -1041,7 +1455,10 @@ def _for_of(
 
 def _imports(statement: tree_sitter.Node, root: tree_sitter.Node) -> Iterator[_Placed]:
     # Imports are hoisted: bound from the start of the file.
+    default = _default_import(statement)
     for name, path in javascript_import_names(statement).items():
+        if name == default and path.startswith(_RELATIVE):
+            path += ".default"  # a project module's default export, not its namespace
         yield _Placed(name, _Binding(0, "import", path=path), root)
     for clause in statement.named_children:
         # TypeScript's `import mongo = require("mongodb")`.
@@ -1051,6 +1468,16 @@ def _imports(statement: tree_sitter.Node, root: tree_sitter.Node) -> Iterator[_P
             if local is not None and source is not None:
                 binding = _Binding(0, "import", path=_string_content(source))
                 yield _Placed(_text(local), binding, root)
+
+
+def _default_import(statement: tree_sitter.Node) -> str | None:
+    """The local name of ``import x from "..."``."""
+    for clause in statement.named_children:
+        if clause.type == "import_clause":
+            for part in clause.named_children:
+                if part.type == "identifier":
+                    return _text(part)
+    return None
 
 
 def _parameters(parameters: tree_sitter.Node) -> Iterator[_Placed]:

@@ -190,6 +190,12 @@ def agreed(values: Iterable[Value | None]) -> Value | None:
     return chosen
 
 
+def known_agreed(values: Iterable[Value | None]) -> Value | None:
+    """The one value the known ones of ``values`` agree on (None: none known, or they
+    differ): for a default or a cache, where the unknown side is of the known one's kind."""
+    return agreed([value for value in values if value is not None])
+
+
 def instance(name: str | None) -> Value | None:
     return None if name is None else Value(types=frozenset({name}))
 
@@ -216,6 +222,7 @@ __all__ = [
     "instance",
     "instance_of",
     "is_builtin",
+    "known_agreed",
     "satisfies",
     "unknown_references",
 ]

@@ -5,8 +5,13 @@ the project itself: the index finds its file (relative imports from the importin
 package; absolute ones from the importing file's folder up to the project root, and
 ``src/``), parses it once, and answers what a module-level name there holds (a class and
 its bases, a variable's type, a function's return) with the same inference as the file
-itself. Modules are cached by path and reloaded when their size or mtime changes, so one
-index serves a whole ``check`` run or a language-server session.
+itself. In JavaScript and TypeScript, ``require("./db")`` and ``import { db } from "../db"``
+name a project file the way Node and TypeScript find it (the path itself, then with
+``.js``, ``.ts``, ``.tsx``, ``.mjs``, ``.cjs``, ``.jsx``, then ``index.*`` in a folder;
+``./x.js`` may be ``x.ts``), and the answer is what that file exports (``module.exports``,
+``exports.name = ...``, ES ``export``s). Package names (``"redis"``) are never followed.
+Modules are cached by path and reloaded when their size or mtime changes, so one index
+serves a whole ``check`` run or a language-server session.
 
 Nothing outside the project root is read, files over ``MAX_MODULE_BYTES`` are skipped, and
 resolution stops ``MAX_HOPS`` modules away (or at a cycle) with an unknown answer.
@@ -22,10 +27,12 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import tree_sitter
 
-from upstream.engine.languages import LANGUAGES
+from upstream.engine.languages import language_for_path
+from upstream.engine.types.javascript import JavaScriptTypes, ModuleExports
 from upstream.engine.types.model import TypeModel, Value
 from upstream.engine.types.python import PythonTypes
 
@@ -34,12 +41,26 @@ MAX_HOPS = 3
 # Modules kept parsed at once; an editor session's imports stay well below it.
 MAX_MODULES = 512
 
+# A file's flavour of imports: how its import paths name project files.
+Flavour = Literal["python", "javascript", "typescript"]
+# How Node (then TypeScript) completes an import path, in the order each tries.
+_SUFFIXES: dict[Flavour, tuple[str, ...]] = {
+    "javascript": (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx"),
+    "typescript": (".ts", ".tsx", ".js", ".mjs", ".cjs", ".jsx"),
+}
+_FLAVOURS: dict[str, Flavour] = {
+    "python": "python",
+    "javascript": "javascript",
+    "typescript": "typescript",
+    "tsx": "typescript",
+}
+
 
 @dataclass
 class _Module:
     file: str
     signature: tuple[int, int]  # size, mtime_ns
-    types: PythonTypes
+    types: PythonTypes | JavaScriptTypes
     # The files that resolving names in this module has read (it and the modules it
     # imports, transitively): a cached finding that used this module depends on all of them.
     depends_on: set[str] = field(default_factory=set)
@@ -53,7 +74,7 @@ class ProjectIndex:
         self._modules: dict[tuple[str, int], _Module] = {}
         # What `provides` learnt: import lines per module, files per import, answers.
         self._import_lists: dict[str, frozenset[str]] = {}
-        self._files: dict[tuple[str, str], str | None] = {}
+        self._files: dict[tuple[str, str, Flavour | None], str | None] = {}
         self._reach: dict[tuple[str, tuple[str, ...]], tuple[bool, frozenset[str]]] = {}
         self._lock = threading.RLock()
         self._local = threading.local()
@@ -78,10 +99,7 @@ class ProjectIndex:
             self._note({module.file, *module.depends_on})
             self._active().append(file)
             try:
-                value = module.types.module_value(names[0])
-                for name in names[1:]:
-                    value = module.types.attribute(value, name)
-                return value
+                return _resolve(module.types, names)
             finally:
                 self._active().pop()
 
@@ -94,9 +112,10 @@ class ProjectIndex:
         answer for each module is kept, so a whole project costs about one read per module.
         """
         folder = os.path.dirname(os.path.abspath(importer))
+        flavour = _flavour(importer)
         targets = tuple(wanted)
         for path in sorted(imported):
-            file = self._module_of(folder, path)
+            file = self._module_of(folder, path, flavour)
             if file is not None and self._reaches(file, targets):
                 return True
         return False
@@ -129,27 +148,30 @@ class ProjectIndex:
                 modules = self._imports_of(file)
                 if _any_of(modules, wanted):
                     return True, frozenset(seen)
-                folder = os.path.dirname(file)
+                folder, flavour = os.path.dirname(file), _flavour(file)
                 for path in sorted(modules):
-                    found = self._module_of(folder, path)
+                    found = self._module_of(folder, path, flavour)
                     if found is not None and found not in seen and len(seen) < MAX_MODULES:
                         seen.add(found)
                         following.append(found)
             frontier = following
         return False, frozenset(seen)
 
-    def _module_of(self, folder: str, path: str) -> str | None:
+    def _module_of(self, folder: str, path: str, flavour: Flavour | None) -> str | None:
         """The project file an import path names, from a file in ``folder``."""
-        key = (folder, path)
+        key = (folder, path, flavour)
         if key not in self._files:
-            dots = len(path) - len(path.lstrip("."))
-            parts = path[dots:].split(".") if path[dots:] else []
             found = None
-            for base in self._bases(Path(folder, "_"), dots):
-                file = _module_file(base, parts)
-                if file is not None and self._inside(file):
-                    found = str(file)
-                    break
+            if flavour == "python":
+                dots = len(path) - len(path.lstrip("."))
+                parts = path[dots:].split(".") if path[dots:] else []
+                for base in self._bases(Path(folder, "_"), dots):
+                    file = _module_file(base, parts)
+                    if file is not None and self._inside(file):
+                        found = str(file)
+                        break
+            elif flavour is not None:
+                found = self._javascript_file(Path(folder), path, flavour)
             self._files[key] = found
         return self._files[key]
 
@@ -158,13 +180,8 @@ class ProjectIndex:
         found = self._import_lists.get(file)
         if found is None:
             source = _read_module(file) or b""
-            modules: set[str] = set()
-            for match in _IMPORT_LINE.finditer(source):
-                if match.group(1) is not None:
-                    modules.add(match.group(1).decode("ascii", "replace"))
-                else:
-                    for part in match.group(2).split(b","):
-                        modules.add(part.strip().split()[0].decode("ascii", "replace"))
+            python = _flavour(file) == "python"
+            modules = _python_imports(source) if python else _javascript_imports(source)
             found = self._import_lists[file] = frozenset(m for m in modules if m)
         return found
 
@@ -183,6 +200,11 @@ class ProjectIndex:
 
     def _split(self, importer: Path, path: str) -> tuple[str, list[str]] | None:
         """(module file, the names after the module) for the longest module prefix."""
+        flavour = _flavour(importer)
+        if flavour is None:
+            return None
+        if flavour != "python":
+            return self._split_javascript(importer, path, flavour)
         dots = len(path) - len(path.lstrip("."))
         parts = path[dots:].split(".") if path[dots:] else []
         if len(parts) < 1:
@@ -193,6 +215,40 @@ class ProjectIndex:
                 file = _module_file(base, parts[:cut])
                 if file is not None and self._inside(file):
                     return str(file), parts[cut:]
+        return None
+
+    def _split_javascript(
+        self, importer: Path, path: str, flavour: Flavour
+    ) -> tuple[str, list[str]] | None:
+        """The same for ``./lib/redis.client``: inference appends member names to the
+        import path with dots, and a file name may have dots of its own."""
+        head, _, tail = path.rpartition("/")
+        parts = tail.split(".")
+        folder = str(importer.resolve().parent)
+        for cut in range(len(parts), 0, -1):
+            stem = ".".join(parts[:cut])
+            file = self._module_of(folder, f"{head}/{stem}", flavour) if stem else None
+            if file is not None:
+                return file, parts[cut:]
+        return None
+
+    def _javascript_file(self, folder: Path, path: str, flavour: Flavour) -> str | None:
+        """The project file a relative import path names (package names: None)."""
+        if not path.startswith(("./", "../")):
+            return None
+        base = folder / path
+        suffixes = _SUFFIXES[flavour]
+        candidates = []
+        if not path.endswith("/"):  # `require("./lib/")` is the folder's index only
+            candidates = [base] if base.suffix in suffixes else []
+            if base.suffix == ".js":  # TypeScript's ESM spelling of `./x.ts`
+                candidates += [base.with_suffix(".ts"), base.with_suffix(".tsx")]
+            candidates += [base.with_name(base.name + suffix) for suffix in suffixes]
+        candidates += [base / f"index{suffix}" for suffix in suffixes]
+        for candidate in candidates:
+            if candidate.is_file():
+                resolved = candidate.resolve()
+                return str(resolved) if self._inside(resolved) else None
         return None
 
     def _bases(self, importer: Path, dots: int) -> list[Path]:
@@ -232,11 +288,15 @@ class ProjectIndex:
             if module is not None and module.signature == signature:
                 return module
             source = _read_module(file)
-            if source is None:
+            spec = language_for_path(file)
+            if source is None or spec is None:
                 return None
-            spec = LANGUAGES["python"]
             root = tree_sitter.Parser(spec.grammar).parse(source).root_node
-            types = PythonTypes(spec, root, model, file)
+            types: PythonTypes | JavaScriptTypes
+            if spec.name == "python":
+                types = PythonTypes(spec, root, model, file)
+            else:
+                types = JavaScriptTypes(spec, root, model, file)
             module = _Module(file, signature, types)
             types.project = lambda importer, path: self._from_module(module, importer, path, model)
             if len(self._modules) >= MAX_MODULES:
@@ -279,6 +339,42 @@ _IMPORT_LINE = re.compile(
     rb"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import\b|import[ \t]+([\w.]+(?:[ \t]*,[ \t]*[\w.]+)*))",
     re.MULTILINE,
 )
+# `require("x")`, `import("x")`, `import "x"`, `... from "x"` (imports and re-exports).
+_JS_IMPORT = re.compile(
+    rb"""(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s*|\bfrom\s*)(["'])([^"'\n]+)\1"""
+)
+
+
+def _python_imports(source: bytes) -> set[str]:
+    modules: set[str] = set()
+    for match in _IMPORT_LINE.finditer(source):
+        if match.group(1) is not None:
+            modules.add(match.group(1).decode("ascii", "replace"))
+        else:
+            for part in match.group(2).split(b","):
+                modules.add(part.strip().split()[0].decode("ascii", "replace"))
+    return modules
+
+
+def _javascript_imports(source: bytes) -> set[str]:
+    return {match.group(2).decode("utf-8", "replace") for match in _JS_IMPORT.finditer(source)}
+
+
+def _flavour(file: str | Path) -> Flavour | None:
+    spec = language_for_path(file)
+    return _FLAVOURS.get(spec.name) if spec is not None else None
+
+
+def _resolve(types: PythonTypes | JavaScriptTypes, names: list[str]) -> Value | None:
+    """What ``names`` (none: the module itself, ``require("./db")``) of a module hold."""
+    if not names:
+        value = types.module_object() if isinstance(types, JavaScriptTypes) else None
+        # Its own exports object: the importer keeps the path and asks for each name.
+        return None if value is not None and isinstance(value.definition, ModuleExports) else value
+    value = types.module_value(names[0])
+    for name in names[1:]:
+        value = types.attribute(value, name)
+    return value
 
 
 def _read_module(file: str) -> bytes | None:
@@ -294,7 +390,8 @@ def _read_module(file: str) -> bytes | None:
 
 
 def _any_of(modules: Iterable[str], wanted: tuple[str, ...]) -> bool:
-    return any(m == w or m.startswith(w + ".") for m in modules for w in wanted)
+    # `pymongo.errors`, `@redis/client/dist/x`: submodules of a package count.
+    return any(m == w or m.startswith((w + ".", w + "/")) for m in modules for w in wanted)
 
 
 def _module_file(base: Path, parts: list[str]) -> Path | None:
