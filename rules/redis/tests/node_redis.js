@@ -98,3 +98,9 @@ const withDb = redis.createClient({ url: process.env.REDIS_URL, db: 2 });
 const socket = redis.createClient({ socket: { host: 'cache.internal', port: 6379 }, database: 2 });
 // ok: node-create-client-v3-options, node-create-client-url-string
 const fromOptions = redis.createClient(options);
+
+// A comment that names ioredis (a file that does not import it) is still node-redis code.
+function touch(key) {
+  // expect: node-callback-api-removed
+  client.expire(key, 60, (err) => console.log(err));
+}
