@@ -115,3 +115,20 @@ total = retry_until_ok(mydb.orders.count)
 # A list's count, passed by name: not a collection.
 # ok: collection-count-all-removed
 seen = retry_until_ok(pending.count, "a")
+
+
+# `self` may be any subclass's instance, so a name only PyMongo has counts on it, unless
+# the class itself defines that method (an ODM's own map_reduce).
+class QuerySet:
+    def map_reduce(self, map_f, reduce_f, output):
+        return []
+
+    def totals(self):
+        # ok: collection-map-reduce-removed
+        return self.map_reduce(mapper, reducer, "inline")
+
+
+class CollectionMixin:
+    def rebuild(self):
+        # expect: collection-ensure-index-removed
+        self.ensure_index("email")

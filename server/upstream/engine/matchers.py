@@ -210,6 +210,16 @@ _STORED_IN = {
 }
 
 
+def _member_read(node: tree_sitter.Node, spec: LanguageSpec) -> str | None:
+    """The attribute read on ``node`` (`map_reduce` for `node.map_reduce`), if any."""
+    parent = node.parent
+    fields = spec.member_kinds.get(parent.type) if parent is not None else None
+    if parent is None or fields is None or parent.child_by_field_name(fields[0]) != node:
+        return None
+    member = parent.child_by_field_name(fields[1])
+    return _text(member) if member is not None else None
+
+
 def is_passed_or_stored(node: tree_sitter.Node) -> bool:
     """Whether ``node`` is a value handed on: `retry(coll.count)`, `default=utcnow`."""
     parent = node.parent
@@ -414,7 +424,7 @@ class CompiledWhere:
             if node is None:
                 return False  # a `$$$` run is no one value
             typed = context.types.value_of(node) if context.types is not None else None
-            if not satisfies(typed, self.types, self.unknown):
+            if not satisfies(typed, self.types, self.unknown, _member_read(node, context.spec)):
                 return False
         if self.pattern is None:
             return True

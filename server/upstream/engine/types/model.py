@@ -200,13 +200,25 @@ def instance(name: str | None) -> Value | None:
     return None if name is None else Value(types=frozenset({name}))
 
 
-def satisfies(value: Value | None, wanted: frozenset[str], unknown: bool) -> bool:
-    """Whether a value passes a rule's `type:` (``unknown``: whether None passes)."""
+def satisfies(
+    value: Value | None, wanted: frozenset[str], unknown: bool, member: str | None = None
+) -> bool:
+    """Whether a value passes a rule's `type:` (``unknown``: whether None passes).
+
+    ``member``: the attribute the rule reads on the value (`$C.map_reduce` reads
+    `map_reduce`). A partial value (`self`) passes as unknown, unless its own class says what
+    that member is: `self.map_reduce(...)` in a class that defines `map_reduce` is that
+    class's method, not the library's.
+    """
     if value is None or (value.path is not None and not value.types):
         return unknown
     if value.names() & wanted:
         return True
-    return unknown and value.partial
+    if not (unknown and value.partial):
+        return False
+    if member is None or value.definition is None:
+        return True
+    return value.definition.attribute(member) is None
 
 
 __all__ = [
