@@ -470,3 +470,17 @@ def test_an_attribute_dict_filled_by_item_assignments(model: TypeModel) -> None:
     """
     assert names(value_at(model, code, 'self.client("a")')) == {"pymongo.MongoClient"}
     assert value_at(model, code, 'self.names["a"]') is None
+
+
+def test_or_is_a_default(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    def connect(client=None, other=None):
+        chosen = client or MongoClient()
+        mixed = [] or MongoClient()
+        both = other and MongoClient()
+        chosen.x; mixed.x; both.x  # <-
+    """
+    assert names(value_at(model, code, "chosen")) == {"pymongo.MongoClient"}
+    assert value_at(model, code, "mixed") is None
+    assert value_at(model, code, "both") is None

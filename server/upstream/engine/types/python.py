@@ -30,6 +30,7 @@ from upstream.engine.types.model import (
     agreed,
     instance,
     instance_of,
+    known_agreed,
 )
 
 # How deep one expression's inference may recurse (chains, calls of calls, names assigned
@@ -197,7 +198,13 @@ class PythonTypes:
             return agreed([self.value_of(chosen), self.value_of(otherwise)])
         if kind == "boolean_operator":
             sides = [node.child_by_field_name("left"), node.child_by_field_name("right")]
-            return agreed([self.value_of(side) if side else None for side in sides])
+            values = [self.value_of(side) if side else None for side in sides]
+            operator = node.child_by_field_name("operator")
+            # `client or MongoClient()` is a default: the unknown side is of the known
+            # one's kind (as `||` in JavaScript). `a and b` must agree.
+            if operator is not None and operator.type == "or":
+                return known_agreed(values)
+            return agreed(values)
         literal = _LITERALS.get(kind)
         return instance(literal) if literal is not None else None
 
