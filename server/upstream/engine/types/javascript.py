@@ -59,6 +59,7 @@ from upstream.engine.imports import javascript_import_names
 from upstream.engine.languages import LanguageSpec
 from upstream.engine.types.model import (
     ClassDefinition,
+    Inference,
     TypeModel,
     Value,
     agreed,
@@ -67,9 +68,6 @@ from upstream.engine.types.model import (
     known_agreed,
 )
 from upstream.engine.types.python import ProjectLookup
-
-# How deep one expression's inference may recurse; past it the answer is unknown.
-MAX_DEPTH = 60
 
 _FUNCTIONS = frozenset(
     {
@@ -203,7 +201,7 @@ class _Placed:
 
 
 @dataclass(eq=False)
-class JavaScriptTypes:
+class JavaScriptTypes(Inference):
     """Lazily built facts about one parsed file; ``value_of`` is the entry point."""
 
     spec: LanguageSpec
@@ -227,23 +225,6 @@ class JavaScriptTypes:
     _depth: int = 0
 
     # -- entry point ---------------------------------------------------------------------
-
-    def value_of(self, node: tree_sitter.Node) -> Value | None:
-        """What an expression is, or None when it cannot be told."""
-        key = node.id
-        if key in self._memo:
-            return self._memo[key]
-        if key in self._pending or self._depth >= MAX_DEPTH:
-            return None
-        self._pending.add(key)
-        self._depth += 1
-        try:
-            found = self._infer(node)
-        finally:
-            self._depth -= 1
-            self._pending.discard(key)
-        self._memo[key] = found
-        return found
 
     # -- expressions ---------------------------------------------------------------------
 
@@ -273,7 +254,7 @@ class JavaScriptTypes:
         """Expressions that give (one of) their parts: await, parentheses, casts, ?:, ||."""
         kind, parts = node.type, node.named_children
         if kind == "await_expression" and parts:
-            return self._declared(self.value_of(parts[0]), "awaits", default_self=True)
+            return self.model.declared(self.value_of(parts[0]), "awaits", default_self=True)
         if kind in ("parenthesized_expression", "non_null_expression", "satisfies_expression"):
             return self.value_of(parts[0]) if parts else None
         if kind == "as_expression" and len(parts) == 2:
@@ -320,7 +301,7 @@ class JavaScriptTypes:
         value = self.value_of(owner) if owner is not None else None
         if index is not None and index.type == "string":
             return self.attribute(value, _string_content(index))  # x["name"] is x.name
-        return self._declared(value, "items")
+        return self.model.declared(value, "items")
 
     def attribute(self, value: Value | None, name: str) -> Value | None:
         """What ``value.name`` is."""
@@ -334,16 +315,7 @@ class JavaScriptTypes:
             return value.function.attribute(name)
         if not value.is_instance:
             return None
-        if value.definition is not None:
-            found = value.definition.attribute(name)
-            if found is not None:
-                return found
-        for type_name in sorted(value.types):
-            info = self.model.info(type_name)
-            result = info.attribute(name) if info is not None else None
-            if result is not None:
-                return instance(result)
-        return None
+        return self.model.attribute_result(value, name)
 
     def _call(self, node: tree_sitter.Node) -> Value | None:
         callee = node.child_by_field_name("function")
@@ -357,9 +329,9 @@ class JavaScriptTypes:
             method = _text(callee.child_by_field_name("property"))
             receiver = self.value_of(owner) if owner is not None else None
             if receiver is not None and receiver.is_instance:
-                return self._method_result(receiver, method)
+                return self.model.method_result(receiver, method)
             if receiver is not None and receiver.is_class:
-                if self._builds(receiver, method):
+                if self.model.builds(receiver, method):
                     return instance_of(receiver)
                 if isinstance(receiver.definition, LocalClass):
                     return receiver.definition.call_static(method)
@@ -405,38 +377,7 @@ class JavaScriptTypes:
 
     def constructed(self, value: Value) -> Value | None:
         """What ``new value(...)`` builds for a constructor object (its ``constructs``)."""
-        return self._declared(value, "constructs") if value.is_instance else None
-
-    def _builds(self, receiver: Value, method: str) -> bool:
-        for type_name in receiver.types:
-            info = self.model.info(type_name)
-            if info is not None and method in info.builders:
-                return True
-        return False
-
-    def _method_result(self, receiver: Value, method: str) -> Value | None:
-        if receiver.definition is not None:
-            found = receiver.definition.call_method(method)
-            if found is not None:
-                return found
-        for type_name in sorted(receiver.types):
-            info = self.model.info(type_name)
-            if info is not None and method in info.methods:
-                return instance(info.methods[method])
-        return None
-
-    def _declared(
-        self, value: Value | None, member: str, default_self: bool = False
-    ) -> Value | None:
-        """``items``, ``iterates``, ``awaits`` or ``constructs`` of an instance."""
-        if value is None or not value.is_instance:
-            return value if default_self else None
-        for type_name in sorted(value.types):
-            info = self.model.info(type_name)
-            result = getattr(info, member) if info is not None else None
-            if result is not None:
-                return instance(result)
-        return value if default_self else None
+        return self.model.declared(value, "constructs") if value.is_instance else None
 
     def constructs(self, value: Value) -> bool:
         """Whether a value is a constructor object (its type declares ``constructs``)."""
@@ -608,7 +549,7 @@ class JavaScriptTypes:
                 return self.value_of(binding.fallback)
             return declared
         if kind == "iterate":
-            return self._declared(self.value_of(node), "iterates")
+            return self.model.declared(self.value_of(node), "iterates")
         if kind == "keys":
             return instance("js.String")
         if kind == "def":

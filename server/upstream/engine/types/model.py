@@ -64,6 +64,52 @@ class TypeModel:
     def info(self, name: str) -> TypeInfo | None:
         return self.types.get(name)
 
+    def builds(self, receiver: Value, method: str) -> bool:
+        """Whether ``receiver.method(...)`` is one of its class's ``builders``."""
+        return any(
+            info is not None and method in info.builders for info in map(self.info, receiver.types)
+        )
+
+    def method_result(self, receiver: Value, method: str) -> Value | None:
+        """What ``receiver.method(...)`` returns: the project's class says first, then the
+        declared types' ``methods``."""
+        if receiver.definition is not None:
+            found = receiver.definition.call_method(method)
+            if found is not None:
+                return found
+        for type_name in sorted(receiver.types):
+            info = self.info(type_name)
+            if info is not None and method in info.methods:
+                return instance(info.methods[method])
+        return None
+
+    def attribute_result(self, value: Value, name: str) -> Value | None:
+        """What ``value.name`` is for an instance: its class's attribute, then the types'."""
+        if value.definition is not None:
+            found = value.definition.attribute(name)
+            if found is not None:
+                return found
+        for type_name in sorted(value.types):
+            info = self.info(type_name)
+            result = info.attribute(name) if info is not None else None
+            if result is not None:
+                return instance(result)
+        return None
+
+    def declared(
+        self, value: Value | None, member: str, default_self: bool = False
+    ) -> Value | None:
+        """``items``, ``iterates``, ``enters``, ``awaits`` or ``constructs`` of an instance;
+        ``default_self``: the value itself when no type says."""
+        if value is None or not value.is_instance:
+            return value if default_self else None
+        for type_name in sorted(value.types):
+            info = self.info(type_name)
+            result = getattr(info, member) if info is not None else None
+            if result is not None:
+                return instance(result)
+        return value if default_self else None
+
     def factory(self, path: str) -> str | None:
         found = self.factories.get(path)
         if found is not None:
@@ -172,6 +218,40 @@ class Value:
         return self.types if self.is_instance else frozenset()
 
 
+# How deep one expression's inference may recurse (chains, calls of calls, names assigned
+# from names); past it the answer is unknown rather than a RecursionError.
+MAX_DEPTH = 40
+
+
+class Inference:
+    """What a per-language inference shares: ``value_of`` memoizes ``_infer`` per node,
+    breaks cycles (a name assigned from itself is unknown) and bounds the depth."""
+
+    _memo: dict[int, Value | None]
+    _pending: set[int]
+    _depth: int
+
+    def value_of(self, node: tree_sitter.Node) -> Value | None:
+        """What an expression is, or None when it cannot be told."""
+        key = node.id
+        if key in self._memo:
+            return self._memo[key]
+        if key in self._pending or self._depth >= MAX_DEPTH:
+            return None
+        self._pending.add(key)
+        self._depth += 1
+        try:
+            found = self._infer(node)
+        finally:
+            self._depth -= 1
+            self._pending.discard(key)
+        self._memo[key] = found
+        return found
+
+    def _infer(self, node: tree_sitter.Node) -> Value | None:
+        raise NotImplementedError
+
+
 def instance_of(klass: Value) -> Value:
     """An instance of a class value."""
     return Value(types=klass.types, partial=klass.partial, definition=klass.definition)
@@ -223,9 +303,11 @@ def satisfies(
 
 __all__ = [
     "CLASS_PREFIX",
+    "MAX_DEPTH",
     "OPAQUE",
     "ClassDefinition",
     "FunctionDefinition",
+    "Inference",
     "TypeInfo",
     "TypeModel",
     "Value",

@@ -25,6 +25,7 @@ import tree_sitter
 from upstream.engine.languages import LanguageSpec
 from upstream.engine.types.model import (
     ClassDefinition,
+    Inference,
     TypeModel,
     Value,
     agreed,
@@ -32,10 +33,6 @@ from upstream.engine.types.model import (
     instance_of,
     known_agreed,
 )
-
-# How deep one expression's inference may recurse (chains, calls of calls, names assigned
-# from names); past it the answer is unknown rather than a RecursionError.
-MAX_DEPTH = 40
 
 _SCOPES = frozenset(
     {
@@ -127,7 +124,7 @@ ProjectLookup = Callable[[str, str], "Value | None"]
 
 
 @dataclass(eq=False)
-class PythonTypes:
+class PythonTypes(Inference):
     """Lazily built facts about one parsed file; ``value_of`` is the entry point."""
 
     spec: LanguageSpec
@@ -144,23 +141,6 @@ class PythonTypes:
     _depth: int = 0
 
     # -- entry points --------------------------------------------------------------------
-
-    def value_of(self, node: tree_sitter.Node) -> Value | None:
-        """What an expression is, or None when it cannot be told."""
-        key = node.id
-        if key in self._memo:
-            return self._memo[key]
-        if key in self._pending or self._depth >= MAX_DEPTH:
-            return None
-        self._pending.add(key)
-        self._depth += 1
-        try:
-            found = self._infer(node)
-        finally:
-            self._depth -= 1
-            self._pending.discard(key)
-        self._memo[key] = found
-        return found
 
     def module_value(self, name: str) -> Value | None:
         """What a module-level name of this file holds (for other files importing it)."""
@@ -186,11 +166,11 @@ class PythonTypes:
             value = self.value_of(owner) if owner else None
             if owner is not None and _is_dict(value) and _is_store(owner):
                 return self._stored_items(_text(owner))
-            return self._declared(value, "items")
+            return self.model.declared(value, "items")
         if kind == "await":
             inner = node.named_children[0] if node.named_children else None
             value = self.value_of(inner) if inner is not None else None
-            return self._declared(value, "awaits", default_self=True)
+            return self.model.declared(value, "awaits", default_self=True)
         if kind == "parenthesized_expression" and node.named_child_count == 1:
             return self.value_of(node.named_children[0])
         if kind == "conditional_expression" and node.named_child_count == 3:
@@ -216,16 +196,7 @@ class PythonTypes:
             return self._path_value(f"{value.path}.{name}")
         if not value.is_instance:
             return None
-        if value.definition is not None:
-            found = value.definition.attribute(name)
-            if found is not None:
-                return found
-        for type_name in sorted(value.types):
-            info = self.model.info(type_name)
-            result = info.attribute(name) if info is not None else None
-            if result is not None:
-                return instance(result)
-        return None
+        return self.model.attribute_result(value, name)
 
     def _call(self, node: tree_sitter.Node) -> Value | None:
         callee = node.child_by_field_name("function")
@@ -236,8 +207,8 @@ class PythonTypes:
             method = _text(callee.child_by_field_name("attribute"))
             receiver = self.value_of(owner) if owner is not None else None
             if receiver is not None and receiver.is_instance:
-                return self._method_result(receiver, method)
-            if receiver is not None and receiver.is_class and self._builds(receiver, method):
+                return self.model.method_result(receiver, method)
+            if receiver is not None and receiver.is_class and self.model.builds(receiver, method):
                 return instance_of(receiver)
         if callee.type == "identifier" and _text(callee) == "super":
             return self._super(node)
@@ -252,13 +223,6 @@ class PythonTypes:
         if value.function is not None:
             return value.function.returns()
         return None
-
-    def _builds(self, receiver: Value, method: str) -> bool:
-        for type_name in receiver.types:
-            info = self.model.info(type_name)
-            if info is not None and method in info.builders:
-                return True
-        return False
 
     def _stored_items(self, name: str) -> Value | None:
         """``cache[key]`` (or ``self.cache[key]``) of a dict the file fills with
@@ -281,30 +245,6 @@ class PythonTypes:
             return None
         local = self.local_class(owner)
         return Value(types=local.base_types(), partial=True)
-
-    def _method_result(self, receiver: Value, method: str) -> Value | None:
-        if receiver.definition is not None:
-            found = receiver.definition.call_method(method)
-            if found is not None:
-                return found
-        for type_name in sorted(receiver.types):
-            info = self.model.info(type_name)
-            if info is not None and method in info.methods:
-                return instance(info.methods[method])
-        return None
-
-    def _declared(
-        self, value: Value | None, member: str, default_self: bool = False
-    ) -> Value | None:
-        """``items``, ``iterates``, ``enters`` or ``awaits`` of an instance."""
-        if value is None or not value.is_instance:
-            return value if default_self else None
-        for type_name in sorted(value.types):
-            info = self.model.info(type_name)
-            result = getattr(info, member) if info is not None else None
-            if result is not None:
-                return instance(result)
-        return value if default_self else None
 
     def _path_value(self, path: str) -> Value | None:
         declared = self.model.classes.get(path)
@@ -443,9 +383,9 @@ class PythonTypes:
         if kind == "annotation":
             return self.annotation(node)
         if kind == "iterate":
-            return self._declared(self.value_of(node), "iterates")
+            return self.model.declared(self.value_of(node), "iterates")
         if kind == "enter":
-            return self._declared(self.value_of(node), "enters", default_self=True)
+            return self.model.declared(self.value_of(node), "enters", default_self=True)
         if kind == "def":
             return Value(function=self.function(node))
         if kind == "class":
