@@ -172,26 +172,23 @@ def _replacement(item: Deprecation, names: set[str]) -> str | None:
 
 
 def _cases(item: Deprecation, ecosystem: Ecosystem, names: set[str]) -> tuple[str, str]:
-    """An expect line (the deprecated use) and an ok line (the replacement, or a use of the
-    name that the pattern must not match)."""
+    """An expect line (the deprecated use) and an ok line (the replacement, or the name in a
+    string: a reference to the callable is a use, reported like a call)."""
     better = _replacement(item, names)
     end = ";" if ecosystem is TYPESCRIPT else ""
+    mention = f'console.log("{item.name}");' if ecosystem is TYPESCRIPT else f'print("{item.name}")'
     if item.kind == "method":
-        ok = f"value.{better}(){end}" if better else f"const reference = value.{item.name}{end}"
-        if ecosystem is PYTHON and not better:
-            ok = f"reference = value.{item.name}"
+        ok = f"value.{better}(){end}" if better else mention
         return f"value.{item.name}(){end}", ok
     if item.kind == "field" and ecosystem is TYPESCRIPT:
         ok = f"value({{ {better or 'other'}: 1 }});"
         return f"value({{ {item.name}: 1 }});", ok
     if item.kind in ("property", "field"):
-        ok = f"value.{better}{end}" if better else f'print("{item.name}"){end}'
-        if ecosystem is TYPESCRIPT and not better:
-            ok = f'console.log("{item.name}");'
+        ok = f"value.{better}{end}" if better else mention
         return f"value.{item.name}{end}", ok
     if ecosystem is PYTHON:
         qualified = f"{item.module}.{item.name}"
-        ok = f"{item.module}.{better}()" if better else f"reference = {qualified}"
+        ok = f"{item.module}.{better}()" if better else mention
         return f"{qualified}()", ok
     prefix = "new " if item.kind == "class" else ""
     ok = f"{prefix}{better}(){end}" if better else f'console.log("{item.name}");'
