@@ -16,7 +16,6 @@ Anything else is unknown (None), and unknown is what a rule sees unless it asks 
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -33,20 +32,22 @@ from upstream.engine.types.model import (
     instance_of,
     known_agreed,
 )
-
-_SCOPES = frozenset(
-    {
-        "module",
-        "function_definition",
-        "lambda",
-        "class_definition",
-        "list_comprehension",
-        "set_comprehension",
-        "dictionary_comprehension",
-        "generator_expression",
-    }
+from upstream.engine.types.python_bindings import (
+    BINDINGS_QUERY,
+    COMPREHENSIONS,
+    Binding,
+    bindings_of,
+    cached_query,
+    chained_value,
+    enclosing_function,
+    first_parameter,
+    is_property,
+    is_static,
+    method_class,
+    node_text,
+    scope_of,
 )
-_COMPREHENSIONS = _SCOPES - {"module", "function_definition", "lambda", "class_definition"}
+
 _LITERALS = {
     "list": "builtins.list",
     "list_comprehension": "builtins.list",
@@ -69,22 +70,7 @@ _BUILTIN_CLASSES = {
     name: f"builtins.{name}"
     for name in ("list", "dict", "set", "frozenset", "tuple", "str", "bytes", "int", "float")
 }
-_SEQUENCES = frozenset({"pattern_list", "tuple_pattern", "list_pattern", "tuple", "list"})
-_VALUE_SEQUENCES = frozenset({"expression_list", "tuple", "list"})
 
-_BINDINGS_QUERY = """
-(assignment left: (_) @left) @assignment
-(named_expression name: (identifier) @left value: (_) @right) @walrus
-(for_statement left: (_) @left right: (_) @right) @for
-(for_in_clause left: (_) @left right: (_) @right) @for
-(with_item value: (as_pattern (_) @right alias: (as_pattern_target (_) @left))) @with
-(function_definition name: (identifier) @name) @def
-(class_definition name: (identifier) @name) @def
-(import_statement) @import
-(import_from_statement) @import
-(parameters) @parameters
-(lambda_parameters) @parameters
-"""
 
 _SELF_ATTRIBUTES_QUERY = """
 (assignment left: (attribute object: (identifier) @object attribute: (identifier) @name)) @set
@@ -96,26 +82,6 @@ _STORED_ITEMS_QUERY = """
 (assignment left: (subscript value: [(identifier) (attribute object: (identifier))] @name)
   right: (_) @value)
 """
-
-
-@functools.cache
-def _query(spec: LanguageSpec, text: str) -> tree_sitter.Query:
-    return tree_sitter.Query(spec.grammar, text)
-
-
-def _text(node: tree_sitter.Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", "replace")
-
-
-@dataclass(frozen=True)
-class _Binding:
-    position: int  # where the name starts to hold this value
-    kind: str  # value, annotation, iterate, enter, import, def, class, self, cls, unknown
-    node: tree_sitter.Node | None = None
-    path: str = ""  # the import path, for kind "import"
-    owner: tree_sitter.Node | None = None  # the class, for kinds "self" and "cls"
 
 
 # Resolves an import path the packs declare nothing about through the project's own
@@ -132,7 +98,7 @@ class PythonTypes(Inference):
     model: TypeModel
     path: str = ""
     project: ProjectLookup | None = None
-    _bindings: dict[tuple[int, str], list[_Binding]] | None = None
+    _bindings: dict[tuple[int, str], list[Binding]] | None = None
     _memo: dict[int, Value | None] = field(default_factory=dict)
     _pending: set[int] = field(default_factory=set)
     _classes: dict[int, LocalClass] = field(default_factory=dict)
@@ -152,20 +118,20 @@ class PythonTypes(Inference):
     def _infer(self, node: tree_sitter.Node) -> Value | None:
         kind = node.type
         if kind == "identifier":
-            return self._lookup(_text(node), node)
+            return self._lookup(node_text(node), node)
         if kind == "attribute":
             owner = node.child_by_field_name("object")
             name = node.child_by_field_name("attribute")
             if owner is None or name is None:
                 return None
-            return self.attribute(self.value_of(owner), _text(name))
+            return self.attribute(self.value_of(owner), node_text(name))
         if kind == "call":
             return self._call(node)
         if kind == "subscript":
             owner = node.child_by_field_name("value")
             value = self.value_of(owner) if owner else None
             if owner is not None and _is_dict(value) and _is_store(owner):
-                return self._stored_items(_text(owner))
+                return self._stored_items(node_text(owner))
             return self.model.declared(value, "items")
         if kind == "await":
             inner = node.named_children[0] if node.named_children else None
@@ -204,13 +170,13 @@ class PythonTypes(Inference):
             return None
         if callee.type == "attribute":
             owner = callee.child_by_field_name("object")
-            method = _text(callee.child_by_field_name("attribute"))
+            method = node_text(callee.child_by_field_name("attribute"))
             receiver = self.value_of(owner) if owner is not None else None
             if receiver is not None and receiver.is_instance:
                 return self.model.method_result(receiver, method)
             if receiver is not None and receiver.is_class and self.model.builds(receiver, method):
                 return instance_of(receiver)
-        if callee.type == "identifier" and _text(callee) == "super":
+        if callee.type == "identifier" and node_text(callee) == "super":
             return self._super(node)
         value = self.value_of(callee)
         if value is None:
@@ -229,18 +195,18 @@ class PythonTypes(Inference):
         ``cache[key] = value`` (the memoizing idiom): what all those values agree on."""
         if self._items is None:
             found: dict[str, list[tree_sitter.Node]] = {}
-            query = _query(self.spec, _STORED_ITEMS_QUERY)
+            query = cached_query(self.spec, _STORED_ITEMS_QUERY)
             for _, captures in tree_sitter.QueryCursor(query).matches(self.root):
                 target, value = captures["name"][0], captures["value"][0]
-                found.setdefault(_text(target), []).append(_chained_value(value))
+                found.setdefault(node_text(target), []).append(chained_value(value))
             self._items = found
         values = self._items.get(name)
         return agreed(self.value_of(value) for value in values) if values else None
 
     def _super(self, call: tree_sitter.Node) -> Value | None:
         """``super()`` in a method: an object of the class's bases' types."""
-        function = _enclosing_function(call)
-        owner = _method_class(function) if function is not None else None
+        function = enclosing_function(call)
+        owner = method_class(function) if function is not None else None
         if owner is None:
             return None
         local = self.local_class(owner)
@@ -266,9 +232,9 @@ class PythonTypes(Inference):
             return self._string_annotation(node)
         if node.type == "generic_type":
             head, *rest = node.named_children
-            name = _text(head).rsplit(".", 1)[-1]
+            name = node_text(head).rsplit(".", 1)[-1]
             if name in ("Optional", "Union", "Annotated") and rest:
-                members = [m for p in rest for m in p.named_children if _text(m) != "None"]
+                members = [m for p in rest for m in p.named_children if node_text(m) != "None"]
                 chosen = members[:1] if name == "Annotated" else members
                 return self.annotation(chosen[0]) if len(chosen) == 1 else None
             if name in ("Type", "type") and rest:
@@ -277,7 +243,7 @@ class PythonTypes(Inference):
                 return dataclasses.replace(inner, is_class=True) if inner else None
             return self.annotation(head)
         if node.type in ("binary_operator", "union_type"):
-            members = [m for m in node.named_children if _text(m) != "None"]
+            members = [m for m in node.named_children if node_text(m) != "None"]
             return self.annotation(members[0]) if len(members) == 1 else None
         if node.type in ("identifier", "attribute"):
             value = self.value_of(node)
@@ -288,7 +254,7 @@ class PythonTypes(Inference):
         return None
 
     def _string_annotation(self, node: tree_sitter.Node) -> Value | None:
-        text = _text(node).strip("\"'")
+        text = node_text(node).strip("\"'")
         head, *rest = text.split(".")
         if not head.isidentifier() or not all(part.isidentifier() for part in rest):
             return None
@@ -306,7 +272,7 @@ class PythonTypes(Inference):
         if narrowed is not None:
             return narrowed
         index = self._index()
-        scope = _scope_of(use)
+        scope = scope_of(use)
         own = True  # whether `scope` runs in order with the use (its own function's scope)
         while scope is not None:
             # A class body's names are not visible in its methods.
@@ -314,9 +280,9 @@ class PythonTypes(Inference):
                 bindings = index.get((scope.id, name))
                 if bindings:
                     return self._settle(bindings, use.start_byte if own else None)
-            if scope.type not in _COMPREHENSIONS:
+            if scope.type not in COMPREHENSIONS:
                 own = False
-            scope = _scope_of(scope)
+            scope = scope_of(scope)
         builtin = _BUILTIN_CLASSES.get(name)
         return Value(types=frozenset({builtin}), is_class=True) if builtin else None
 
@@ -345,16 +311,16 @@ class PythonTypes(Inference):
                     return found
             return None
         callee = condition.child_by_field_name("function") if condition.type == "call" else None
-        if callee is None or _text(callee) != "isinstance":
+        if callee is None or node_text(callee) != "isinstance":
             return None
         arguments = condition.child_by_field_name("arguments")
         values = arguments.named_children if arguments is not None else []
-        if len(values) != 2 or values[0].type != "identifier" or _text(values[0]) != name:
+        if len(values) != 2 or values[0].type != "identifier" or node_text(values[0]) != name:
             return None
         klass = self.value_of(values[1])
         return instance_of(klass) if klass is not None and klass.is_class else None
 
-    def _settle(self, bindings: list[_Binding], before: int | None) -> Value | None:
+    def _settle(self, bindings: list[Binding], before: int | None) -> Value | None:
         if before is not None:
             earlier = [b for b in bindings if b.position <= before]
             return self._binding_value(earlier[-1]) if earlier else None
@@ -366,7 +332,7 @@ class PythonTypes(Inference):
             return self._binding_value(binding)
         return None
 
-    def _binding_value(self, binding: _Binding) -> Value | None:
+    def _binding_value(self, binding: Binding) -> Value | None:
         node, kind = binding.node, binding.kind
         if kind == "import":
             return self._path_value(binding.path)
@@ -406,12 +372,12 @@ class PythonTypes(Inference):
 
     # -- the binding index ---------------------------------------------------------------
 
-    def _index(self) -> dict[tuple[int, str], list[_Binding]]:
+    def _index(self) -> dict[tuple[int, str], list[Binding]]:
         if self._bindings is None:
-            bindings: dict[tuple[int, str], list[_Binding]] = {}
-            query = _query(self.spec, _BINDINGS_QUERY)
+            bindings: dict[tuple[int, str], list[Binding]] = {}
+            query = cached_query(self.spec, BINDINGS_QUERY)
             for _, captures in tree_sitter.QueryCursor(query).matches(self.root):
-                for name, binding, scope in _bindings_of(captures):
+                for name, binding, scope in bindings_of(captures):
                     bindings.setdefault((scope.id, name), []).append(binding)
             for found in bindings.values():
                 found.sort(key=lambda binding: binding.position)
@@ -440,11 +406,11 @@ class FunctionRef:
         body = self.node.child_by_field_name("body")
         if body is None:
             return None
-        query = _query(self.owner.spec, _RETURNS_QUERY)
+        query = cached_query(self.owner.spec, _RETURNS_QUERY)
         values = []
         for _, captures in tree_sitter.QueryCursor(query).matches(body):
             for node in captures.get("value", []):
-                if _enclosing_function(node) == self.node:
+                if enclosing_function(node) == self.node:
                     values.append(self.owner.value_of(node))
         return agreed(values) if values else None
 
@@ -477,7 +443,7 @@ class LocalClass:
                     types |= value.types
                     self._partial = self._partial or value.partial
                     self._bases.append(value)
-                elif _text(base) != "object":
+                elif node_text(base) != "object":
                     self._partial = True  # a base we cannot see may bring any type
             self._types = frozenset(types)
         return self._types
@@ -495,7 +461,7 @@ class LocalClass:
 
     def method(self, name: str) -> FunctionRef | None:
         for function in self._methods():
-            if _text(function.child_by_field_name("name")) == name:
+            if node_text(function.child_by_field_name("name")) == name:
                 return self.owner.function(function)
         for base in self._base_definitions():
             if isinstance(base, LocalClass):
@@ -538,7 +504,7 @@ class LocalClass:
             return agreed(values) if values else None
         method = self.method(name)
         if method is not None:
-            if _is_property(method.node):
+            if is_property(method.node):
                 return method.returns()
             return Value(function=method)
         for base in self._base_definitions():
@@ -567,10 +533,10 @@ class LocalClass:
                 assignment = statement.named_children[0] if statement.named_children else None
                 if statement.type == "expression_statement" and assignment is not None:
                     _class_level(assignment, found)
-            query = _query(self.owner.spec, _SELF_ATTRIBUTES_QUERY)
+            query = cached_query(self.owner.spec, _SELF_ATTRIBUTES_QUERY)
             for function in self._methods():
-                receiver = _first_parameter(function)
-                if receiver is None or _is_static(function):
+                receiver = first_parameter(function)
+                if receiver is None or is_static(function):
                     continue
                 for _, captures in tree_sitter.QueryCursor(query).matches(function):
                     _self_attribute(captures, receiver, function, found)
@@ -589,9 +555,9 @@ def _class_level(
     annotation = assignment.child_by_field_name("type")
     right = assignment.child_by_field_name("right")
     if annotation is not None:
-        found.setdefault(_text(left), []).append(("annotation", annotation))
+        found.setdefault(node_text(left), []).append(("annotation", annotation))
     elif right is not None:
-        found.setdefault(_text(left), []).append(("value", _chained_value(right)))
+        found.setdefault(node_text(left), []).append(("value", chained_value(right)))
 
 
 def _self_attribute(
@@ -601,14 +567,14 @@ def _self_attribute(
     found: dict[str, list[tuple[str, tree_sitter.Node]]],
 ) -> None:
     obj, name, statement = captures["object"][0], captures["name"][0], captures["set"][0]
-    if _text(obj) != receiver or _enclosing_function(statement) != function:
+    if node_text(obj) != receiver or enclosing_function(statement) != function:
         return
     annotation = statement.child_by_field_name("type")
     right = statement.child_by_field_name("right")
     if annotation is not None:
-        found.setdefault(_text(name), []).append(("annotation", annotation))
+        found.setdefault(node_text(name), []).append(("annotation", annotation))
     elif right is not None:
-        found.setdefault(_text(name), []).append(("value", _chained_value(right)))
+        found.setdefault(node_text(name), []).append(("value", chained_value(right)))
 
 
 def _is_dict(value: Value | None) -> bool:
@@ -622,229 +588,6 @@ def _is_store(node: tree_sitter.Node) -> bool:
         return True
     owner = node.child_by_field_name("object") if node.type == "attribute" else None
     return owner is not None and owner.type == "identifier"
-
-
-def _scope_of(node: tree_sitter.Node) -> tree_sitter.Node | None:
-    parent = node.parent
-    while parent is not None and parent.type not in _SCOPES:
-        parent = parent.parent
-    return parent
-
-
-def _enclosing_function(node: tree_sitter.Node) -> tree_sitter.Node | None:
-    parent = node.parent
-    while parent is not None and parent.type not in (
-        "function_definition",
-        "lambda",
-        "class_definition",
-    ):
-        parent = parent.parent
-    return parent
-
-
-def _chained_value(right: tree_sitter.Node) -> tree_sitter.Node:
-    # `a = b = value`: both names hold the value.
-    while right.type == "assignment":
-        inner = right.child_by_field_name("right")
-        if inner is None:
-            break
-        right = inner
-    return right
-
-
-def _first_parameter(function: tree_sitter.Node) -> str | None:
-    parameters = function.child_by_field_name("parameters")
-    if parameters is None or not parameters.named_children:
-        return None
-    first = parameters.named_children[0]
-    if first.type != "identifier":
-        first = first.child_by_field_name("name") or first
-    return _text(first) if first.type == "identifier" else None
-
-
-def _decorators(function: tree_sitter.Node) -> list[str]:
-    parent = function.parent
-    if parent is None or parent.type != "decorated_definition":
-        return []
-    return [_text(d).lstrip("@").strip() for d in parent.named_children if d.type == "decorator"]
-
-
-def _is_static(function: tree_sitter.Node) -> bool:
-    return any(name.endswith("staticmethod") for name in _decorators(function))
-
-
-def _is_property(function: tree_sitter.Node) -> bool:
-    return any(name.endswith(("property", "cached_property")) for name in _decorators(function))
-
-
-def _is_classmethod(function: tree_sitter.Node) -> bool:
-    return any(name.endswith("classmethod") for name in _decorators(function))
-
-
-def _method_class(function: tree_sitter.Node) -> tree_sitter.Node | None:
-    """The class a function is a method of (directly in its body), else None."""
-    parent = function.parent
-    if parent is not None and parent.type == "decorated_definition":
-        parent = parent.parent
-    if parent is None or parent.type != "block":
-        return None
-    owner = parent.parent
-    return owner if owner is not None and owner.type == "class_definition" else None
-
-
-def _bindings_of(
-    captures: dict[str, list[tree_sitter.Node]],
-) -> Iterator[tuple[str, _Binding, tree_sitter.Node]]:
-    """(name, binding, scope node) for one match of the bindings query."""
-    if "assignment" in captures:
-        yield from _assignment(captures["assignment"][0])
-    elif "walrus" in captures or "for" in captures or "with" in captures:
-        statement = next(captures[k][0] for k in ("walrus", "for", "with") if k in captures)
-        how = "value" if "walrus" in captures else "iterate" if "for" in captures else "enter"
-        left, right = captures["left"][0], captures["right"][0]
-        scope = _scope_of(left)
-        position = right.end_byte if "for" in captures else statement.end_byte
-        if scope is not None and scope.type in _COMPREHENSIONS:
-            position = scope.start_byte  # `[x.a for x in c]` uses x before the `for`
-        if scope is not None:
-            for name, kind, node in _targets(left, how, right):
-                yield name, _Binding(position, kind, node), scope
-    elif "def" in captures:
-        definition = captures["def"][0]
-        scope = _scope_of(definition)
-        if scope is not None:
-            kind = "def" if definition.type == "function_definition" else "class"
-            binding = _Binding(definition.start_byte, kind, definition)
-            yield _text(captures["name"][0]), binding, scope
-    elif "import" in captures:
-        statement = captures["import"][0]
-        scope = _scope_of(statement)
-        if scope is not None:
-            for name, path in _imported(statement):
-                yield name, _Binding(statement.end_byte, "import", path=path), scope
-    elif "parameters" in captures:
-        yield from _parameters(captures["parameters"][0])
-
-
-def _assignment(statement: tree_sitter.Node) -> Iterator[tuple[str, _Binding, tree_sitter.Node]]:
-    left = statement.child_by_field_name("left")
-    if left is None:
-        return
-    scope = _scope_of(statement)
-    if scope is None:
-        return
-    annotation = statement.child_by_field_name("type")
-    right = statement.child_by_field_name("right")
-    position = statement.end_byte
-    if annotation is not None and left.type == "identifier":
-        yield _text(left), _Binding(position, "annotation", annotation), scope
-        return
-    if right is None:
-        return
-    for name, kind, node in _targets(left, "value", _chained_value(right)):
-        yield name, _Binding(position, kind, node), scope
-
-
-def _targets(
-    left: tree_sitter.Node, how: str, right: tree_sitter.Node | None
-) -> Iterator[tuple[str, str, tree_sitter.Node | None]]:
-    """(name, binding kind, node the value comes from) for each name a target binds."""
-    if left.type == "identifier":
-        yield _text(left), how, right
-        return
-    if left.type not in _SEQUENCES:
-        return  # an attribute or subscript target binds no name
-    targets = [t for t in left.named_children if t.type != "comment"]
-    values = right.named_children if right is not None and how == "value" else []
-    pairwise = (
-        right is not None
-        and right.type in _VALUE_SEQUENCES
-        and len(values) == len(targets)
-        and not any(t.type == "list_splat_pattern" for t in targets)
-    )
-    for index, target in enumerate(targets):
-        if pairwise:
-            yield from _targets(target, how, values[index])
-        else:
-            for name in _names_in(target):
-                yield name, "unknown", None
-
-
-def _names_in(target: tree_sitter.Node) -> Iterator[str]:
-    if target.type == "identifier":
-        yield _text(target)
-    elif target.type in _SEQUENCES or target.type == "list_splat_pattern":
-        for child in target.named_children:
-            yield from _names_in(child)
-
-
-def _imported(statement: tree_sitter.Node) -> Iterator[tuple[str, str]]:
-    """(local name, import path) for an import statement; relative paths keep their dots."""
-    if statement.type == "import_statement":
-        for part in statement.named_children:
-            if part.type == "dotted_name":
-                path = _text(part)
-                yield path.split(".")[0], path.split(".")[0]
-            elif part.type == "aliased_import":
-                name, alias = part.child_by_field_name("name"), part.child_by_field_name("alias")
-                if name is not None and alias is not None:
-                    yield _text(alias), _text(name)
-        return
-    module = statement.child_by_field_name("module_name")
-    if module is None:
-        return
-    base = _text(module)
-    separator = "" if base.endswith(".") else "."
-    for part in statement.children_by_field_name("name"):
-        if part.type == "dotted_name":
-            yield _text(part).split(".")[-1], f"{base}{separator}{_text(part)}"
-        elif part.type == "aliased_import":
-            name, alias = part.child_by_field_name("name"), part.child_by_field_name("alias")
-            if name is not None and alias is not None:
-                yield _text(alias), f"{base}{separator}{_text(name)}"
-
-
-def _parameters(parameters: tree_sitter.Node) -> Iterator[tuple[str, _Binding, tree_sitter.Node]]:
-    function = parameters.parent
-    if function is None:
-        return
-    position = function.start_byte
-    owner = _method_class(function) if function.type == "function_definition" else None
-    first = True
-    name_node: tree_sitter.Node | None
-    for parameter in parameters.named_children:
-        if parameter.type in ("keyword_separator", "positional_separator", "comment"):
-            continue
-        if parameter.type == "identifier":
-            name_node, annotation = parameter, None
-        elif parameter.type in ("typed_parameter", "typed_default_parameter", "default_parameter"):
-            name_node = parameter.child_by_field_name("name")
-            if name_node is None and parameter.named_children:
-                name_node = parameter.named_children[0]
-            annotation = parameter.child_by_field_name("type")
-        else:
-            first = False
-            for name in _names_in(parameter):
-                yield name, _Binding(position, "unknown"), function
-            continue
-        if name_node is None or name_node.type != "identifier":
-            first = False
-            continue
-        name = _text(name_node)
-        default = parameter.child_by_field_name("value")
-        if first and owner is not None and not _is_static(function) and annotation is None:
-            # `cls` by name too: pydantic's validators are class methods without saying so.
-            kind = "cls" if _is_classmethod(function) or name == "cls" else "self"
-            yield name, _Binding(position, kind, owner=owner), function
-        elif annotation is not None:
-            yield name, _Binding(position, "annotation", annotation), function
-        elif default is not None and default.type != "none":
-            # What the default is (`def f(coll=db.users)`, `def f(data=Mongo)`): callers
-            # may pass something else, but of the kind the default says.
-            yield name, _Binding(position, "value", default), function
-        else:
-            yield name, _Binding(position, "unknown"), function
-        first = False
 
 
 __all__ = ["FunctionRef", "LocalClass", "PythonTypes"]
