@@ -49,14 +49,31 @@ Anything else is unknown (None).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import tree_sitter
 
-from upstream.engine.imports import javascript_import_names
 from upstream.engine.languages import LanguageSpec
+from upstream.engine.types.javascript_bindings import (
+    CLASSES,
+    DEFERRED,
+    FIELDS,
+    FUNCTIONS,
+    THIS_FUNCTIONS,
+    Binding,
+    Placed,
+    bindings_of,
+    bindings_query,
+    cached_query,
+    declaring_scope,
+    enclosing_function,
+    member_name,
+    node_text,
+    scope_of,
+    string_content,
+    this_function,
+)
 from upstream.engine.types.model import (
     ClassDefinition,
     Inference,
@@ -69,27 +86,6 @@ from upstream.engine.types.model import (
 )
 from upstream.engine.types.python import ProjectLookup
 
-_FUNCTIONS = frozenset(
-    {
-        "function_declaration",
-        "function_expression",
-        "generator_function_declaration",
-        "generator_function",
-        "arrow_function",
-        "method_definition",
-    }
-)
-# Functions with their own `this` (an arrow function's is its surroundings').
-_THIS_FUNCTIONS = _FUNCTIONS - {"arrow_function", "method_definition"}
-_BLOCKS = frozenset(
-    {"statement_block", "for_statement", "for_in_statement", "catch_clause", "switch_body"}
-)
-_CLASSES = frozenset({"class_declaration", "abstract_class_declaration", "class"})
-_FIELDS = frozenset({"field_definition", "public_field_definition"})
-# Code that runs after the code around it: a function's body, a field's initializer (when
-# an instance is made).
-_DEFERRED = _FUNCTIONS | _FIELDS
-_SCOPES = _DEFERRED | _BLOCKS | {"program", "class_static_block"}
 _LITERALS = {
     "array": "js.Array",
     "object": "js.Object",
@@ -116,22 +112,7 @@ _UNWRAPPED = frozenset({"Promise", "PromiseLike", "Awaited", "Readonly", "NonNul
 # `a || b`, `a ?? b`: one of the sides.
 _OR = frozenset({"||", "??"})
 _EXPORT_CLAUSES = frozenset({"export_clause", "namespace_export"})
-# Import paths of the project's own modules (engine/types/project.py reads them).
-_RELATIVE = ("./", "../")
 
-_BINDINGS_QUERY = """
-(variable_declarator name: (_) @left) @declarator
-(assignment_expression left: (_) @left right: (_) @right) @assignment
-(for_in_statement left: (_) @left right: (_) @right) @for
-(function_declaration name: (identifier) @name) @def
-(generator_function_declaration name: (identifier) @name) @def
-(class_declaration name: (_) @name) @class
-(import_statement) @import
-(formal_parameters) @parameters
-(arrow_function parameter: (identifier) @name) @arrow
-(catch_clause parameter: (_) @left) @catch
-"""
-_TYPESCRIPT_BINDINGS = "(abstract_class_declaration name: (_) @name) @class"
 
 _THIS_ATTRIBUTES_QUERY = """
 (assignment_expression
@@ -156,50 +137,6 @@ _CONSTRUCTORS_QUERY = """
 """
 
 
-@functools.cache
-def _query(spec: LanguageSpec, text: str) -> tree_sitter.Query:
-    return tree_sitter.Query(spec.grammar, text)
-
-
-@functools.cache
-def _bindings_query(spec: LanguageSpec) -> tree_sitter.Query:
-    text = _BINDINGS_QUERY
-    if spec.grammar.id_for_node_kind("abstract_class_declaration", True):
-        text += _TYPESCRIPT_BINDINGS
-    return _query(spec, text)
-
-
-def _text(node: tree_sitter.Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", "replace")
-
-
-@dataclass(frozen=True)
-class _Binding:
-    position: int  # where the name starts to hold this value
-    # value, annotation, iterate, keys, import, def, class, unset (declared, no value),
-    # unknown
-    kind: str
-    node: tree_sitter.Node | None = None
-    path: str = ""  # the import path, for kind "import"
-    # Destructuring: `const { a: { b } } = x` binds x.a.b.
-    members: tuple[str, ...] = ()
-    # A TypeScript declaration's value, for when its annotation says nothing we know.
-    fallback: tree_sitter.Node | None = None
-
-
-@dataclass(frozen=True)
-class _Placed:
-    """A binding and the scope it goes to; ``scope`` None: where ``site``'s name is
-    declared (an assignment), else the top level."""
-
-    name: str
-    binding: _Binding
-    scope: tree_sitter.Node | None
-    site: tree_sitter.Node | None = None
-
-
 @dataclass(eq=False)
 class JavaScriptTypes(Inference):
     """Lazily built facts about one parsed file; ``value_of`` is the entry point."""
@@ -209,7 +146,7 @@ class JavaScriptTypes(Inference):
     model: TypeModel
     path: str = ""
     project: ProjectLookup | None = None
-    _bindings: dict[tuple[int, str], list[_Binding]] | None = None
+    _bindings: dict[tuple[int, str], list[Binding]] | None = None
     _memo: dict[int, Value | None] = field(default_factory=dict)
     _pending: set[int] = field(default_factory=set)
     _classes: dict[int, LocalClass] = field(default_factory=dict)
@@ -231,7 +168,7 @@ class JavaScriptTypes(Inference):
     def _infer(self, node: tree_sitter.Node) -> Value | None:
         kind = node.type
         if kind == "identifier":
-            return self.lookup(_text(node), node)
+            return self.lookup(node_text(node), node)
         if kind == "this":
             return self._this(node)
         if kind == "member_expression":
@@ -242,9 +179,9 @@ class JavaScriptTypes(Inference):
             return self._call(node)
         if kind == "new_expression":
             return self._new(node)
-        if kind in _FUNCTIONS:
+        if kind in FUNCTIONS:
             return Value(function=self.function(node))
-        if kind in _CLASSES:
+        if kind in CLASSES:
             return self.local_class(node).klass()
         if kind == "object":
             return self.local_object(node).value
@@ -266,7 +203,7 @@ class JavaScriptTypes(Inference):
             return self.value_of(right) if right is not None else None
         if kind == "ternary_expression":
             return self._either(node, "consequence", "alternative")
-        if kind == "binary_expression" and _text(node.child_by_field_name("operator")) in _OR:
+        if kind == "binary_expression" and node_text(node.child_by_field_name("operator")) in _OR:
             return self._default(node)
         return None
 
@@ -293,14 +230,14 @@ class JavaScriptTypes(Inference):
         name = node.child_by_field_name("property")
         if owner is None or name is None:
             return None
-        return self.attribute(self.value_of(owner), _text(name))
+        return self.attribute(self.value_of(owner), node_text(name))
 
     def _subscript(self, node: tree_sitter.Node) -> Value | None:
         owner = node.child_by_field_name("object")
         index = node.child_by_field_name("index")
         value = self.value_of(owner) if owner is not None else None
         if index is not None and index.type == "string":
-            return self.attribute(value, _string_content(index))  # x["name"] is x.name
+            return self.attribute(value, string_content(index))  # x["name"] is x.name
         return self.model.declared(value, "items")
 
     def attribute(self, value: Value | None, name: str) -> Value | None:
@@ -326,7 +263,7 @@ class JavaScriptTypes(Inference):
             return self.path_value(module)
         if callee.type == "member_expression":
             owner = callee.child_by_field_name("object")
-            method = _text(callee.child_by_field_name("property"))
+            method = node_text(callee.child_by_field_name("property"))
             receiver = self.value_of(owner) if owner is not None else None
             if receiver is not None and receiver.is_instance:
                 return self.model.method_result(receiver, method)
@@ -348,13 +285,13 @@ class JavaScriptTypes(Inference):
 
     def _required(self, callee: tree_sitter.Node, call: tree_sitter.Node) -> str | None:
         """The module of ``require("module")`` (when the file does not bind ``require``)."""
-        if callee.type != "identifier" or _text(callee) != "require":
+        if callee.type != "identifier" or node_text(callee) != "require":
             return None
         arguments = call.child_by_field_name("arguments")
         first = arguments.named_children if arguments is not None else []
         if len(first) != 1 or first[0].type != "string":
             return None
-        return None if self._binds("require") else _string_content(first[0])
+        return None if self._binds("require") else string_content(first[0])
 
     def _binds(self, name: str) -> bool:
         """Whether the file binds ``name`` anywhere."""
@@ -405,7 +342,7 @@ class JavaScriptTypes(Inference):
         object literal whose method it is in."""
         parent = node.parent
         while parent is not None:
-            if parent.type in _THIS_FUNCTIONS:
+            if parent.type in THIS_FUNCTIONS:
                 return self._function_this(parent)
             if parent.type == "method_definition" and parent.parent is not None:
                 if parent.parent.type == "object":
@@ -414,7 +351,7 @@ class JavaScriptTypes(Inference):
                         return self._instance_of(self.value_of(owner))
                     return self.value_of(parent.parent)
                 return self._class_member_this(parent)
-            if parent.type in _FIELDS or parent.type == "class_static_block":
+            if parent.type in FIELDS or parent.type == "class_static_block":
                 return self._class_member_this(parent)
             parent = parent.parent
         return None
@@ -440,15 +377,15 @@ class JavaScriptTypes(Inference):
 
     def _constructors(self) -> frozenset[str]:
         if self._constructor_names is None:
-            cursor = tree_sitter.QueryCursor(_query(self.spec, _CONSTRUCTORS_QUERY))
-            found = {_text(name) for _, c in cursor.matches(self.root) for name in c["name"]}
+            cursor = tree_sitter.QueryCursor(cached_query(self.spec, _CONSTRUCTORS_QUERY))
+            found = {node_text(name) for _, c in cursor.matches(self.root) for name in c["name"]}
             self._constructor_names = frozenset(found)
         return self._constructor_names
 
     def _class_member_this(self, member: tree_sitter.Node) -> Value | None:
         body = member.parent
         owner = body.parent if body is not None and body.type == "class_body" else None
-        if owner is None or owner.type not in _CLASSES:
+        if owner is None or owner.type not in CLASSES:
             return None
         local = self.local_class(owner)
         static = member.type == "class_static_block" or _is_static(member)
@@ -467,21 +404,21 @@ class JavaScriptTypes(Inference):
         if kind == "generic_type":
             head = node.child_by_field_name("name")
             arguments = node.child_by_field_name("type_arguments")
-            if _text(head).rsplit(".", 1)[-1] in _UNWRAPPED and arguments is not None:
+            if node_text(head).rsplit(".", 1)[-1] in _UNWRAPPED and arguments is not None:
                 return self.annotation(arguments)
             return self.annotation(head) if head is not None else None
         if kind in ("array_type", "tuple_type"):
             return instance("js.Array")
         if kind == "predefined_type":
-            return instance(_PREDEFINED.get(_text(node)))
+            return instance(_PREDEFINED.get(node_text(node)))
         if kind in ("type_identifier", "identifier"):
-            return self._declared_by(self.lookup(_text(node), node))
+            return self._declared_by(self.lookup(node_text(node), node))
         if kind == "nested_type_identifier":
             module = node.child_by_field_name("module")
             name = node.child_by_field_name("name")
             if module is None or name is None:
                 return None
-            return self._declared_by(self.attribute(self.value_of(module), _text(name)))
+            return self._declared_by(self.attribute(self.value_of(module), node_text(name)))
         return None
 
     def _declared_by(self, value: Value | None) -> Value | None:
@@ -501,15 +438,15 @@ class JavaScriptTypes(Inference):
         if name == "undefined":
             return None
         index = self._index()
-        scope = _scope_of(use)
+        scope = scope_of(use)
         own = True  # whether `scope` runs in order with the use (the use's own function)
         while scope is not None:
             bindings = index.get((scope.id, name))
             if bindings:
                 return self._settle(bindings, use.start_byte if own else None)
-            if scope.type in _DEFERRED:
+            if scope.type in DEFERRED:
                 own = False
-            scope = _scope_of(scope)
+            scope = scope_of(scope)
         if name == "exports":  # CommonJS's, where the file does not bind the name
             return self.exports().value
         if name == "module":
@@ -517,7 +454,7 @@ class JavaScriptTypes(Inference):
         builtin = _BUILTIN_CLASSES.get(name)
         return Value(types=frozenset({builtin}), is_class=True) if builtin else None
 
-    def _settle(self, bindings: list[_Binding], before: int | None) -> Value | None:
+    def _settle(self, bindings: list[Binding], before: int | None) -> Value | None:
         if before is not None:
             earlier = [b for b in bindings if b.position <= before]
             return self._binding_value(earlier[-1]) if earlier else None
@@ -529,13 +466,13 @@ class JavaScriptTypes(Inference):
             return self._binding_value(binding)
         return None
 
-    def _binding_value(self, binding: _Binding) -> Value | None:
+    def _binding_value(self, binding: Binding) -> Value | None:
         value = self._bound(binding)
         for member in binding.members:
             value = self.attribute(value, member)
         return value
 
-    def _bound(self, binding: _Binding) -> Value | None:
+    def _bound(self, binding: Binding) -> Value | None:
         node, kind = binding.node, binding.kind
         if kind == "import":
             return self.path_value(binding.path)
@@ -604,13 +541,13 @@ class JavaScriptTypes(Inference):
     def _member_sets_of(self) -> dict[str, list[tuple[tree_sitter.Node, tree_sitter.Node]]]:
         if self._member_sets is None:
             found: dict[str, list[tuple[tree_sitter.Node, tree_sitter.Node]]] = {}
-            cursor = tree_sitter.QueryCursor(_query(self.spec, _MEMBER_SETS_QUERY))
+            cursor = tree_sitter.QueryCursor(cached_query(self.spec, _MEMBER_SETS_QUERY))
             for _, captures in cursor.matches(self.root):
                 name = captures.get("name") or captures.get("key") or []
                 key = name[0] if name else None
                 if key is None:
                     continue
-                spelled = _string_content(key) if key.type == "string" else _text(key)
+                spelled = string_content(key) if key.type == "string" else node_text(key)
                 found.setdefault(spelled, []).append((captures["owner"][0], captures["value"][0]))
             self._member_sets = found
         return self._member_sets
@@ -642,24 +579,24 @@ class JavaScriptTypes(Inference):
 
     # -- the binding index ---------------------------------------------------------------
 
-    def _index(self) -> dict[tuple[int, str], list[_Binding]]:
+    def _index(self) -> dict[tuple[int, str], list[Binding]]:
         """(scope node id, name) -> its bindings there, in the order they take effect."""
         if self._bindings is None:
-            bindings: dict[tuple[int, str], list[_Binding]] = {}
+            bindings: dict[tuple[int, str], list[Binding]] = {}
             placed = list(self._placed())
             # Declarations first: an assignment goes to the scope that declares its name.
             for one in sorted(placed, key=lambda one: one.scope is None):
-                scope = one.scope or _declaring_scope(one, bindings, self.root)
+                scope = one.scope or declaring_scope(one, bindings, self.root)
                 bindings.setdefault((scope.id, one.name), []).append(one.binding)
             for found in bindings.values():
                 found.sort(key=lambda binding: binding.position)
             self._bindings = bindings
         return self._bindings
 
-    def _placed(self) -> Iterator[_Placed]:
-        cursor = tree_sitter.QueryCursor(_bindings_query(self.spec))
+    def _placed(self) -> Iterator[Placed]:
+        cursor = tree_sitter.QueryCursor(bindings_query(self.spec))
         for _, captures in cursor.matches(self.root):
-            yield from _bindings_of(captures, self.root)
+            yield from bindings_of(captures, self.root)
 
 
 class FunctionRef:
@@ -701,11 +638,11 @@ class FunctionRef:
             return None
         if body.type != "statement_block":
             return self.owner.value_of(body)  # `(db) => db.collection("x")`
-        query = _query(self.owner.spec, _RETURNS_QUERY)
+        query = cached_query(self.owner.spec, _RETURNS_QUERY)
         values = []
         for _, captures in tree_sitter.QueryCursor(query).matches(body):
             for node in captures.get("value", []):
-                if _enclosing_function(node) == self.node:
+                if enclosing_function(node) == self.node:
                     values.append(self.owner.value_of(node))
         return agreed(values) if values else None
 
@@ -872,7 +809,7 @@ class LocalObject:
         for member in reversed(self._node.named_children):
             if member.type == "spread_element":
                 return None
-            if _member_name(member) == name:
+            if member_name(member) == name:
                 return member
         return None
 
@@ -931,7 +868,7 @@ class LocalClass:
         for member in self._members():
             if member.type != "method_definition" or _is_static(member) != static:
                 continue
-            if _member_name(member) == name and not _is_accessor(member):
+            if member_name(member) == name and not _is_accessor(member):
                 return self.owner.function(member)
         for base in self._base_definitions():
             if isinstance(base, LocalClass):
@@ -957,7 +894,7 @@ class LocalClass:
 
     def static_attribute(self, name: str) -> Value | None:
         for member in self._members():
-            if _is_static(member) and _member_name(member) == name:
+            if _is_static(member) and member_name(member) == name:
                 return self._member_value(member)
         method = self.method(name, static=True)
         return Value(function=method) if method is not None else None
@@ -982,7 +919,7 @@ class LocalClass:
                     values.append(self.owner.value_of(node))
             return known_agreed(values)  # as for members set on other objects
         for member in self._members():
-            if _is_accessor(member) and not _is_static(member) and _member_name(member) == name:
+            if _is_accessor(member) and not _is_static(member) and member_name(member) == name:
                 return self.owner.function(member).returns()  # a getter
         method = self.method(name)
         if method is not None:
@@ -1017,11 +954,11 @@ class LocalClass:
         in the (non-static) methods, as (how, node) with how "annotation" or "value"."""
         if self._attributes is None:
             found: dict[str, list[tuple[str, tree_sitter.Node]]] = {}
-            query = _query(self.owner.spec, _THIS_ATTRIBUTES_QUERY)
+            query = cached_query(self.owner.spec, _THIS_ATTRIBUTES_QUERY)
             for member in self._members():
                 if _is_static(member):
                     continue
-                if member.type in _FIELDS:
+                if member.type in FIELDS:
                     _field(member, found)
                 elif member.type == "method_definition":
                     _parameter_properties(member, found)
@@ -1050,7 +987,7 @@ class _Statics:
 
 
 def _field(member: tree_sitter.Node, found: dict[str, list[tuple[str, tree_sitter.Node]]]) -> None:
-    name = _member_name(member)
+    name = member_name(member)
     annotation = member.child_by_field_name("type")
     value = member.child_by_field_name("value")
     if name is None:
@@ -1065,7 +1002,7 @@ def _parameter_properties(
     method: tree_sitter.Node, found: dict[str, list[tuple[str, tree_sitter.Node]]]
 ) -> None:
     """TypeScript's ``constructor(private db: Db)``: an attribute declared by a parameter."""
-    if _member_name(method) != "constructor":
+    if member_name(method) != "constructor":
         return
     parameters = method.child_by_field_name("parameters")
     for parameter in parameters.named_children if parameters is not None else []:
@@ -1075,7 +1012,7 @@ def _parameter_properties(
         pattern = parameter.child_by_field_name("pattern")
         annotation = parameter.child_by_field_name("type")
         if pattern is not None and pattern.type == "identifier" and annotation is not None:
-            found.setdefault(_text(pattern), []).append(("annotation", annotation))
+            found.setdefault(node_text(pattern), []).append(("annotation", annotation))
 
 
 def _this_attribute(
@@ -1084,8 +1021,8 @@ def _this_attribute(
     found: dict[str, list[tuple[str, tree_sitter.Node]]],
 ) -> None:
     name, value, statement = captures["name"][0], captures["value"][0], captures["set"][0]
-    if _this_function(statement) == method:
-        found.setdefault(_text(name), []).append(("value", value))
+    if this_function(statement) == method:
+        found.setdefault(node_text(name), []).append(("value", value))
 
 
 def _returned(member: Value | None) -> Value | None:
@@ -1133,7 +1070,7 @@ def _prototype_of(node: tree_sitter.Node) -> tree_sitter.Node | None:
     """``F`` for the expression ``F.prototype``."""
     if node.type != "member_expression":
         return None
-    if _text(node.child_by_field_name("property")) != "prototype":
+    if node_text(node.child_by_field_name("property")) != "prototype":
         return None
     return node.child_by_field_name("object")
 
@@ -1142,11 +1079,11 @@ def _function_name(function: tree_sitter.Node) -> str | None:
     """The name a function is declared or first assigned under (``var F = function``)."""
     name = function.child_by_field_name("name")
     if name is not None:
-        return _text(name)
+        return node_text(name)
     parent = function.parent
     if parent is not None and parent.type == "variable_declarator":
         target = parent.child_by_field_name("name")
-        return _text(target) if target is not None and target.type == "identifier" else None
+        return node_text(target) if target is not None and target.type == "identifier" else None
     return None
 
 
@@ -1155,7 +1092,7 @@ def _es_exports(statement: tree_sitter.Node, stars: list[str]) -> Iterator[tuple
     go to ``stars``."""
     declaration = statement.child_by_field_name("declaration")
     source = statement.child_by_field_name("source")
-    module = _string_content(source) if source is not None else ""
+    module = string_content(source) if source is not None else ""
     if any(child.type == "default" for child in statement.children):
         node = declaration or statement.child_by_field_name("value")
         if node is not None:
@@ -1171,11 +1108,11 @@ def _es_exports(statement: tree_sitter.Node, stars: list[str]) -> Iterator[tuple
     for clause in clauses:
         if clause.type == "namespace_export":  # `export * as ns from "./x"`
             for namespace in clause.named_children:
-                yield _text(namespace), _Export(path=module)
+                yield node_text(namespace), _Export(path=module)
             continue
         for specifier in clause.named_children:
-            name = _text(specifier.child_by_field_name("name"))
-            alias = _text(specifier.child_by_field_name("alias")) or name
+            name = node_text(specifier.child_by_field_name("name"))
+            alias = node_text(specifier.child_by_field_name("alias")) or name
             yield alias, _Export(path=f"{module}.{name}") if module else _Export(local=name)
 
 
@@ -1184,11 +1121,11 @@ def _declared_names(declaration: tree_sitter.Node) -> Iterator[str]:
         for declarator in declaration.named_children:
             name = declarator.child_by_field_name("name")
             if name is not None and name.type == "identifier":
-                yield _text(name)
+                yield node_text(name)
         return
     name = declaration.child_by_field_name("name")
     if name is not None:
-        yield _text(name)
+        yield node_text(name)
 
 
 def _export_equals(root: tree_sitter.Node) -> list[tree_sitter.Node]:
@@ -1198,28 +1135,6 @@ def _export_equals(root: tree_sitter.Node) -> list[tree_sitter.Node]:
         if statement.type == "export_statement" and any(c.type == "=" for c in statement.children):
             found.extend(statement.named_children[-1:])
     return found
-
-
-def _string_content(node: tree_sitter.Node) -> str:
-    return "".join(_text(part) for part in node.named_children if part.type == "string_fragment")
-
-
-def _member_name(member: tree_sitter.Node) -> str | None:
-    """The name an object or class member defines (None for computed names and spreads)."""
-    if member.type in ("shorthand_property_identifier", "shorthand_property_identifier_pattern"):
-        return _text(member)
-    key = (
-        member.child_by_field_name("key")
-        or member.child_by_field_name("name")
-        or member.child_by_field_name("property")
-    )
-    if key is None:
-        return None
-    if key.type == "string":
-        return _string_content(key)
-    if key.type in ("property_identifier", "private_property_identifier", "number"):
-        return _text(key)
-    return None
 
 
 def _is_static(member: tree_sitter.Node) -> bool:
@@ -1256,231 +1171,14 @@ def _is_placeholder(node: tree_sitter.Node | None) -> bool:
     """An initial value that only says "not set yet": a later binding elsewhere wins."""
     if node is None:
         return False
-    return node.type == "null" or (node.type == "identifier" and _text(node) == "undefined")
+    return node.type == "null" or (node.type == "identifier" and node_text(node) == "undefined")
 
 
 def _is_nullish(node: tree_sitter.Node) -> bool:
-    return _text(node) in ("null", "undefined", "void")
-
-
-def _scope_of(node: tree_sitter.Node) -> tree_sitter.Node | None:
-    parent = node.parent
-    while parent is not None and parent.type not in _SCOPES:
-        parent = parent.parent
-    return parent
-
-
-def _function_scope_of(node: tree_sitter.Node, root: tree_sitter.Node) -> tree_sitter.Node:
-    """Where a ``var`` goes: its function, else the top level."""
-    parent = node.parent
-    while parent is not None and parent.type not in _FUNCTIONS:
-        parent = parent.parent
-    return parent or root
-
-
-def _enclosing_function(node: tree_sitter.Node) -> tree_sitter.Node | None:
-    parent = node.parent
-    while parent is not None and parent.type not in _FUNCTIONS:
-        parent = parent.parent
-    return parent
-
-
-def _this_function(node: tree_sitter.Node) -> tree_sitter.Node | None:
-    """The function whose ``this`` a node sees (arrow functions have none of their own)."""
-    parent = node.parent
-    while parent is not None and (parent.type not in _FUNCTIONS or parent.type == "arrow_function"):
-        parent = parent.parent
-    return parent
-
-
-def _declaring_scope(
-    placed: _Placed, bindings: dict[tuple[int, str], list[_Binding]], root: tree_sitter.Node
-) -> tree_sitter.Node:
-    """The scope an assignment's name is declared in (the nearest that binds it)."""
-    scope = _scope_of(placed.site) if placed.site is not None else None
-    while scope is not None:
-        if (scope.id, placed.name) in bindings:
-            return scope
-        scope = _scope_of(scope)
-    return root
+    return node_text(node) in ("null", "undefined", "void")
 
 
 # -- reading bindings ----------------------------------------------------------------------
-
-
-def _bindings_of(
-    captures: dict[str, list[tree_sitter.Node]], root: tree_sitter.Node
-) -> Iterator[_Placed]:
-    """The bindings one match of the bindings query makes."""
-    if "declarator" in captures:
-        yield from _declarator(captures["declarator"][0], root)
-    elif "assignment" in captures:
-        statement = captures["assignment"][0]
-        left, right = captures["left"][0], captures["right"][0]
-        for name, members in _targets(left):
-            kind = "value" if members is not None else "unknown"
-            binding = _Binding(statement.end_byte, kind, right, members=members or ())
-            yield _Placed(name, binding, None, site=statement)
-    elif "for" in captures:
-        yield from _for_of(captures["for"][0], captures["left"][0], captures["right"][0], root)
-    elif "def" in captures or "class" in captures:
-        definition = captures.get("def", captures.get("class", []))[0]
-        scope = _scope_of(definition)
-        if scope is not None:
-            kind = "def" if "def" in captures else "class"
-            binding = _Binding(scope.start_byte, kind, definition)  # hoisted
-            yield _Placed(_text(captures["name"][0]), binding, scope)
-    elif "import" in captures:
-        yield from _imports(captures["import"][0], root)
-    elif "parameters" in captures:
-        yield from _parameters(captures["parameters"][0])
-    elif "arrow" in captures:
-        function = captures["arrow"][0]
-        binding = _Binding(function.start_byte, "unknown")
-        yield _Placed(_text(captures["name"][0]), binding, function)
-    elif "catch" in captures:
-        clause = captures["catch"][0]
-        for name, _ in _targets(captures["left"][0]):
-            yield _Placed(name, _Binding(clause.start_byte, "unknown"), clause)
-
-
-def _declarator(declarator: tree_sitter.Node, root: tree_sitter.Node) -> Iterator[_Placed]:
-    declaration = declarator.parent
-    if declaration is None:
-        return
-    if declaration.type == "variable_declaration":  # `var`
-        scope: tree_sitter.Node | None = _function_scope_of(declaration, root)
-    else:
-        scope = _scope_of(declaration)
-    left = declarator.child_by_field_name("name")
-    value = declarator.child_by_field_name("value")
-    annotation = declarator.child_by_field_name("type")
-    if scope is None or left is None:
-        return
-    position = declarator.end_byte
-    if left.type == "identifier" and annotation is not None:
-        binding = _Binding(position, "annotation", annotation, fallback=value)
-        yield _Placed(_text(left), binding, scope)
-        return
-    if value is None:
-        for name, _ in _targets(left):
-            yield _Placed(name, _Binding(position, "unset"), scope)
-        return
-    for name, members in _targets(left):
-        kind = "value" if members is not None else "unknown"
-        yield _Placed(name, _Binding(position, kind, value, members=members or ()), scope)
-
-
-def _for_of(
-    statement: tree_sitter.Node,
-    left: tree_sitter.Node,
-    right: tree_sitter.Node,
-    root: tree_sitter.Node,
-) -> Iterator[_Placed]:
-    declared = _text(statement.child_by_field_name("kind"))
-    iterates = _text(statement.child_by_field_name("operator")) == "of"
-    scope: tree_sitter.Node | None = statement
-    if declared == "var":
-        scope = _function_scope_of(statement, root)
-    elif not declared:
-        scope = None  # `for (x of y)` assigns a name declared elsewhere
-    for name, members in _targets(left):
-        if members is None:
-            binding = _Binding(right.end_byte, "unknown")
-        elif iterates:
-            binding = _Binding(right.end_byte, "iterate", right, members=members)
-        else:
-            binding = _Binding(right.end_byte, "keys", right)
-        yield _Placed(name, binding, scope, site=statement)
-
-
-def _imports(statement: tree_sitter.Node, root: tree_sitter.Node) -> Iterator[_Placed]:
-    # Imports are hoisted: bound from the start of the file.
-    default = _default_import(statement)
-    for name, path in javascript_import_names(statement).items():
-        if name == default and path.startswith(_RELATIVE):
-            path += ".default"  # a project module's default export, not its namespace
-        yield _Placed(name, _Binding(0, "import", path=path), root)
-    for clause in statement.named_children:
-        # TypeScript's `import mongo = require("mongodb")`.
-        if clause.type == "import_require_clause":
-            local = clause.named_children[0] if clause.named_children else None
-            source = clause.child_by_field_name("source")
-            if local is not None and source is not None:
-                binding = _Binding(0, "import", path=_string_content(source))
-                yield _Placed(_text(local), binding, root)
-
-
-def _default_import(statement: tree_sitter.Node) -> str | None:
-    """The local name of ``import x from "..."``."""
-    for clause in statement.named_children:
-        if clause.type == "import_clause":
-            for part in clause.named_children:
-                if part.type == "identifier":
-                    return _text(part)
-    return None
-
-
-def _parameters(parameters: tree_sitter.Node) -> Iterator[_Placed]:
-    function = parameters.parent
-    if function is None or function.type not in _FUNCTIONS:
-        return  # a signature in a type, not a function
-    position = function.start_byte
-    for parameter in parameters.named_children:
-        pattern = parameter
-        annotation = None
-        if parameter.type in ("required_parameter", "optional_parameter"):
-            pattern = parameter.child_by_field_name("pattern") or parameter
-            annotation = parameter.child_by_field_name("type")
-        if pattern.type == "identifier" and annotation is not None:
-            binding = _Binding(position, "annotation", annotation)
-            yield _Placed(_text(pattern), binding, function)
-            continue
-        for name, _ in _targets(pattern):
-            yield _Placed(name, _Binding(position, "unknown"), function)
-
-
-def _targets(
-    pattern: tree_sitter.Node, members: tuple[str, ...] = ()
-) -> Iterator[tuple[str, tuple[str, ...] | None]]:
-    """(name, the attributes it reads from the value, or None: unknown) for each name a
-    binding pattern binds."""
-    kind = pattern.type
-    if kind == "identifier":
-        yield _text(pattern), members
-    elif kind == "shorthand_property_identifier_pattern":
-        yield _text(pattern), (*members, _text(pattern))
-    elif kind == "object_pattern":
-        for part in pattern.named_children:
-            yield from _targets(part, members)
-    elif kind == "pair_pattern":
-        key = _member_name(pattern)
-        value = pattern.child_by_field_name("value")
-        if value is not None:
-            if key is None:
-                yield from _unknown(value)
-            else:
-                yield from _targets(value, (*members, key))
-    elif kind in ("object_assignment_pattern", "assignment_pattern"):
-        left = pattern.child_by_field_name("left")
-        if left is not None:
-            yield from _targets(left, members)
-    else:
-        yield from _unknown(pattern)  # array patterns, `...rest`, member targets
-
-
-def _unknown(pattern: tree_sitter.Node) -> Iterator[tuple[str, tuple[str, ...] | None]]:
-    if pattern.type in ("identifier", "shorthand_property_identifier_pattern"):
-        yield _text(pattern), None
-        return
-    if pattern.type in ("member_expression", "subscript_expression"):
-        return  # `[this.a, b] = ...` binds no name in `this.a`
-    for part in pattern.named_children:
-        if part.type == "pair_pattern":
-            part = part.child_by_field_name("value") or part
-        elif part.type in ("object_assignment_pattern", "assignment_pattern"):
-            part = part.child_by_field_name("left") or part
-        yield from _unknown(part)
 
 
 __all__ = ["FunctionRef", "JavaScriptTypes", "LocalClass", "LocalObject"]
