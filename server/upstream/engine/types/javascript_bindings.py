@@ -347,6 +347,17 @@ def _unknown(pattern: tree_sitter.Node) -> Iterator[tuple[str, tuple[str, ...] |
         yield from _unknown(part)
 
 
+def is_placeholder(node: tree_sitter.Node | None) -> bool:
+    """An initial value that only says "not set yet": a later binding elsewhere wins."""
+    if node is None:
+        return False
+    return node.type == "null" or (node.type == "identifier" and node_text(node) == "undefined")
+
+
+def is_nullish(node: tree_sitter.Node) -> bool:
+    return node_text(node) in ("null", "undefined", "void")
+
+
 __all__ = [
     "CLASSES",
     "DEFERRED",
@@ -360,6 +371,8 @@ __all__ = [
     "cached_query",
     "declaring_scope",
     "enclosing_function",
+    "is_nullish",
+    "is_placeholder",
     "member_name",
     "node_text",
     "scope_of",

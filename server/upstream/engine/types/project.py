@@ -32,7 +32,8 @@ from typing import Literal
 import tree_sitter
 
 from upstream.engine.languages import language_for_path
-from upstream.engine.types.javascript import JavaScriptTypes, ModuleExports
+from upstream.engine.types.javascript import JavaScriptTypes
+from upstream.engine.types.javascript_objects import ModuleExports
 from upstream.engine.types.model import TypeModel, Value
 from upstream.engine.types.python import PythonTypes
 
