@@ -12,9 +12,11 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import stat
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -413,3 +415,60 @@ def test_a_fifo_named_like_a_manifest_does_not_block_the_check(tmp_path: Path) -
         timeout=30,
     )
     assert result.returncode == 0, result.stderr
+
+
+# -- held: kill -9 during --fix, and pack regexes that would backtrack -----------------------
+
+ORIGINAL = (
+    "import unittest\n\n\nclass T(unittest.TestCase):\n"
+    "    def test(self):\n        self.assertEquals(1, 1)\n"
+)
+FIXED = ORIGINAL.replace("assertEquals", "assertEqual")
+
+
+def test_kill_9_during_fix_leaves_every_file_whole(tmp_path: Path) -> None:
+    files = [tmp_path / f"test_{n:03}.py" for n in range(300)]
+    for file in files:
+        file.write_text(ORIGINAL)
+    command = [sys.executable, "-m", "upstream", "check", "--fix", "--no-cache", "-j", "1"]
+    child = subprocess.Popen(
+        [*command, str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and child.poll() is None:
+            if any(file.read_text() == FIXED for file in files):
+                break
+            time.sleep(0.01)
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait(timeout=10)
+    # Each file is the original or the fixed text, never a mix or a truncated write; a
+    # leftover temporary file (killed between write and rename) is not a .py file.
+    assert {file.read_text() for file in files} <= {ORIGINAL, FIXED}
+    assert sorted(tmp_path.glob("*.py")) == files
+
+
+def test_a_pack_regex_that_would_backtrack_runs_in_linear_time(tmp_path: Path) -> None:
+    pack = write_pack(
+        tmp_path / "packs",
+        rule_yaml(
+            """
+            match: { pattern: "check($S)" }
+            where:
+              S: { regex: '^(a+)+$' }
+            """
+        ),
+    )
+    (tmp_path / "code").mkdir()
+    (tmp_path / "code" / "x.py").write_text(f'check("{"a" * 5000}b")\n')
+    command = [sys.executable, "-m", "upstream", "check", "--no-cache", "--no-bundled"]
+    started = time.monotonic()
+    result = subprocess.run(
+        [*command, "--pack", str(pack), str(tmp_path / "code")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 20  # Python's re would take longer than the universe

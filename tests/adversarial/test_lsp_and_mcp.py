@@ -363,3 +363,59 @@ def test_mcp_code_over_the_size_limit_is_refused(
     write(process, mcp_line(check_code_call(2, BAD)))
     is_error, text = tool_text(mcp_answer(pipe, 2))
     assert not is_error and RULE in text
+
+
+# -- held: memory over many edits ---------------------------------------------------------------
+
+
+def _rss_kib(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc for RSS")
+def test_memory_holds_over_two_thousand_edits(tmp_path: Path) -> None:
+    uri = (tmp_path / "edited.py").as_uri()
+    text = "import openai\nreply = openai.ChatCompletion.create(model='x')\n" * 50
+    with spawn("lsp") as (process, pipe):
+        lsp_initialize(process, pipe)
+        item = {"uri": uri, "languageId": "python", "version": 1, "text": text}
+        write(
+            process,
+            lsp_frame(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "textDocument/didOpen",
+                    "params": {"textDocument": item},
+                }
+            ),
+        )
+        position = {"textDocument": {"uri": uri}, "position": {"line": 1, "character": 10}}
+        write(process, lsp_frame(hover(2, position)))
+        lsp_answer(pipe, 2)
+        before = _rss_kib(process.pid)
+        for batch in range(20):
+            for edit in range(100):
+                version = 2 + batch * 100 + edit
+                change = {
+                    "range": {
+                        "start": {"line": 0, "character": 0},
+                        "end": {"line": 0, "character": 0},
+                    },
+                    "text": "x = 1\n",
+                }
+                params = {
+                    "textDocument": {"uri": uri, "version": version},
+                    "contentChanges": [change],
+                }
+                write(
+                    process,
+                    lsp_frame(
+                        {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": params}
+                    ),
+                )
+            # A request between batches drains the diagnostics the server publishes.
+            write(process, lsp_frame(hover(100 + batch, position)))
+            lsp_answer(pipe, 100 + batch)
+        grown = _rss_kib(process.pid) - before
+    assert grown < 150 * 1024, f"RSS grew by {grown // 1024} MiB over 2,000 edits"
