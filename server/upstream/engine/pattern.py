@@ -11,7 +11,7 @@ matches is a query match, so all rules of a language can share one query walk.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -154,29 +154,19 @@ def _is_keyword_token(node: tree_sitter.Node) -> bool:
     return node.type.isalpha() and node.type.islower()
 
 
-def dotted_name(
-    spec: LanguageSpec, node: tree_sitter.Node, spend: Callable[[int], None] | None = None
-) -> str | None:
-    """``a.b.c`` for an identifier or a member-access chain of identifiers, else None.
-
-    A loop, not recursion: a chain is as deep as the code is long. ``spend`` is told of
-    each link walked (the matching budget).
-    """
-    names: list[str] = []
-    while node.type not in spec.identifier_kinds:
-        fields = spec.member_kinds.get(node.type)
-        if fields is None:
-            return None
-        obj = node.child_by_field_name(fields[0])
-        prop = node.child_by_field_name(fields[1])
-        if obj is None or prop is None or prop.type not in spec.identifier_kinds:
-            return None
-        if spend is not None:
-            spend(1)
-        names.append(_text(prop))
-        node = obj
-    names.append(_text(node))
-    return ".".join(reversed(names))
+def dotted_name(spec: LanguageSpec, node: tree_sitter.Node) -> str | None:
+    """``a.b.c`` for an identifier or a member-access chain of identifiers, else None."""
+    if node.type in spec.identifier_kinds:
+        return _text(node)
+    fields = spec.member_kinds.get(node.type)
+    if fields is None:
+        return None
+    obj = node.child_by_field_name(fields[0])
+    prop = node.child_by_field_name(fields[1])
+    if obj is None or prop is None or prop.type not in spec.identifier_kinds:
+        return None
+    head = dotted_name(spec, obj)
+    return None if head is None else f"{head}.{_text(prop)}"
 
 
 def string_value(node: tree_sitter.Node) -> str:
