@@ -22,7 +22,13 @@ from upstream.engine.types.javascript_bindings import (
     string_content,
     this_function,
 )
-from upstream.engine.types.model import ClassDefinition, Value, agreed, known_agreed
+from upstream.engine.types.model import (
+    ClassDefinition,
+    ProjectClass,
+    Value,
+    agreed,
+    known_agreed,
+)
 
 if TYPE_CHECKING:
     from upstream.engine.types.javascript import JavaScriptTypes
@@ -250,7 +256,7 @@ class LocalObject:
         return None
 
 
-class LocalClass:
+class LocalClass(ProjectClass):
     """A class the file defines: its bases' types and its instances' attributes."""
 
     def __init__(self, owner: JavaScriptTypes, node: tree_sitter.Node) -> None:
@@ -309,17 +315,6 @@ class LocalClass:
         for base in self._base_definitions():
             if isinstance(base, LocalClass):
                 found = base.method(name, static)
-                if found is not None:
-                    return found
-        return None
-
-    def call_method(self, name: str) -> Value | None:
-        method = self.method(name)
-        if method is not None:
-            return method.returns()
-        for base in self._base_definitions():
-            if not isinstance(base, LocalClass):
-                found = base.call_method(name)
                 if found is not None:
                     return found
         return None

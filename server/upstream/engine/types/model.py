@@ -182,6 +182,29 @@ class ClassDefinition(Protocol):
     def call_method(self, name: str) -> Value | None: ...
 
 
+class ProjectClass:
+    """What a class the project defines does the same in every language: calling a method
+    gives what its own (or a project base's) method returns, else what a declared base
+    says. Subclasses say what their methods and bases are."""
+
+    def method(self, name: str) -> FunctionDefinition | None:
+        raise NotImplementedError
+
+    def _base_definitions(self) -> list[ClassDefinition]:
+        raise NotImplementedError
+
+    def call_method(self, name: str) -> Value | None:
+        method = self.method(name)
+        if method is not None:
+            return method.returns()
+        for base in self._base_definitions():
+            if not isinstance(base, ProjectClass):  # a project base answered through method()
+                found = base.call_method(name)
+                if found is not None:
+                    return found
+        return None
+
+
 class FunctionDefinition(Protocol):
     """A function the project defines: what calling it returns."""
 
@@ -308,6 +331,7 @@ __all__ = [
     "ClassDefinition",
     "FunctionDefinition",
     "Inference",
+    "ProjectClass",
     "TypeInfo",
     "TypeModel",
     "Value",

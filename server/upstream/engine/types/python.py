@@ -25,6 +25,7 @@ from upstream.engine.languages import LanguageSpec
 from upstream.engine.types.model import (
     ClassDefinition,
     Inference,
+    ProjectClass,
     TypeModel,
     Value,
     agreed,
@@ -415,7 +416,7 @@ class FunctionRef:
         return agreed(values) if values else None
 
 
-class LocalClass:
+class LocalClass(ProjectClass):
     """A class the file defines: its bases' types and its instances' attributes."""
 
     def __init__(self, owner: PythonTypes, node: tree_sitter.Node) -> None:
@@ -466,17 +467,6 @@ class LocalClass:
         for base in self._base_definitions():
             if isinstance(base, LocalClass):
                 found = base.method(name)
-                if found is not None:
-                    return found
-        return None
-
-    def call_method(self, name: str) -> Value | None:
-        method = self.method(name)
-        if method is not None:
-            return method.returns()
-        for base in self._base_definitions():
-            if not isinstance(base, LocalClass):
-                found = base.call_method(name)
                 if found is not None:
                     return found
         return None
