@@ -446,9 +446,10 @@ class CompiledWhere:
         if binding.type not in context.spec.identifier_kinds or binding.type in self.kinds:
             return None
         value = context.types.value_of(binding) if context.types is not None else None
-        function = value.function if value is not None else None
-        node = getattr(function, "node", None)
-        return node if isinstance(node, tree_sitter.Node) and node.type in FUNCTION_KINDS else None
+        if value is None or value.function is None:
+            return None
+        node = value.function.node
+        return node if node.type in FUNCTION_KINDS else None
 
 
 def compile_where(spec: LanguageSpec, name: str, where: Where) -> CompiledWhere:

@@ -206,7 +206,10 @@ class ProjectClass:
 
 
 class FunctionDefinition(Protocol):
-    """A function the project defines: what calling it returns."""
+    """A function the project defines: its definition, and what calling it returns."""
+
+    @property
+    def node(self) -> tree_sitter.Node: ...
 
     def returns(self) -> Value | None: ...
 
