@@ -98,3 +98,8 @@ def test_conditional_expressions_and_nested_definitions() -> None:
 def test_a_name_defined_through_itself_says_nothing() -> None:
     code = "A = B\nB = A\nif A:\n    target()\n"
     assert not excluded(code, "python>=3")
+
+
+def test_a_condition_nested_past_the_stack_says_nothing() -> None:
+    deep = "(" * 3000 + "pymongo.version_tuple < (4,)" + ")" * 3000
+    assert not excluded(f"import pymongo\nif {deep}:\n    target()\n", "pymongo>=4.0")

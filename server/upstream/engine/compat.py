@@ -64,6 +64,12 @@ class CompatGuards:
         wanted = [r for r in requirements if r.specifier]
         if not wanted:
             return False
+        try:
+            return self._excludes(node, wanted)
+        except RecursionError:
+            return False  # a condition nested past the stack says nothing, never a crash
+
+    def _excludes(self, node: tree_sitter.Node, wanted: list[Requirement]) -> bool:
         for constraint in self._branches(node):
             for requirement in wanted:
                 specifiers = constraint.get(canonicalize_name(requirement.name))
