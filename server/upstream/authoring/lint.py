@@ -3,8 +3,8 @@
 Each problem is one line, ``file:line: rule ID: what is wrong``. Checks: the pack loads (ids
 unique, fields valid), every rule has an https docs link that is not a ``TODO`` placeholder, a
 message short enough for an editor that says what to do instead, ``expect`` and ``ok`` test
-cases, a version gate and the ``deprecated`` tag on deprecation rules, and no finding on its
-own ``ok`` lines.
+cases, a version gate and the ``deprecated`` tag on deprecation rules, no finding on its own
+``ok`` lines, and no pattern whose matching backtracks badly.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from upstream.engine import CompiledRule, LanguageSpec
+from upstream.engine.pattern import Kind, PatternNode
 from upstream.errors import PackError, Problem, UsageError
-from upstream.packs import load_rule_set
+from upstream.packs import LoadedRules, load_rule_set
 from upstream.packs.loader import MANIFEST, RULE_FILE_SUFFIXES, load_pack
 from upstream.packs.packtest import run_pack_tests
 from upstream.packs.yaml_source import YamlDocument, YamlSyntaxError, load_yaml
@@ -43,6 +45,9 @@ _REMEDY_VERB = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r";|: | — | - ")
+# `$$$` runs side by side in one list each try every length against the others': past two,
+# a long argument list can use up a rule's matching steps for a file (engine/runner.py).
+MAX_RUNS = 2
 
 
 def says_what_to_do(message: str) -> bool:
@@ -80,6 +85,7 @@ def lint_pack(folder: Path) -> list[Problem]:
     if loaded.problems:
         problems.extend(loaded.problems)
         return _ordered(problems)
+    problems.extend(_costly_patterns(loaded))
     result = run_pack_tests(pack, loaded.rule_set)
     for failure in result.failures:
         if "has no 'expect' case" in failure or "has no 'ok' case" in failure:
@@ -160,6 +166,63 @@ def _gate_possible(imports: object) -> bool:
     return all(
         str(module).replace("/", ".").split(".")[0] not in sys.stdlib_module_names
         for module in imports
+    )
+
+
+def _costly_patterns(loaded: LoadedRules) -> list[Problem]:
+    """Patterns (also those of `where`) whose matching can take steps on the order of a
+    power of a list's length."""
+    problems = []
+    for language in loaded.rule_set.languages.values():
+        for rule in language.rules:
+            file, line = rule.pack.rule_locations.get(rule.definition.id, (rule.pack.path, 1))
+            for reason in _costs(rule):
+                problems.append(Problem(file, line, f"rule {rule.definition.id}: {reason}"))
+    return problems
+
+
+def _costs(rule: CompiledRule) -> list[str]:
+    patterns = [where.pattern for where in rule.where if where.pattern is not None]
+    pending = [rule.matcher]
+    while pending:
+        matcher = pending.pop()
+        pending.extend(matcher.parts())
+        if matcher.pattern is not None:
+            patterns.append(matcher.pattern)
+    reasons = []
+    for pattern in patterns:
+        for node in pattern.walk():
+            reasons.extend(_node_costs(node, rule.spec))
+    return list(dict.fromkeys(reasons))
+
+
+def _node_costs(node: PatternNode, spec: LanguageSpec) -> list[str]:
+    reasons = []
+    runs = sum(1 for child in node.children if child.kind is Kind.MULTI)
+    if runs > MAX_RUNS:
+        reasons.append(
+            f"costly pattern: {runs} `$$$` runs in one {node.type} backtrack over each "
+            "other; on long lists matching can stop at its step budget (use at most "
+            f"{MAX_RUNS}, or `has:` for the items)"
+        )
+    if node.type in spec.unordered_kinds:
+        # `$K=$V` entries are tried against every entry, each pairing against the others'.
+        open_keys = sum(1 for child in node.children if _open_key(child, spec))
+        if open_keys > 1:
+            reasons.append(
+                f"costly pattern: {open_keys} entries with a metavariable key in one "
+                f"{node.type} are tried in every order; give them fixed keys, or match one "
+                "entry per `has:`"
+            )
+    return reasons
+
+
+def _open_key(entry: PatternNode, spec: LanguageSpec) -> bool:
+    return (
+        entry.kind is Kind.NODE
+        and entry.type in spec.keyed_kinds
+        and bool(entry.children)
+        and entry.children[0].kind is Kind.META
     )
 
 

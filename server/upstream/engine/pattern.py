@@ -11,7 +11,7 @@ matches is a query match, so all rules of a language can share one query walk.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -154,19 +154,29 @@ def _is_keyword_token(node: tree_sitter.Node) -> bool:
     return node.type.isalpha() and node.type.islower()
 
 
-def dotted_name(spec: LanguageSpec, node: tree_sitter.Node) -> str | None:
-    """``a.b.c`` for an identifier or a member-access chain of identifiers, else None."""
-    if node.type in spec.identifier_kinds:
-        return _text(node)
-    fields = spec.member_kinds.get(node.type)
-    if fields is None:
-        return None
-    obj = node.child_by_field_name(fields[0])
-    prop = node.child_by_field_name(fields[1])
-    if obj is None or prop is None or prop.type not in spec.identifier_kinds:
-        return None
-    head = dotted_name(spec, obj)
-    return None if head is None else f"{head}.{_text(prop)}"
+def dotted_name(
+    spec: LanguageSpec, node: tree_sitter.Node, spend: Callable[[int], None] | None = None
+) -> str | None:
+    """``a.b.c`` for an identifier or a member-access chain of identifiers, else None.
+
+    A loop, not recursion: a chain is as deep as the code is long. ``spend`` is told of
+    each link walked (the matching budget).
+    """
+    names: list[str] = []
+    while node.type not in spec.identifier_kinds:
+        fields = spec.member_kinds.get(node.type)
+        if fields is None:
+            return None
+        obj = node.child_by_field_name(fields[0])
+        prop = node.child_by_field_name(fields[1])
+        if obj is None or prop is None or prop.type not in spec.identifier_kinds:
+            return None
+        if spend is not None:
+            spend(1)
+        names.append(_text(prop))
+        node = obj
+    names.append(_text(node))
+    return ".".join(reversed(names))
 
 
 def string_value(node: tree_sitter.Node) -> str:
@@ -252,20 +262,39 @@ class _QueryWriter:
             return self.leaf(pattern)
         parts = [pattern.type]
         if pattern.type not in self.spec.unordered_kinds:
-            for child in pattern.children:
-                query = self.node(child)
-                if query is not None:
-                    parts.append(f"{child.field}: {query}" if child.field else query)
+            parts.extend(self.ordered_children(pattern))
         else:
-            pinned = self.one_pinned_child(pattern)
+            pinned = self.pinned_child(pattern)
             if pinned is not None:
-                parts.append(pinned)
+                parts.append(pinned[1])
         return "(" + " ".join(parts) + ")"
 
-    def one_pinned_child(self, pattern: PatternNode) -> str | None:
-        """A query for one child (`name=...`, `"key": ...`, a positional string) that pins
-        some text: one child can sit anywhere among the others, so the query stays
-        order-free, and whatever matches the pattern has such a child."""
+    def ordered_children(self, pattern: PatternNode) -> list[str]:
+        """Queries for the children of an ordered node: those in fields, and of the others
+        one, that pins some text if any does. Siblings in a query match every pair (every
+        triple...) of children in order, so three pinned arguments gave tree-sitter over a
+        million matches to try on a call with 200 arguments."""
+        pinned = self.pinned_child(pattern)
+        chosen = pinned[0] if pinned is not None else None
+        queries = []
+        for child in pattern.children:
+            if child.field:
+                query = self.node(child)
+                if query is not None:
+                    queries.append(f"{child.field}: {query}")
+            elif pinned is not None and child is chosen:
+                queries.append(pinned[1])
+            elif chosen is None:
+                query = self.node(child)
+                if query is not None:
+                    chosen = child
+                    queries.append(query)
+        return queries
+
+    def pinned_child(self, pattern: PatternNode) -> tuple[PatternNode, str] | None:
+        """A child out of a field (`name=...`, `"key": ...`, a positional string) that pins
+        some text, and its query: one child can sit anywhere among the others, so the query
+        stays order-free, and whatever matches the pattern has such a child."""
         for child in pattern.children:
             if child.kind in (Kind.META, Kind.MULTI) or child.field:
                 continue
@@ -274,7 +303,7 @@ class _QueryWriter:
             predicates, captures = len(self.predicates), self.captures
             query = self.node(child)
             if query is not None and len(self.predicates) > predicates:
-                return query
+                return child, query
             del self.predicates[predicates:]
             self.captures = captures
         return None

@@ -10,7 +10,7 @@ position and handed out as the descendants or ancestors of a node.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import tree_sitter
 
@@ -21,6 +21,9 @@ class RelativeIndex:
     def __init__(self, slots: int) -> None:
         self._hits: list[list[tree_sitter.Node]] = [[] for _ in range(slots)]
         self._starts: list[list[int]] = []
+        # Per slot, each hit's nearest enclosing hit (an index, -1 for none); None for a slot
+        # with empty nodes, whose ranges do not nest (a missing `)` at a block's end).
+        self._enclosing: list[list[int] | None] = []
 
     def add(self, slot: int, node: tree_sitter.Node) -> None:
         self._hits[slot].append(node)
@@ -33,6 +36,7 @@ class RelativeIndex:
             unique.sort(key=lambda node: (node.start_byte, -node.end_byte))
             self._hits[slot] = unique
         self._starts = [[node.start_byte for node in hits] for hits in self._hits]
+        self._enclosing = [_enclosing(hits) for hits in self._hits]
 
     def descendants(self, slot: int, node: tree_sitter.Node) -> Iterator[tree_sitter.Node]:
         """Named proper descendants of ``node`` among the slot's hits, in pre-order."""
@@ -52,15 +56,46 @@ class RelativeIndex:
         """Proper ancestors of ``node`` among the slot's hits, the nearest first."""
         hits, starts = self._hits[slot], self._starts[slot]
         last = bisect.bisect_right(starts, node.start_byte)
-        enclosing = [
-            candidate
-            for candidate in hits[:last]
-            if candidate.end_byte >= node.end_byte
-            and candidate.id != node.id
-            and is_ancestor(candidate, node)
+        enclosing = self._enclosing[slot]
+        around: Iterable[int]
+        if enclosing is None or node.start_byte == node.end_byte:
+            around = range(last)  # ranges that may not nest: look at every earlier hit
+        else:
+            around = _chain(enclosing, last - 1)
+        found = [
+            index
+            for index in around
+            if hits[index].end_byte >= node.end_byte
+            and hits[index].id != node.id
+            and is_ancestor(hits[index], node)
         ]
-        enclosing.sort(key=lambda candidate: candidate.end_byte - candidate.start_byte)
-        yield from enclosing
+        # The smallest first; of equal ranges, the one met first.
+        found.sort(key=lambda index: (hits[index].end_byte - hits[index].start_byte, index))
+        for index in found:
+            yield hits[index]
+
+
+def _enclosing(hits: list[tree_sitter.Node]) -> list[int] | None:
+    """Each hit's nearest enclosing hit, by a sweep with a stack of the open ones: hits
+    come in pre-order, and ranges of non-empty nodes nest or do not meet."""
+    if any(node.start_byte == node.end_byte for node in hits):
+        return None
+    enclosing: list[int] = []
+    open_hits: list[int] = []
+    for index, node in enumerate(hits):
+        while open_hits and hits[open_hits[-1]].end_byte < node.end_byte:
+            open_hits.pop()
+        enclosing.append(open_hits[-1] if open_hits else -1)
+        open_hits.append(index)
+    return enclosing
+
+
+def _chain(enclosing: list[int], index: int) -> Iterator[int]:
+    """``index`` and the hits around it, the nearest first: every hit that starts at or
+    before the last one to start before a node, and ends after it, is among these."""
+    while index >= 0:
+        yield index
+        index = enclosing[index]
 
 
 def is_ancestor(outer: tree_sitter.Node, inner: tree_sitter.Node) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence, Set
+import weakref
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,14 +13,21 @@ from typing import TYPE_CHECKING
 import tree_sitter
 
 from upstream.engine.compat import CompatGuards
-from upstream.engine.compiler import CompiledRule, LanguageRules
+from upstream.engine.compiler import CompiledRule, Generator, LanguageRules
 from upstream.engine.document import Document
 from upstream.engine.findings import Edit, Finding, Severity
 from upstream.engine.imports import LazyImports
-from upstream.engine.matchers import EvalContext, capture_bindings
+from upstream.engine.matchers import WALK, CompiledMatcher, EvalContext, capture_bindings
 from upstream.engine.raw_query import regexes_allow
 from upstream.engine.relatives import RelativeIndex
-from upstream.engine.structural import ALIASED, Bindings, MatchContext, binding_text
+from upstream.engine.structural import (
+    ALIASED,
+    Bindings,
+    Budget,
+    BudgetExhausted,
+    MatchContext,
+    binding_text,
+)
 from upstream.engine.suppressions import find_suppressions
 from upstream.engine.templates import render
 from upstream.engine.types import LazyTypes, ProjectIndex
@@ -30,6 +38,18 @@ if TYPE_CHECKING:
 
 # requirement, file -> True/False, or None when the project's version is unknown
 VersionCheck = Callable[["Requirement", Path], "bool | None"]
+
+# Syntax-tree levels the query searches. Real code stays under 250 (the deepest seen, 808,
+# is a CPython parser stress test); below that the walk costs the square of the depth
+# (5,000 nested calls took 20 s), and past 65,535 levels tree-sitter never finishes.
+MAX_DEPTH = 500
+# Matching steps per rule per document (structural.Budget): a second or two of matching,
+# ten times what any rule took on any file of the benchmark corpus (96,000, on 1.6 MB).
+MAX_STEPS = 1_000_000
+# A longer document is searched in pieces of about this size: the query's matches hold
+# every captured node, and one pass over 1 MB of calls held 1.25 GB.
+CHUNK_BYTES = 64 * 1024
+_END = 0xFFFFFFFF  # a byte range's end past any document (an empty node at the end counts)
 
 
 @dataclass
@@ -89,9 +109,10 @@ def find(
     options: CheckOptions,
     search: Search | None = None,
 ) -> list[Finding]:
-    """Findings before suppressions, in no order (``search``: see ``Search``; default: all)."""
+    """Findings before suppressions, in no order (``search``: see ``Search``; default: all),
+    and a warning of each rule whose findings may be incomplete (``_note``)."""
     search = search or Search()
-    within, local_only, feed_ranges = search.within, search.local_only, search.feed_ranges
+    within, local_only = search.within, search.local_only
     active = search.active
     language.compile()
     if language.query is None:
@@ -108,66 +129,267 @@ def find(
     query = language.query_for(renamed)
     assert query is not None
     relatives = RelativeIndex(language.slots) if language.slots else None
-    candidates = []
-    # The extra ranges (the imports, for a re-check of some statements) only feed `has`.
-    ranges = [within] if within is None else [within, *(feed_ranges if relatives else ())]
-    for number, byte_range in enumerate(ranges):
-        cursor = tree_sitter.QueryCursor(query)
-        if byte_range is not None:
-            cursor.set_byte_range(*byte_range)
-        for index, captures in cursor.matches(root):
-            predicates = language.predicates[index]
-            if predicates and not regexes_allow(predicates, captures):
-                continue
-            if relatives is not None:
-                for feed in language.feeds[index]:
-                    nodes = captures.get(feed.capture)
-                    if nodes:
-                        relatives.add(feed.slot, nodes[0])
-            if language.dispatch[index] and number == 0:
-                candidates.append((index, captures))
-    if relatives is not None:
-        relatives.freeze()
     types = LazyTypes(document.spec, root, language.types, document.path, options.project)
     base = MatchContext(document.spec, imports, document.source, types=types)
     guards = CompatGuards(root, imports) if document.spec.name == "python" else None
     contexts: dict[str, EvalContext] = {}
     findings: dict[tuple[str, int, int], Finding] = {}
-    for index, captures in candidates:
-        for generator in language.dispatch[index]:
-            rule = generator.rule
-            nodes = captures.get(generator.capture)
-            if not nodes:
-                continue
-            node = nodes[0]
-            key = (rule.full_id, node.start_byte, node.end_byte)
-            span = (node.start_byte, node.end_byte)
-            if within is not None and not overlaps(span, within):
-                continue
-            if rule.full_id in search.watched:
-                search.candidates.append(span)
-            if rule.full_id not in active or key in findings:
-                continue
-            context = contexts.get(rule.full_id)
-            if context is None:
-                constrained = dataclasses.replace(base, constraints=rule.constraints)
-                context = contexts[rule.full_id] = EvalContext(
-                    constrained, document.source, relatives
-                )
-            initial: Bindings = {}
-            if generator.matcher.query is not None:
-                initial = capture_bindings(captures, generator.capture)
+    stopped: dict[str, Finding] = {}  # rules out of steps, with the warning saying so
+
+    def consider(generator: Generator, node: tree_sitter.Node, captured: Bindings | None) -> None:
+        rule = generator.rule
+        key = (rule.full_id, node.start_byte, node.end_byte)
+        span = (node.start_byte, node.end_byte)
+        if within is not None and not overlaps(span, within):
+            return
+        if rule.full_id in search.watched:
+            search.candidates.append(span)
+        if rule.full_id not in active or key in findings or rule.full_id in stopped:
+            return
+        context = contexts.get(rule.full_id)
+        if context is None:
+            constrained = dataclasses.replace(
+                base, constraints=rule.constraints, budget=Budget(MAX_STEPS)
+            )
+            context = contexts[rule.full_id] = EvalContext(constrained, document.source, relatives)
+        initial: Bindings = captured if captured is not None else {}
+        try:
             bindings = rule.matcher.test(node, initial, context, generated_by=generator.matcher)
             if bindings is None or not all(w.allows(bindings, context) for w in rule.where):
+                return
+        except BudgetExhausted:
+            stopped[rule.full_id] = _note(document, rule, node, _OUT_OF_STEPS)
+            return
+        if guards is not None and rule.requirements and guards.excludes(node, rule.requirements):
+            return  # compat code for a version the rule is not about
+        findings[key] = _finding(document, rule, node, bindings, options)
+
+    wanted = active | search.watched
+    later = _walk(root, language, query, search, relatives, wanted, consider)
+    if relatives is not None:
+        relatives.freeze()
+    for index, node, captured in later:
+        for generator in language.dispatch[index]:
+            if generator.rule.full_id in wanted and _looks_up(generator.rule):
+                consider(generator, node, captured)
+    notes = [*stopped.values(), *_depth_notes(document, language, root, active, within)]
+    return [*findings.values(), *notes]
+
+
+# A match kept for later: its query pattern, the node it reports, a raw query's captures.
+Later = tuple[int, tree_sitter.Node, Bindings | None]
+Consider = Callable[[Generator, tree_sitter.Node, Bindings | None], None]
+
+
+def _walk(
+    root: tree_sitter.Node,
+    language: LanguageRules,
+    query: tree_sitter.Query,
+    search: Search,
+    relatives: RelativeIndex | None,
+    wanted: Set[str],
+    consider: Consider,
+) -> list[Later]:
+    """Walk the query over the document: feed every hit to ``relatives``, ``consider`` each
+    candidate of a ``wanted`` rule at once, except those of rules that look up
+    ``relatives`` (complete only at the end): those are returned, as no more than the node
+    they report (a whole document's capture dicts do not fit in memory)."""
+    later: list[Later] = []
+    # A pattern pins one child of an unordered container, so a call with 2,000 such
+    # children is 2,000 matches of the same node in a row: the same candidate each time.
+    last: dict[int, int] = {}
+    for number, (index, captures) in _matches(root, query, search, relatives is not None):
+        predicates = language.predicates[index]
+        if predicates and not regexes_allow(predicates, captures):
+            continue
+        if relatives is not None:
+            for feed in language.feeds[index]:
+                nodes = captures.get(feed.capture)
+                if nodes:
+                    relatives.add(feed.slot, nodes[0])
+        generators = language.dispatch[index]
+        if number or not generators:
+            continue  # the extra ranges (the imports, for a re-check) only feed `has`
+        nodes = captures.get(generators[0].capture)
+        if not nodes:
+            continue
+        captured = None
+        if generators[0].matcher.query is not None:
+            captured = capture_bindings(captures, generators[0].capture)
+        elif last.get(index) == nodes[0].id:
+            continue
+        last[index] = nodes[0].id
+        deferred = False
+        for generator in generators:
+            if generator.rule.full_id not in wanted:
                 continue
-            if (
-                guards is not None
-                and rule.requirements
-                and guards.excludes(node, rule.requirements)
-            ):
-                continue  # compat code for a version the rule is not about
-            findings[key] = _finding(document, rule, node, bindings, options)
-    return list(findings.values())
+            if _looks_up(generator.rule):
+                deferred = True
+            else:
+                consider(generator, nodes[0], captured)
+        if deferred:
+            later.append((index, nodes[0], captured))
+    return later
+
+
+_LOOKS_UP: weakref.WeakKeyDictionary[CompiledRule, bool] = weakref.WeakKeyDictionary()
+
+
+def _looks_up(rule: CompiledRule) -> bool:
+    """Whether a `has` or `inside` of ``rule`` looks in the RelativeIndex, which holds every
+    hit only once the walk is over (the rule's candidates wait for it)."""
+    known = _LOOKS_UP.get(rule)
+    if known is None:
+        parts: list[CompiledMatcher] = []
+        pending = [rule.matcher]
+        while pending:
+            matcher = pending.pop()
+            parts.extend(p for p in (matcher.has, matcher.inside) if p is not None)
+            pending.extend(matcher.parts())
+        known = _LOOKS_UP[rule] = any(part.slot not in (None, WALK) for part in parts)
+    return known
+
+
+Match = tuple[int, dict[str, list[tree_sitter.Node]]]
+
+
+def _matches(
+    root: tree_sitter.Node, query: tree_sitter.Query, search: Search, feeding: bool
+) -> Iterator[tuple[int, Match]]:
+    """The query's matches with the number of the range they come from: 0 for the range
+    searched (``search.within`` or the whole document), then the feed ranges."""
+    within = search.within
+    if within is None:
+        for match in _pieces(root, query):
+            yield 0, match
+        return
+    for number, (start, end) in enumerate([within, *(search.feed_ranges if feeding else ())]):
+        cursor = _cursor(query)
+        cursor.set_byte_range(start, end)
+        for match in cursor.matches(root):
+            yield number, match
+
+
+def _cursor(query: tree_sitter.Query) -> tree_sitter.QueryCursor:
+    cursor = tree_sitter.QueryCursor(query)
+    # Deeper, patterns do not start and the walk does not go (see _depth_notes).
+    cursor.set_max_start_depth(MAX_DEPTH)
+    return cursor
+
+
+def _pieces(root: tree_sitter.Node, query: tree_sitter.Query) -> Iterator[Match]:
+    """Every match of the whole document, once, searched piece by piece.
+
+    A cursor limited to a byte range reports each match whose root (for a pattern of
+    siblings, their parent) overlaps the range, so a match whose root spans pieces comes
+    from each of them; the first one that reports it started it. A match that captures a
+    node before the piece started in an earlier piece; one captured past the piece's end is
+    remembered, for the later pieces to drop.
+    """
+    starts = _piece_starts(root, CHUNK_BYTES)
+    if len(starts) == 1:
+        yield from _cursor(query).matches(root)
+        return
+    # By pattern: the few that match across pieces (at the module, a class) are looked up.
+    later: dict[int, set[tuple[object, ...]]] = {}
+    for start, end in zip(starts, [*starts[1:], _END], strict=True):
+        cursor = _cursor(query)
+        cursor.set_byte_range(start, end)
+        for index, captures in cursor.matches(root):
+            nodes = [node for group in captures.values() for node in group]
+            if not nodes or min(node.start_byte for node in nodes) < start:
+                continue  # nothing to report, or started in an earlier piece
+            seen = later.get(index)
+            key = _match_key(captures) if seen is not None else None
+            if seen is not None and key in seen:
+                continue
+            if any(node.end_byte > end or node.start_byte >= end for node in nodes):
+                later.setdefault(index, set()).add(key or _match_key(captures))
+            yield index, captures
+
+
+def _match_key(captures: dict[str, list[tree_sitter.Node]]) -> tuple[object, ...]:
+    return tuple((name, *(node.id for node in nodes)) for name, nodes in captures.items())
+
+
+def _piece_starts(root: tree_sitter.Node, size: int) -> list[int]:
+    """Where pieces of about ``size`` bytes start: at node starts, inside a node only when
+    the node alone is longer."""
+    starts = [0]
+    pending = list(reversed(root.children)) if root.end_byte > size else []
+    while pending:
+        node = pending.pop()
+        if node.end_byte - starts[-1] <= size:
+            continue  # fits in the current piece
+        if node.end_byte - node.start_byte > size:
+            pending.extend(reversed(node.children))
+        elif node.start_byte > starts[-1]:
+            starts.append(node.start_byte)
+    return starts
+
+
+_OUT_OF_STEPS = (
+    f"upstream stopped matching this rule in this file after {MAX_STEPS:,} steps (a costly "
+    "pattern, or unusual code): its findings here may be incomplete"
+)
+_TOO_DEEP = (
+    f"code nested more than {MAX_DEPTH} levels deep, from here on, was not searched: "
+    "findings of this rule there may be missing"
+)
+
+
+def _depth_notes(
+    document: Document,
+    language: LanguageRules,
+    root: tree_sitter.Node,
+    active: Set[str],
+    within: Span | None,
+) -> list[Finding]:
+    """A warning for each active rule when the query could not search the whole tree."""
+    deep = _too_deep(root, MAX_DEPTH)
+    if deep is None or not active:
+        return []
+    if within is not None and not overlaps((deep.start_byte, deep.end_byte), within):
+        return []
+    return [
+        _note(document, rule, deep, _TOO_DEEP) for rule in language.rules if rule.full_id in active
+    ]
+
+
+def _too_deep(root: tree_sitter.Node, limit: int) -> tree_sitter.Node | None:
+    """The first node more than ``limit`` levels below ``root``, or None.
+
+    Only subtrees with enough nodes to reach that deep are entered, so this costs a few
+    nodes of an ordinary file.
+    """
+    pending = [(root, 0)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > limit:
+            return node
+        for child in reversed(node.children):
+            # The child's deepest node is at most its node count below ``node``.
+            if depth + child.descendant_count > limit:
+                pending.append((child, depth + 1))
+    return None
+
+
+def _note(document: Document, rule: CompiledRule, node: tree_sitter.Node, message: str) -> Finding:
+    """A warning of ``rule``'s own, at the start of ``node``: its findings may be incomplete."""
+    spec = rule.definition
+    at = document.position(node.start_byte)
+    return Finding(
+        rule=rule.full_id,
+        severity="warning",
+        message=message,
+        docs=spec.docs,
+        path=document.path,
+        start=at,
+        end=at,
+        start_byte=node.start_byte,
+        end_byte=node.start_byte,
+        title=spec.title,
+    )
 
 
 def overlaps(span: tuple[int, int], within: tuple[int, int]) -> bool:

@@ -36,6 +36,29 @@ _Child = tuple[str | None, tree_sitter.Node]
 ALIASED = "upstream.aliased"
 
 
+class BudgetExhausted(Exception):
+    """A rule used up its matching steps in one document (see ``Budget``)."""
+
+
+class Budget:
+    """The matching steps one rule may still take in one document.
+
+    Matching is polynomial, but a pattern with many `$$$` runs or unordered entries, against
+    hostile code, can still take minutes; a rule that runs out stops there with a warning
+    instead of holding up the check.
+    """
+
+    __slots__ = ("left",)
+
+    def __init__(self, steps: int) -> None:
+        self.left = steps
+
+    def spend(self, steps: int = 1) -> None:
+        self.left -= steps
+        if self.left < 0:
+            raise BudgetExhausted
+
+
 @dataclass(frozen=True)
 class MatchContext:
     spec: LanguageSpec
@@ -46,6 +69,8 @@ class MatchContext:
     constraints: Mapping[str, BindingCheck] = field(default_factory=dict)
     # What expressions of this document are (engine/types), for `where: {X: {type: ...}}`.
     types: TypeOracle | None = None
+    # The steps this rule may still take in this document; None for no limit.
+    budget: Budget | None = None
 
 
 class TypeOracle(Protocol):
@@ -161,6 +186,8 @@ def match_node(
         if is_keyword(pattern.type):
             return bindings
         return bindings if _text(node) == pattern.text else None
+    if context.budget is not None:
+        context.budget.spend()
     children = node_children(context.spec, node)
     if pattern.type in context.spec.unordered_kinds:
         return _match_unordered(pattern.children, children, bindings, context)
@@ -197,7 +224,9 @@ def _is_property(node: tree_sitter.Node, spec: LanguageSpec) -> bool:
 def _chain_matches(expected: str, node: tree_sitter.Node, context: MatchContext) -> bool:
     if _is_property(node, context.spec):
         return False
-    actual = dotted_name(context.spec, node)
+    # Each link walked is a step: `x.a.a.a...` makes every link a candidate.
+    spend = context.budget.spend if context.budget is not None else None
+    actual = dotted_name(context.spec, node, spend)
     if actual is None:
         return False
     resolved = context.imports.resolve(actual)
@@ -233,29 +262,158 @@ def _match_sequence(
 ) -> Bindings | None:
     if not _count_fits(patterns, len(children)):
         return None
-    if not patterns:
-        return bindings  # _count_fits has checked that no children are left
-    first, rest = patterns[0], patterns[1:]
-    if first.kind is Kind.MULTI:
-        # Shortest first, so `$$$A, $B` gives $B the last node.
-        for count in range(len(children) + 1):
-            taken = tuple(node for _, node in children[:count])
-            extended = _bind(first.name, taken, bindings, context)
-            if extended is None:
-                continue
-            result = _match_sequence(rest, children[count:], extended, context, keyed_kinds)
+    return _Sequence(patterns, children, context, keyed_kinds).match(0, 0, bindings)
+
+
+class _Sequence:
+    """The children of one ordered container against the pattern's items.
+
+    The search is plain backtracking (each `$$$` run takes the fewest nodes first, so `$$$A,
+    $B` gives $B the last node) and finds the same first match, without its blow-up: the
+    fixed items after the last run take the last children, so that run's length is known;
+    no run takes more than leaves room for the fixed items after it; and a state that failed
+    is not tried again. What the rest of the items can match depends only on where they
+    start and on the bindings of the names they use, so that is the state.
+    """
+
+    def __init__(
+        self,
+        patterns: tuple[PatternNode, ...],
+        children: list[_Child],
+        context: MatchContext,
+        keyed_kinds: frozenset[str],
+    ) -> None:
+        self.patterns = patterns
+        self.fields = [field for field, _ in children]
+        self.nodes = tuple(node for _, node in children)
+        self.context = context
+        self.keyed_kinds = keyed_kinds
+        # fixed_after[i]: how many children the items after item i need.
+        self.fixed_after: list[int] = []
+        needed = sum(1 for p in patterns if p.kind is not Kind.MULTI)
+        for pattern in patterns:
+            if pattern.kind is not Kind.MULTI:
+                needed -= 1
+            self.fixed_after.append(needed)
+        runs = [index for index, p in enumerate(patterns) if p.kind is Kind.MULTI]
+        self.last_run = runs[-1] if runs else -1
+        # With one run there is nothing to backtrack over: its length is known.
+        self.names_after = _names_after(patterns) if len(runs) > 1 else None
+        self.failed: set[tuple[int, int, tuple[object, ...]]] = set()
+        # (run, state) -> the first child it failed from, for a run whose binding the rest
+        # does not see: starting later can only try fewer of the same continuations.
+        self.failed_from: dict[tuple[int, tuple[object, ...]], int] = {}
+
+    def match(self, index: int, position: int, bindings: Bindings) -> Bindings | None:
+        """Bindings for items ``index:`` matched against children ``position:``, or None."""
+        patterns, nodes = self.patterns, self.nodes
+        while index < len(patterns) and patterns[index].kind is not Kind.MULTI:
+            if position >= len(nodes):
+                return None
+            found = self._fixed(patterns[index], position, bindings)
+            if found is None:
+                return None
+            bindings, index, position = found, index + 1, position + 1
+        if index == len(patterns):
+            return bindings if position == len(nodes) else None
+        return self._run(index, position, bindings)
+
+    def _fixed(self, pattern: PatternNode, position: int, bindings: Bindings) -> Bindings | None:
+        node = self.nodes[position]
+        if self.fields[position] != pattern.field or node.type in self.keyed_kinds:
+            return None
+        return match_node(pattern, node, bindings, self.context)
+
+    def _run(self, index: int, position: int, bindings: Bindings) -> Bindings | None:
+        run = self.patterns[index]
+        room = len(self.nodes) - position - self.fixed_after[index]
+        if room < 0:
+            return None
+        state = self._state(index, bindings)
+        blind = state is not None and self._blind(run, index, bindings)
+        if state is not None:
+            if blind and position >= self.failed_from.get((index, state), len(self.nodes) + 1):
+                return None
+            if (index, position, state) in self.failed:
+                return None
+        counts = range(room, room + 1) if index == self.last_run else range(room + 1)
+        if blind:
+            result = self._skip(run, index, position, counts, bindings)
+        else:
+            result = self._take(run, index, position, counts, bindings)
+        if result is None and state is not None:
+            if blind:
+                self.failed_from[(index, state)] = position
+            else:
+                self.failed.add((index, position, state))
+        return result
+
+    def _take(
+        self, run: PatternNode, index: int, position: int, counts: range, bindings: Bindings
+    ) -> Bindings | None:
+        budget = self.context.budget
+        for count in counts:
+            if budget is not None:
+                budget.spend()
+            taken = self.nodes[position : position + count]
+            extended = _bind(run.name, taken, bindings, self.context)
+            if extended is not None:
+                result = self.match(index + 1, position + count, extended)
+                if result is not None:
+                    return result
+        return None
+
+    def _skip(
+        self, run: PatternNode, index: int, position: int, counts: range, bindings: Bindings
+    ) -> Bindings | None:
+        # The rest does not see this run's binding: it is made once the rest matched (in
+        # the place it would have had), not for every length tried.
+        budget = self.context.budget
+        for count in counts:
+            if budget is not None:
+                budget.spend()
+            result = self.match(index + 1, position + count, bindings)
             if result is not None:
-                return result
+                if run.name is None:
+                    return result
+                return {**bindings, run.name: self.nodes[position : position + count], **result}
         return None
-    if not children:
+
+    def _state(self, index: int, bindings: Bindings) -> tuple[object, ...] | None:
+        """What the items from ``index`` on depend on besides their start; None when there
+        is no backtracking to spare."""
+        if self.names_after is None:
+            return None
+        return tuple(_binding_key(bindings.get(name)) for name in self.names_after[index])
+
+    def _blind(self, run: PatternNode, index: int, bindings: Bindings) -> bool:
+        # A run that binds nothing the rest sees, with no `where` to pass, can take any
+        # number of nodes: from a later start it reaches a subset of the same states.
+        name = run.name
+        if name is None:
+            return True
+        assert self.names_after is not None
+        later = self.names_after[index + 1] if index + 1 < len(self.patterns) else ()
+        return name not in bindings and name not in self.context.constraints and name not in later
+
+
+def _names_after(patterns: tuple[PatternNode, ...]) -> list[tuple[str, ...]]:
+    """For each item, the metavariable names it and the items after it use, sorted."""
+    names: set[str] = set()
+    found: list[tuple[str, ...]] = []
+    for pattern in reversed(patterns):
+        names |= {p.name for p in pattern.walk() if p.name is not None}
+        found.append(tuple(sorted(names)))
+    return found[::-1]
+
+
+def _binding_key(binding: Binding | None) -> object:
+    # Within one document, equal byte ranges hold equal text: enough to tell states apart.
+    if binding is None:
         return None
-    field, node = children[0]
-    if field != first.field or node.type in keyed_kinds:
-        return None
-    extended = match_node(first, node, bindings, context)
-    if extended is None:
-        return None
-    return _match_sequence(rest, children[1:], extended, context, keyed_kinds)
+    if isinstance(binding, tuple):
+        return tuple((node.start_byte, node.end_byte) for node in binding)
+    return (binding.start_byte, binding.end_byte)
 
 
 def _match_unordered(
@@ -278,6 +436,8 @@ def _match_unordered(
         for position, (_, node) in enumerate(children):
             if position in used or node.type not in keyed_kinds:
                 continue
+            if context.budget is not None:
+                context.budget.spend()
             extended = match_node(keyed[index], node, current, context)
             if extended is not None:
                 result = assign(index + 1, used | {position}, extended)
