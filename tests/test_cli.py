@@ -90,6 +90,21 @@ def test_sarif_of_bundled_packs_validates(tmp_path):
     assert log["runs"][0]["results"]
 
 
+def test_the_engines_own_warning_has_no_docs_link_in_any_format(tmp_path, pack):
+    # Code nested past the depth limit: one warning of the engine, which no pack's rule owns.
+    (tmp_path / "deep.py").write_text("f(" * 600 + "x" + ")" * 600 + "\n")
+    text = check(pack, "deep.py", cwd=tmp_path)
+    assert text.returncode == 1, text.stderr
+    assert text.stdout.splitlines()[0] == (
+        "deep.py:1:499: upstream/nested-too-deeply skipped: code nested more than 500 levels "
+        "deep, from here on, was not searched for any rule"
+    )
+    log = json.loads(check(pack, "--format", "sarif", "deep.py", cwd=tmp_path).stdout)
+    jsonschema.validate(log, SCHEMA)
+    [found] = log["runs"][0]["results"]
+    assert found["ruleId"] == "upstream/nested-too-deeply" and "ruleIndex" not in found
+
+
 def test_odd_files_are_skipped_with_one_line(tmp_path, pack):
     (tmp_path / "binary.py").write_bytes(b"\x00\x01\x02eval(x)")
     (tmp_path / "latin1.py").write_bytes("s = 'caf\xe9'\neval(x)\n".encode("latin-1"))

@@ -192,3 +192,20 @@ def test_a_file_wide_rule_alone_is_searched_when_an_edit_adds_its_candidate(tmp_
     editor.edit(len(editor.source), len(editor.source), b"legacy_call(1)\n")
     found, incremental = editor.check(rule_set)
     assert incremental and found == _full(rule_set, editor) and len(found) == 1
+
+
+def test_a_file_that_stopped_a_check_short_is_checked_in_full_again(rule_set):
+    # Where the depth limit cut the search depends on the whole tree, not on the statements
+    # an edit touched: after such a check, the next version is checked in full.
+    nested = b"f(" * 600 + b"eval(x)" + b")" * 600
+    editor = Editor("python", b"import openai\n" + nested + b"\n\nx = 1\n")
+    before, _ = editor.check(rule_set)
+    assert [key[0] for key in before] == ["upstream/nested-too-deeply"]
+    editor.edit(len(editor.source), len(editor.source), b"y = 2\n")
+    after, incremental = editor.check(rule_set)
+    assert not incremental and after == before == _full(rule_set, editor)
+    # Edit the nesting away: the incremental path would have kept the stale warning.
+    start = editor.source.index(b"f(")
+    editor.edit(start, start + len(nested), b"g()")
+    after, incremental = editor.check(rule_set)
+    assert not incremental and after == _full(rule_set, editor) == []

@@ -21,7 +21,15 @@ from upstream.engine.document import Document
 from upstream.engine.findings import Edit, Finding
 from upstream.engine.imports import Imports, LazyImports, import_query
 from upstream.engine.languages import LanguageSpec
-from upstream.engine.runner import CheckOptions, Search, active_rules, find, finish, overlaps
+from upstream.engine.runner import (
+    CheckOptions,
+    Search,
+    active_rules,
+    find,
+    finish,
+    is_incomplete,
+    overlaps,
+)
 
 Span = tuple[int, int]
 
@@ -56,6 +64,9 @@ class Baseline:
     # Where the file-wide rules that apply had candidates: with none, they need no search.
     wide_candidates: list[Span] = field(default_factory=list)
     edits: list[ByteEdit] = field(default_factory=list)
+    # False when the check stopped short somewhere (is_incomplete): where it stopped depends
+    # on the whole file, so the next version is checked in full.
+    complete: bool = True
 
 
 @dataclass(frozen=True)
@@ -75,7 +86,7 @@ def check(
     """Findings for ``document``; with ``previous`` (the baseline of an earlier version and
     the edits since) and ``changed`` (tree-sitter's changed ranges between the two trees),
     only what the edits can affect is looked at again."""
-    if previous is not None:
+    if previous is not None and previous.complete:
         result = _recheck(document, language, options, previous, list(changed))
         if result is not None:
             return result
@@ -83,7 +94,14 @@ def check(
     active = frozenset(active_rules(document, language, imports, options))
     search = Search(imports=imports, active=active, watched=_file_wide(language, active))
     raw = find(document, language, options, search)
-    baseline = Baseline(raw, _import_spans(document), imports.known, active, search.candidates)
+    baseline = Baseline(
+        raw,
+        _import_spans(document),
+        imports.known,
+        active,
+        search.candidates,
+        complete=not any(is_incomplete(finding) for finding in raw),
+    )
     return Result(finish(document, raw), baseline, incremental=False)
 
 
@@ -141,6 +159,8 @@ def _recheck(
         fresh += find(document, subset, options, everywhere)
         wide_candidates = everywhere.candidates
     raw = kept + fresh
+    if any(is_incomplete(finding) for finding in fresh):
+        return None  # the edit reached a limit: the whole file decides what was searched
     baseline = Baseline(raw, imports, known.known, previous.active, wide_candidates)
     return Result(finish(document, raw), baseline, incremental=True)
 

@@ -110,7 +110,7 @@ def find(
     search: Search | None = None,
 ) -> list[Finding]:
     """Findings before suppressions, in no order (``search``: see ``Search``; default: all),
-    and a warning of each rule whose findings may be incomplete (``_note``)."""
+    and warnings where they may be incomplete (``is_incomplete``)."""
     search = search or Search()
     within, local_only = search.within, search.local_only
     active = search.active
@@ -158,7 +158,7 @@ def find(
             if bindings is None or not all(w.allows(bindings, context) for w in rule.where):
                 return
         except BudgetExhausted:
-            stopped[rule.full_id] = _note(document, rule, node, _OUT_OF_STEPS)
+            stopped[rule.full_id] = _out_of_steps(document, rule, node)
             return
         if guards is not None and rule.requirements and guards.excludes(node, rule.requirements):
             return  # compat code for a version the rule is not about
@@ -172,7 +172,7 @@ def find(
         for generator in language.dispatch[index]:
             if generator.rule.full_id in wanted and _looks_up(generator.rule):
                 consider(generator, node, captured)
-    notes = [*stopped.values(), *_depth_notes(document, language, root, active, within)]
+    notes = [*stopped.values(), *_depth_note(document, root, active, within)]
     return [*findings.values(), *notes]
 
 
@@ -272,7 +272,7 @@ def _matches(
 
 def _cursor(query: tree_sitter.Query) -> tree_sitter.QueryCursor:
     cursor = tree_sitter.QueryCursor(query)
-    # Deeper, patterns do not start and the walk does not go (see _depth_notes).
+    # Deeper, patterns do not start and the walk does not go (see _depth_note).
     cursor.set_max_start_depth(MAX_DEPTH)
     return cursor
 
@@ -332,27 +332,44 @@ _OUT_OF_STEPS = (
     f"upstream stopped matching this rule in this file after {MAX_STEPS:,} steps (a costly "
     "pattern, or unusual code): its findings here may be incomplete"
 )
+# The one finding that belongs to no pack: the engine saying where it stopped looking.
+NESTED_TOO_DEEPLY = "upstream/nested-too-deeply"
 _TOO_DEEP = (
-    f"code nested more than {MAX_DEPTH} levels deep, from here on, was not searched: "
-    "findings of this rule there may be missing"
+    f"skipped: code nested more than {MAX_DEPTH} levels deep, from here on, was not "
+    "searched for any rule"
 )
 
 
-def _depth_notes(
-    document: Document,
-    language: LanguageRules,
-    root: tree_sitter.Node,
-    active: Set[str],
-    within: Span | None,
+def is_incomplete(finding: Finding) -> bool:
+    """Whether ``finding`` says a check stopped short (a rule out of steps, deep code)."""
+    return finding.rule == NESTED_TOO_DEEPLY or (
+        finding.start_byte == finding.end_byte and finding.message == _OUT_OF_STEPS
+    )
+
+
+def _depth_note(
+    document: Document, root: tree_sitter.Node, active: Set[str], within: Span | None
 ) -> list[Finding]:
-    """A warning for each active rule when the query could not search the whole tree."""
+    """One warning for the document when the query could not search the whole tree."""
     deep = _too_deep(root, MAX_DEPTH)
     if deep is None or not active:
         return []
     if within is not None and not overlaps((deep.start_byte, deep.end_byte), within):
         return []
+    at = document.position(deep.start_byte)
     return [
-        _note(document, rule, deep, _TOO_DEEP) for rule in language.rules if rule.full_id in active
+        Finding(
+            rule=NESTED_TOO_DEEPLY,
+            severity="warning",
+            message=_TOO_DEEP,
+            docs="",
+            path=document.path,
+            start=at,
+            end=at,
+            start_byte=deep.start_byte,
+            end_byte=deep.start_byte,
+            title="Code nested too deeply to search",
+        )
     ]
 
 
@@ -374,14 +391,14 @@ def _too_deep(root: tree_sitter.Node, limit: int) -> tree_sitter.Node | None:
     return None
 
 
-def _note(document: Document, rule: CompiledRule, node: tree_sitter.Node, message: str) -> Finding:
+def _out_of_steps(document: Document, rule: CompiledRule, node: tree_sitter.Node) -> Finding:
     """A warning of ``rule``'s own, at the start of ``node``: its findings may be incomplete."""
     spec = rule.definition
     at = document.position(node.start_byte)
     return Finding(
         rule=rule.full_id,
         severity="warning",
-        message=message,
+        message=_OUT_OF_STEPS,
         docs=spec.docs,
         path=document.path,
         start=at,

@@ -94,7 +94,6 @@ def _diagnostic_json(
         "range": index.range_json(finding.start_byte, finding.end_byte, encoding),
         "severity": _SEVERITY[finding.severity].value,
         "code": finding.rule,
-        "codeDescription": {"href": finding.docs},
         "source": SOURCE,
         "message": finding.message,
         "data": {
@@ -105,6 +104,8 @@ def _diagnostic_json(
             "fix": fix,
         },
     }
+    if finding.docs:  # the engine's own notes have no page
+        diagnostic["codeDescription"] = {"href": finding.docs}
     if finding.deprecated:
         diagnostic["tags"] = [types.DiagnosticTag.Deprecated.value]
     return diagnostic

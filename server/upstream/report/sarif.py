@@ -51,20 +51,20 @@ def _region(finding: Finding) -> dict[str, int]:
     }
 
 
-def _result(finding: Finding, index: int, root: Path) -> dict[str, Any]:
+def _result(finding: Finding, index: int | None, root: Path) -> dict[str, Any]:
     location = {
         "physicalLocation": {
             "artifactLocation": {"uri": _uri(finding.path, root), "uriBaseId": "%SRCROOT%"},
             "region": _region(finding),
         }
     }
-    result: dict[str, Any] = {
-        "ruleId": finding.rule,
-        "ruleIndex": index,
-        "level": _LEVELS[finding.severity],
-        "message": {"text": f"{finding.message} ({finding.docs})"},
-        "locations": [location],
-    }
+    docs = f" ({finding.docs})" if finding.docs else ""
+    result: dict[str, Any] = {"ruleId": finding.rule}
+    if index is not None:  # the engine's own notes belong to no rule of the run
+        result["ruleIndex"] = index
+    result["level"] = _LEVELS[finding.severity]
+    result["message"] = {"text": finding.message + docs}
+    result["locations"] = [location]
     if finding.fix is not None:
         result["fixes"] = [
             {
@@ -108,7 +108,7 @@ def format_sarif(findings: list[Finding], packs: tuple[Pack, ...], root: Path) -
                 },
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": root.resolve().as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index_of.get(f.rule, -1), root) for f in findings],
+                "results": [_result(f, index_of.get(f.rule), root) for f in findings],
             }
         ],
     }

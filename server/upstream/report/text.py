@@ -6,9 +6,10 @@ from upstream.engine import Finding
 
 
 def format_finding(finding: Finding) -> str:
+    docs = f" [{finding.docs}]" if finding.docs else ""  # the engine's own notes have none
     return (
         f"{finding.path}:{finding.start.line + 1}:{finding.start.column + 1}: "
-        f"{finding.rule} {finding.message} [{finding.docs}]"
+        f"{finding.rule} {finding.message}{docs}"
     )
 
 
