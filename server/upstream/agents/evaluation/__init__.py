@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from upstream.agents.evaluation._context import PromptContext, read_prompt
 from upstream.agents.evaluation._records import Sample, guess_language, read_samples
 from upstream.agents.evaluation._report import (
     EvalReport,
@@ -17,6 +18,7 @@ from upstream.agents.evaluation._report import (
 from upstream.agents.evaluation._run import (
     SampleResult,
     check_sample,
+    completion_findings,
     run_dask,
     run_local,
     terminal_progress,
@@ -25,15 +27,18 @@ from upstream.agents.evaluation._run import (
 __all__ = [
     "EvalReport",
     "ModelSummary",
+    "PromptContext",
     "Sample",
     "SampleResult",
     "check_sample",
+    "completion_findings",
     "format_csv",
     "format_html",
     "format_json",
     "format_text",
     "guess_language",
     "pack_chart_png",
+    "read_prompt",
     "read_samples",
     "run_dask",
     "run_local",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -10,8 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from upstream.agents.evaluation._context import PromptContext, read_prompt
 from upstream.agents.evaluation._records import Sample, guess_language
-from upstream.engine import LANGUAGES, RuleSet, check
+from upstream.engine import (
+    LANGUAGES,
+    CheckOptions,
+    Document,
+    Edit,
+    Finding,
+    LanguageSpec,
+    RuleSet,
+    check,
+)
 from upstream.packs import load_rule_set
 from upstream.scan import available_cores
 
@@ -33,23 +44,73 @@ def _rule_set(pack_paths: tuple[str, ...]) -> RuleSet:
 
 
 def check_sample(sample: Sample, pack_paths: tuple[str, ...]) -> SampleResult:
-    """Check one completion against the packs at ``pack_paths``.
+    """Check one completion against the packs at ``pack_paths`` (see ``completion_findings``)."""
+    language = sample.language or guess_language(sample.code)
+    findings = completion_findings(sample, _rule_set(pack_paths), language)
+    return SampleResult(sample.id, sample.model, language, tuple(f.rule for f in findings))
+
+
+def completion_findings(
+    sample: Sample, rule_set: RuleSet, language: str | None = None
+) -> list[Finding]:
+    """The findings of ``rule_set`` in one completion, at positions in the completion.
 
     A completion that continues its ``prompt`` (the two parse together as code) is checked
-    after the prompt, and only findings that reach into the completion count; with a prompt in
-    prose, the completion is checked alone.
+    after the prompt; otherwise it is checked after the prompt's import statements alone
+    (none for a prompt in prose). Either way only findings that reach into the completion
+    count, so the model is not blamed for the prompt, and a version header in the prompt
+    decides the rules' version gates (see ``_context``).
     """
-    rule_set = _rule_set(pack_paths)
-    language = sample.language or guess_language(sample.code)
-    spec = LANGUAGES[language]
-    text, offset = sample.code, 0
-    if sample.prompt:
-        joined = sample.prompt + sample.code
-        if not spec.parser().parse(joined.encode("utf-8")).root_node.has_error:
-            text, offset = joined, len(sample.prompt.encode("utf-8"))
-    findings = check(text, spec, rule_set, path=f"{sample.model}/{sample.id}")
-    rules = tuple(f.rule for f in findings if f.end_byte > offset)
-    return SampleResult(sample.id, sample.model, language, rules)
+    spec = LANGUAGES[language or sample.language or guess_language(sample.code)]
+    context = read_prompt(sample.prompt or "", spec)
+    before = _context_before(sample, spec, context)
+    options = CheckOptions(versions=context.satisfies)
+    path = f"{sample.model}/{sample.id}"
+    findings = check(before + sample.code, spec, rule_set, path=path, options=options)
+    offset = len(before.encode("utf-8", "surrogatepass"))
+    if not offset:
+        return findings
+    completion = Document.from_text(path, sample.code, spec)
+    return [_moved(f, offset, completion) for f in findings if f.end_byte > offset]
+
+
+def _context_before(sample: Sample, spec: LanguageSpec, context: PromptContext) -> str:
+    """What the completion is checked after: the whole prompt when the two parse together
+    (a model continuing a line is judged on the whole line), else the prompt's imports."""
+    if not sample.prompt:
+        return ""
+    joined = (sample.prompt + sample.code).encode("utf-8", "surrogatepass")
+    if not spec.parser().parse(joined).root_node.has_error:
+        return sample.prompt
+    return context.preamble
+
+
+def _moved(finding: Finding, offset: int, completion: Document) -> Finding:
+    """``finding`` with its positions in the completion: one that starts in the prompt
+    starts where the completion does, and a fix that would edit the prompt is dropped."""
+    start, end = max(finding.start_byte - offset, 0), finding.end_byte - offset
+    fix = finding.fix
+    return dataclasses.replace(
+        finding,
+        start_byte=start,
+        end_byte=end,
+        start=completion.position(start),
+        end=completion.position(end),
+        fix=None
+        if fix is None or fix.start_byte < offset
+        else _moved_edit(fix, offset, completion),
+    )
+
+
+def _moved_edit(edit: Edit, offset: int, completion: Document) -> Edit:
+    start, end = edit.start_byte - offset, edit.end_byte - offset
+    return dataclasses.replace(
+        edit,
+        start_byte=start,
+        end_byte=end,
+        start=completion.position(start),
+        end=completion.position(end),
+    )
 
 
 def run_local(
