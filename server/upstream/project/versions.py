@@ -4,10 +4,19 @@ A rule's ``requires`` names a package and a PEP 440 specifier set (npm, Maven an
 are mapped onto PEP 440). `VersionResolver` finds what the project allows for that package by
 reading its manifests, nearest the checked file first: walking up from the file's directory,
 the first directory where a manifest of that ecosystem gives the package a readable version
-decides; within it, lockfiles (exact versions) win over manifests (ranges). A mention whose
-version can't be read (a git URL, a Maven version managed by a parent pom) does not decide, so
-a parent directory's lockfile or ``dependencyManagement`` still can. Each parsed manifest is
-cached against the mtime and size of every file it read.
+decides; within it, lockfiles (exact versions) win over manifests (ranges), and so do the
+pins of a requirement file that is a lock (`Manifest.locked`). A mention whose version can't
+be read (a git URL, a Maven version managed by a parent pom) does not decide, so a parent
+directory's lockfile or ``dependencyManagement`` still can. Each parsed manifest is cached
+against the mtime and size of every file it read.
+
+Workspaces. When the deciding directory is a workspace member (an npm/yarn/pnpm package
+listed by the root's `workspaces` or pnpm-workspace.yaml, a uv workspace member, a Poetry
+path dependency) and gave a range, the workspace root's lockfile says which version is
+installed: the member's own entry there if the lockfile keeps one (a pnpm importer, a
+package-lock copy nested in the member), else the root's, narrowed to the versions the
+member's range allows. A lockfile none of whose versions the member allows does not
+describe it; the member's range stands.
 
 The overlap test. What the project allows is a union of specifier sets; the rule's specifier
 is one more set. A conjunction of PEP 440 clauses (`>=`, `<`, `==`, `!=`, `~=`, `==X.*`)
@@ -37,7 +46,14 @@ from packaging.specifiers import Specifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from upstream.packs.requirements import Ecosystem, Requirement, ecosystem_named, normalize_name
-from upstream.project.manifests import KINDS, Manifest, ManifestKind, VersionRange, parse_manifest
+from upstream.project.manifests import (
+    KINDS,
+    Manifest,
+    ManifestKind,
+    VersionRange,
+    is_member,
+    parse_manifest,
+)
 from upstream.project.npm_range import semver_to_version
 
 __all__ = ["VersionRange", "VersionResolver", "overlaps"]
@@ -152,6 +168,39 @@ def overlaps(allowed: VersionRange, specifier: SpecifierSet) -> bool:
 
 # --------------------------------------------------------------------------- resolver
 
+
+def _union(known: VersionRange | None, found: VersionRange) -> VersionRange:
+    return found if known is None else known.union(found)
+
+
+def _lock_entry(
+    kind: ManifestKind, manifest: Manifest, name: str, member: str | None = None
+) -> VersionRange | None:
+    """The exact version a manifest locks `name` at (for workspace `member`, its own entry
+    first), or ``None`` if it locks none: a manifest that is no lockfile locks only the
+    entries it marked `locked`."""
+    if member is not None:
+        scoped = manifest.scopes.get(member, {}).get(name)
+        if scoped is not None:
+            return scoped
+    return (manifest.entries if kind.lockfile else manifest.locked).get(name)
+
+
+def _narrowed(locked: VersionRange, declared: VersionRange) -> VersionRange:
+    """The locked versions `declared` allows; `declared` if it allows none of them."""
+    pins = locked.pins()
+    if pins is None:
+        return locked
+    allowed = [pin for pin in pins if declared.allows(pin)]
+    if not allowed:
+        return declared
+    if len(allowed) == len(pins):
+        return locked
+    return VersionRange.of(
+        (SpecifierSet(f"=={pin}") for pin in allowed), locked.source, locked.line
+    )
+
+
 Stamp = tuple[int, int]
 
 
@@ -244,8 +293,10 @@ class VersionResolver:
         directory = start if start.is_dir() else start.parent
         mentioned = False
         while True:
-            seen, found = self._lookup_directory(ecosystem, name, directory)
+            seen, found, locked = self._lookup_directory(ecosystem, name, directory)
             if found is not None:
+                if not locked:
+                    found = self._workspace_locked(ecosystem, name, directory, found)
                 return True, found
             mentioned = mentioned or seen
             if directory == self._stop_at or directory.parent == directory:
@@ -254,22 +305,51 @@ class VersionResolver:
 
     def _lookup_directory(
         self, ecosystem: Ecosystem, name: str, directory: Path
-    ) -> tuple[bool, VersionRange | None]:
+    ) -> tuple[bool, VersionRange | None, bool]:
+        """(mentioned here, the range this directory gives, whether a lock gave it)."""
         mentioned = False
-        found: VersionRange | None = None
-        decided_by_lockfile = False
+        locked: VersionRange | None = None
+        ranged: VersionRange | None = None
         for kind, path in self._manifest_files(ecosystem, directory):
-            if found is not None and decided_by_lockfile and not kind.lockfile:
+            if locked is not None and not kind.lockfile:
                 break  # lockfiles are exact: they win over the directory's manifests
-            entries = self._manifest(kind, path).entries
-            if name not in entries:
+            manifest = self._manifest(kind, path)
+            if name not in manifest.entries:
                 continue
             mentioned = True
-            entry = entries[name]
-            if entry is not None:
-                found = entry if found is None else found.union(entry)
-                decided_by_lockfile = kind.lockfile
-        return mentioned, found
+            lock = _lock_entry(kind, manifest, name)
+            entry = manifest.entries[name]
+            if lock is not None:
+                locked = _union(locked, lock)
+            elif entry is not None:
+                ranged = _union(ranged, entry)
+        return mentioned, locked or ranged, locked is not None
+
+    def _workspace_locked(
+        self, ecosystem: Ecosystem, name: str, member: Path, declared: VersionRange
+    ) -> VersionRange:
+        """`declared` (a member's range) made exact by its workspace root's lockfile."""
+        root = self._workspace_root(ecosystem, member)
+        if root is None:
+            return declared
+        folder = member.relative_to(root).as_posix()
+        locked: VersionRange | None = None
+        for kind, path in self._manifest_files(ecosystem, root):
+            lock = _lock_entry(kind, self._manifest(kind, path), name, folder)
+            if lock is not None:
+                locked = _union(locked, lock)
+        return declared if locked is None else _narrowed(locked, declared)
+
+    def _workspace_root(self, ecosystem: Ecosystem, member: Path) -> Path | None:
+        """The nearest directory above `member` whose workspace lists it as a member."""
+        directory = member
+        while directory != self._stop_at and directory.parent != directory:
+            directory = directory.parent
+            for kind, path in self._manifest_files(ecosystem, directory):
+                members = self._manifest(kind, path).members
+                if members and is_member(members, member.relative_to(directory).as_posix()):
+                    return directory
+        return None
 
     def _manifest_files(
         self, ecosystem: Ecosystem, directory: Path
@@ -286,7 +366,8 @@ class VersionResolver:
         names = _list(directory)
         subfolders: list[tuple[Path, Stamp]] = []
         files: list[tuple[ManifestKind, Path]] = []
-        for kind in sorted(KINDS[ecosystem.value], key=lambda kind: not kind.lockfile):
+        listed = [kind for kind in KINDS[ecosystem.value] if kind.listed]
+        for kind in sorted(listed, key=lambda kind: not kind.lockfile):
             folder, listing = directory, names
             if kind.subdirectory:
                 if kind.subdirectory not in names:

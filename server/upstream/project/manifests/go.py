@@ -17,11 +17,11 @@ def _go_version(text: str) -> Version | None:
     return semver_to_version(text.removesuffix("+incompatible"))
 
 
-def _go_require(entries: Entries, line: str, source: Path) -> None:
+def _go_require(entries: Entries, line: str, source: Path, number: int) -> None:
     parts = line.replace('"', "").split()
     if len(parts) < 2:
         return
-    module, found = parts[0], _pinned_text(parts[1], source, _go_version)
+    module, found = parts[0], _pinned_text(parts[1], source, _go_version, number)
     _add(entries, module, found)
     major = re.fullmatch(r"(.+)/v([2-9]|\d{2,})", module)
     if major:
@@ -37,18 +37,18 @@ def parse_go_mod(path: Path) -> Manifest:
     """
     entries: Entries = {}
     block: str | None = None
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.split("//", 1)[0].strip()
         if block is not None:
             if line == ")":
                 block = None
             elif block == "require" and line:
-                _go_require(entries, line, path)
+                _go_require(entries, line, path, number)
             continue
         directive, _, rest = line.partition(" ")
         rest = rest.strip()
         if rest == "(":
             block = directive
         elif directive == "require":
-            _go_require(entries, rest, path)
+            _go_require(entries, rest, path, number)
     return Manifest(entries)

@@ -14,8 +14,15 @@ from typing import Any
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from upstream.files import load_toml
-from upstream.project.manifests.model import Entries, Manifest, VersionRange, _add, _table
+from upstream.files import parse_toml
+from upstream.project.manifests.model import (
+    Entries,
+    Manifest,
+    VersionRange,
+    _add,
+    _table,
+    _TomlLines,
+)
 
 __all__ = [
     "maven_range",
@@ -79,23 +86,27 @@ def _maven_interval(low_bracket: str, inside: str, high_bracket: str) -> Specifi
     return SpecifierSet(",".join(clauses))
 
 
-def maven_range(text: str, source: Path | None = None) -> VersionRange | None:
+def maven_range(
+    text: str, source: Path | None = None, line: int | None = None
+) -> VersionRange | None:
     """A Maven/Gradle version spec: `4.11.1` (exact), `[4.0,5.0)`, `(,1.0],[1.2,)`, `4.+`."""
     text = text.strip().removesuffix("!!")  # Gradle's strict marker
     if text in ("", "+", "latest.release", "latest.integration"):
-        return VersionRange.of([SpecifierSet()], source)
+        return VersionRange.of([SpecifierSet()], source, line)
     try:
         if text[0] in "[(":
             intervals = re.findall(r"([\[(])([^\[\]()]*)([\])])", text)
             if not intervals:
                 return None
-            return VersionRange.of((_maven_interval(*parts) for parts in intervals), source)
+            sets = (_maven_interval(*parts) for parts in intervals)
+            return VersionRange.of(sets, source, line)
         if text.endswith(".+"):  # Gradle dynamic: any version with this prefix
-            return VersionRange.of([SpecifierSet(f"=={_maven_bound(text[:-2])}.*")], source)
+            prefix = SpecifierSet(f"=={_maven_bound(text[:-2])}.*")
+            return VersionRange.of([prefix], source, line)
         version = maven_version(text)
     except (ValueError, InvalidSpecifier, InvalidVersion):
         return None
-    return VersionRange.pinned(version, source) if version is not None else None
+    return VersionRange.pinned(version, source, line) if version is not None else None
 
 
 _MAVEN_PROPERTY = re.compile(r"\$\{([^}]+)\}")
@@ -136,9 +147,19 @@ def _strip_namespaces(root: ET.Element) -> None:
             element.tag = element.tag.split("}", 1)[1]
 
 
+def _artifact_lines(text: str) -> dict[str, int]:
+    """Each `<artifactId>` value -> the line of its first mention (ElementTree keeps none)."""
+    found: dict[str, int] = {}
+    for match in re.finditer(r"<artifactId>\s*([^<\s]+)\s*</artifactId>", text):
+        found.setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
+    return found
+
+
 def parse_pom(path: Path) -> Manifest:
     """pom.xml: dependencies and dependencyManagement, with `${property}` substitution."""
-    root = ET.parse(path).getroot()
+    text = path.read_bytes()
+    lines = _artifact_lines(text.decode("utf-8", errors="replace"))
+    root = ET.fromstring(text)
     _strip_namespaces(root)
     properties = _pom_properties(root)
     entries: Entries = {}
@@ -156,7 +177,8 @@ def parse_pom(path: Path) -> Manifest:
             version = _substitute(
                 (dependency.findtext("version") or "").strip(), properties, _MAVEN_PROPERTY
             )
-            found = maven_range(version, path) if version else None
+            line = lines.get(dependency.findtext("artifactId", "").strip())
+            found = maven_range(version, path, line) if version else None
             _add(entries, f"{group}:{artifact}", found)
     return Manifest(entries)
 
@@ -213,9 +235,11 @@ def parse_gradle(path: Path) -> Manifest:
     variables = _gradle_variables(text, properties_file)
     entries: Entries = {}
     for pattern in (_GRADLE_STRING, _GRADLE_MAP):
-        for group, artifact, version in pattern.findall(text):
+        for match in pattern.finditer(text):
+            group, artifact, version = match.groups()
+            line = text.count("\n", 0, match.start()) + 1
             resolved = _substitute(version, variables, _GRADLE_REFERENCE) if version else None
-            found = maven_range(resolved, path) if resolved else None
+            found = maven_range(resolved, path, line) if resolved else None
             _add(entries, f"{group}:{artifact}", found)
     return Manifest(entries, [path, properties_file])
 
@@ -235,10 +259,12 @@ def _catalog_version(value: object, versions: Mapping[str, Any]) -> str | None:
 
 def parse_version_catalog(path: Path) -> Manifest:
     """gradle/libs.versions.toml: `[libraries]` resolved against `[versions]`."""
-    data = load_toml(path)
+    text = path.read_text(encoding="utf-8")
+    data = parse_toml(text)
+    lines = _TomlLines(text)
     versions = _table(data.get("versions"))
     entries: Entries = {}
-    for library in _table(data.get("libraries")).values():
+    for alias, library in _table(data.get("libraries")).items():
         if isinstance(library, str):
             group, _, rest = library.partition(":")
             artifact, _, version_text = rest.partition(":")
@@ -252,5 +278,7 @@ def parse_version_catalog(path: Path) -> Manifest:
                 group, artifact = str(table.get("group", "")), str(table.get("name", ""))
             version = _catalog_version(table.get("version"), versions)
         if group and artifact:
-            _add(entries, f"{group}:{artifact}", maven_range(version, path) if version else None)
+            line = lines.key(("libraries",), alias)
+            found = maven_range(version, path, line) if version else None
+            _add(entries, f"{group}:{artifact}", found)
     return Manifest(entries)

@@ -7,9 +7,9 @@ are for the sibling ecosystem modules only.
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ __all__ = [
     "Manifest",
     "ManifestKind",
     "Parser",
+    "TablePath",
     "VersionRange",
     "parse_manifest",
 ]
@@ -53,28 +54,45 @@ class VersionRange:
 
     alternatives: tuple[SpecifierSet, ...]
     exact: Version | None = None
+    # The file that declared the version and the 1-based line there (`upstream versions`
+    # prints them as `file:line`); neither is part of what the range *is*.
     source: Path | None = field(default=None, compare=False)
+    line: int | None = field(default=None, compare=False)
 
     @classmethod
-    def pinned(cls, version: Version, source: Path | None = None) -> VersionRange:
+    def pinned(
+        cls, version: Version, source: Path | None = None, line: int | None = None
+    ) -> VersionRange:
         """Exactly `version`."""
-        return cls((SpecifierSet(f"=={version}"),), version, source)
+        return cls((SpecifierSet(f"=={version}"),), version, source, line)
 
     @classmethod
-    def of(cls, specifiers: Iterable[SpecifierSet], source: Path | None = None) -> VersionRange:
+    def of(
+        cls,
+        specifiers: Iterable[SpecifierSet],
+        source: Path | None = None,
+        line: int | None = None,
+    ) -> VersionRange:
         """A union of specifier sets; a lone `==X` set becomes an exact version."""
         # Sorted, so equal unions compare equal whatever order manifests listed them in.
         union = tuple(sorted(set(specifiers), key=str))
         pin = _only_pin(union[0]) if len(union) == 1 else None
         if pin is not None:
-            return cls.pinned(pin, source)
-        return cls(union, None, source)
+            return cls.pinned(pin, source, line)
+        return cls(union, None, source, line)
 
     def union(self, other: VersionRange) -> VersionRange:
         """Versions allowed by either range (the project could be on any of them)."""
         if self.exact is not None and self.exact == other.exact:
             return self
-        return VersionRange.of(self.alternatives + other.alternatives, self.source)
+        return VersionRange.of(self.alternatives + other.alternatives, self.source, self.line)
+
+    def pins(self) -> tuple[Version, ...] | None:
+        """The exact versions this range is a union of, or ``None`` if some part is a range."""
+        if self.exact is not None:
+            return (self.exact,)
+        found = [_only_pin(alternative) for alternative in self.alternatives]
+        return None if None in found else tuple(pin for pin in found if pin is not None)
 
     def allows(self, version: Version) -> bool:
         """Whether the project may be on `version`."""
@@ -89,6 +107,7 @@ class VersionRange:
 
 
 Entries = dict[str, VersionRange | None]
+TablePath = tuple[str, ...]  # a TOML table's keys: ("tool", "poetry", "dependencies")
 
 
 @dataclass
@@ -99,6 +118,16 @@ class Manifest:
     # Every file the parse read (includes, gradle.properties), so a cache can tell when
     # any of them changed; a path that did not exist is listed too.
     files: list[Path] = field(default_factory=list)
+    # Exact versions read from files that are locks although their kind is not (a
+    # pip-compile output, `requirements_locked.txt`): they win in their directory as a
+    # lockfile does. Each is in `entries` too.
+    locked: Entries = field(default_factory=dict)
+    # A workspace root's member folders, as globs relative to the manifest's folder
+    # (`packages/*`; a leading `!` excludes): files in a member take the root's lockfile.
+    members: tuple[str, ...] = ()
+    # A lockfile's entries for one workspace member only (a pnpm importer, a package-lock
+    # install nested under the member), by the member's folder relative to the lockfile's.
+    scopes: dict[str, Entries] = field(default_factory=dict)
 
 
 Parser = Callable[[Path], Manifest]
@@ -113,6 +142,9 @@ class ManifestKind:
     lockfile: bool  # exact versions: wins over the directory's other manifests
     parse: Parser
     subdirectory: str = ""  # e.g. "gradle" for gradle/libs.versions.toml
+    # False: not read on its own, only when another manifest names it (etc/*.txt named
+    # by setup.py); listed so the editor watches it and versions are resolved again.
+    listed: bool = True
 
 
 def parse_manifest(kind: ManifestKind, path: Path) -> Manifest:
@@ -150,19 +182,20 @@ def _strings(value: object) -> Iterator[str]:
         yield from (item for item in value if isinstance(item, str))
 
 
-def _load_json(path: Path) -> Mapping[str, Any]:
-    return _table(json.loads(path.read_text(encoding="utf-8")))
-
-
-def _ranged(union: list[SpecifierSet] | None, source: Path) -> VersionRange | None:
-    return VersionRange.of(union, source) if union else None
+def _ranged(
+    union: list[SpecifierSet] | None, source: Path, line: int | None = None
+) -> VersionRange | None:
+    return VersionRange.of(union, source, line) if union else None
 
 
 def _pinned_text(
-    text: object, source: Path, convert: Callable[[str], Version | None]
+    text: object,
+    source: Path,
+    convert: Callable[[str], Version | None],
+    line: int | None = None,
 ) -> VersionRange | None:
     version = convert(text) if isinstance(text, str) else None
-    return VersionRange.pinned(version, source) if version is not None else None
+    return VersionRange.pinned(version, source, line) if version is not None else None
 
 
 def _pep440(text: str) -> Version | None:
@@ -170,3 +203,54 @@ def _pep440(text: str) -> Version | None:
         return Version(text)
     except InvalidVersion:
         return None
+
+
+def _first_line(
+    lines: Sequence[str], pattern: re.Pattern[str], start: int = 0, stop: int | None = None
+) -> int | None:
+    """The 1-based number of the first line in ``lines[start:stop]`` matching `pattern`.
+
+    For formats whose parser keeps no positions (TOML, JSON, INI): finding the text again
+    is cheap, and a line number that is sometimes missing beats none at all.
+    """
+    end = len(lines) if stop is None else min(stop, len(lines))
+    for index in range(max(start, 0), end):
+        if pattern.search(lines[index]):
+            return index + 1
+    return None
+
+
+class _TomlLines:
+    """Finds where a TOML document declares a key or a string (tomllib keeps no positions)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def string(self, value: str) -> int | None:
+        """The first line holding `value` as a quoted string (a PEP 508 list item)."""
+        quoted = re.escape(value)
+        return _first_line(self.lines, re.compile(f"\"{quoted}\"|'{quoted}'"))
+
+    def key(self, table: TablePath, key: str) -> int | None:
+        """The line of `key = ...` in `[table]`, or of a `[table.key]` header."""
+        header = _first_line(self.lines, _header(table))
+        if header is not None:
+            stop = _first_line(self.lines, _ANY_HEADER, header) or len(self.lines) + 1
+            assignment = re.compile(rf"^\s*{_toml_key(key)}\s*=")
+            found = _first_line(self.lines, assignment, header, stop - 1)
+            if found is not None:
+                return found
+        return _first_line(self.lines, _header((*table, key)))
+
+
+_ANY_HEADER = re.compile(r"^\s*\[")
+
+
+def _toml_key(part: str) -> str:
+    escaped = re.escape(part)
+    return f"(?:{escaped}|\"{escaped}\"|'{escaped}')"
+
+
+def _header(table: TablePath) -> re.Pattern[str]:
+    dotted = r"\s*\.\s*".join(_toml_key(part) for part in table)
+    return re.compile(rf"^\s*\[\s*{dotted}\s*\]")

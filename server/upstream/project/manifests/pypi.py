@@ -1,34 +1,42 @@
-"""PyPI manifests: requirements files, pyproject.toml (PEP 621/735 and Poetry), lockfiles.
+"""PyPI manifests: pyproject.toml (PEP 621/735, Poetry, uv workspaces) and lockfiles.
+
+Requirement files live in `requirements`, setup.py and setup.cfg in `setuptools_files`.
 
 Names are PEP 503 normalized.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from packaging.requirements import InvalidRequirement
-from packaging.requirements import Requirement as Pep508Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from upstream.files import load_toml
+from upstream.files import parse_toml
 from upstream.project.manifests.model import (
     Entries,
     Manifest,
+    TablePath,
     VersionRange,
     _add,
-    _load_json,
     _pep440,
     _pinned_text,
     _ranged,
     _strings,
     _table,
+    _TomlLines,
+)
+from upstream.project.manifests.requirements import (
+    RequirementsReader,
+    add_pep508,
+    parse_requirements_txt,
+    project_root,
 )
 from upstream.project.npm_range import caret_set, tilde_set
 
@@ -41,62 +49,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger("upstream.project")
-
-
-def _add_pep508(entries: Entries, text: str, source: Path) -> None:
-    try:
-        requirement = Pep508Requirement(text)
-    except InvalidRequirement:
-        logger.debug("%s: not a requirement: %r", source, text)
-        return
-    # A direct URL has no version we could compare.
-    found = None if requirement.url else VersionRange.of([requirement.specifier], source)
-    _add(entries, canonicalize_name(requirement.name), found)
-
-
-_COMMENT = re.compile(r"(^|\s)#.*$")
-_REQUIREMENT_OPTION = re.compile(r"\s+--?[A-Za-z]")
-_INCLUDE = re.compile(r"^(?:-r|--requirement)(?:\s*=\s*|\s+|(?=\S))(\S+)$")
-
-
-def _logical_lines(text: str) -> Iterator[str]:
-    """Lines with comments removed and `\\` continuations joined, as pip reads them."""
-    pending = ""
-    for raw in text.splitlines():
-        line = _COMMENT.sub("", raw).rstrip()
-        if line.endswith("\\"):
-            pending += line[:-1] + " "
-            continue
-        yield (pending + line).strip()
-        pending = ""
-    if pending.strip():
-        yield pending.strip()
-
-
-def _read_requirements(path: Path, manifest: Manifest, seen: set[Path]) -> None:
-    seen.add(path)
-    manifest.files.append(path)
-    if not path.is_file():
-        logger.warning("requirements include not found: %s", path)
-        return
-    for line in _logical_lines(path.read_text(encoding="utf-8")):
-        include = _INCLUDE.match(line)
-        if include:
-            target = (path.parent / include.group(1)).resolve()
-            if target not in seen:
-                _read_requirements(target, manifest, seen)
-        # Other options (-c constraints, -e editables, --index-url) add no named versions.
-        elif line and not line.startswith("-"):
-            # Per-requirement options (`--hash=...` from pip-compile) follow the requirement.
-            _add_pep508(manifest.entries, _REQUIREMENT_OPTION.split(line, maxsplit=1)[0], path)
-
-
-def parse_requirements_txt(path: Path) -> Manifest:
-    """requirements*.txt, following `-r` includes relative to the including file."""
-    manifest = Manifest()
-    _read_requirements(path.resolve(), manifest, set())
-    manifest.files.insert(0, path)
-    return manifest
 
 
 _POETRY_OPERATOR_SPACE = re.compile(r"(===|==|!=|~=|<=|>=|<|>|=|\^|~)\s+")
@@ -133,70 +85,151 @@ def poetry_constraint(text: str) -> list[SpecifierSet] | None:
     return union
 
 
-def _poetry_value(value: object, source: Path) -> VersionRange | None:
+def _poetry_value(value: object, source: Path, line: int | None = None) -> VersionRange | None:
     """A Poetry dependency value: a constraint string, a table, or a list of tables."""
     if isinstance(value, str):
-        return _ranged(poetry_constraint(value), source)
+        return _ranged(poetry_constraint(value), source, line)
     if isinstance(value, Mapping):
         # git / path / url dependencies carry no comparable version.
         version = value.get("version")
-        return _ranged(poetry_constraint(version), source) if isinstance(version, str) else None
+        if isinstance(version, str):
+            return _ranged(poetry_constraint(version), source, line)
+        return None
     if isinstance(value, list):
         found = [_poetry_value(item, source) for item in value]
         known = [item for item in found if item is not None]
         if known and len(known) == len(found):
-            return VersionRange.of((s for item in known for s in item.alternatives), source)
+            alternatives = (s for item in known for s in item.alternatives)
+            return VersionRange.of(alternatives, source, line)
     return None
 
 
-def _poetry_sections(poetry: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
-    yield _table(poetry.get("dependencies"))
-    yield _table(poetry.get("dev-dependencies"))
-    for group in _table(poetry.get("group")).values():
-        yield _table(_table(group).get("dependencies"))
+def _poetry_sections(poetry: Mapping[str, Any]) -> Iterator[tuple[TablePath, Mapping[str, Any]]]:
+    for name in ("dependencies", "dev-dependencies"):
+        yield ("tool", "poetry", name), _table(poetry.get(name))
+    for group, table in _table(poetry.get("group")).items():
+        yield ("tool", "poetry", "group", group, "dependencies"), _table(table.get("dependencies"))
 
 
-def parse_pyproject(path: Path) -> Manifest:
-    """pyproject.toml: PEP 621 (and optional) dependencies, PEP 735 groups, Poetry tables."""
-    data = load_toml(path)
-    entries: Entries = {}
+def _requirement_lists(data: Mapping[str, Any]) -> list[object]:
     project = _table(data.get("project"))
     lists = [project.get("dependencies"), *_table(project.get("optional-dependencies")).values()]
     lists += _table(data.get("dependency-groups")).values()
-    for requirements in lists:
-        for text in _strings(requirements):
-            _add_pep508(entries, text, path)
+    return lists
+
+
+def _listed_files(value: object) -> list[str]:
+    """A file list as packaging tools spell it: one name or a list of names."""
+    if isinstance(value, str):
+        return [value]
+    return list(_strings(value))
+
+
+def _requirement_files(data: Mapping[str, Any]) -> list[str]:
+    """Requirement files the pyproject's build backend reads its dependencies from:
+    setuptools' `dynamic` `file =` and the hatch-requirements-txt hook's `files`."""
+    tool = _table(data.get("tool"))
+    dynamic = _table(_table(tool.get("setuptools")).get("dynamic"))
+    found = _listed_files(_table(dynamic.get("dependencies")).get("file"))
+    for extra in _table(dynamic.get("optional-dependencies")).values():
+        found += _listed_files(_table(extra).get("file"))
+    hook = _table(_table(_table(_table(tool.get("hatch")).get("metadata")).get("hooks")))
+    requirements_txt = _table(hook.get("requirements_txt"))
+    found += _listed_files(requirements_txt.get("files"))
+    for files in _table(requirements_txt.get("optional-dependencies")).values():
+        found += _listed_files(files)
+    return found
+
+
+def _workspace_members(data: Mapping[str, Any], poetry: Mapping[str, Any]) -> tuple[str, ...]:
+    """Folders whose dependencies this project's lockfile also pins: uv workspace members
+    (and exclusions), uv path sources and Poetry path dependencies (a Poetry monorepo)."""
+    uv = _table(_table(data.get("tool")).get("uv"))
+    workspace = _table(uv.get("workspace"))
+    members = list(_strings(workspace.get("members")))
+    members += [f"!{pattern}" for pattern in _strings(workspace.get("exclude"))]
+    sources = [_table(value).get("path") for value in _table(uv.get("sources")).values()]
+    for _, section in _poetry_sections(poetry):
+        sources += [_table(value).get("path") for value in section.values()]
+    members += [source for source in sources if isinstance(source, str)]
+    return tuple(members)
+
+
+def parse_pyproject(path: Path) -> Manifest:
+    """pyproject.toml: PEP 621 (and optional) dependencies, PEP 735 groups, Poetry tables,
+    requirement files the build backend reads, workspace members."""
+    text = path.read_text(encoding="utf-8")
+    data = parse_toml(text)
+    lines = _TomlLines(text)
+    manifest = Manifest()
+    for requirements in _requirement_lists(data):
+        for requirement in _strings(requirements):
+            add_pep508(manifest.entries, requirement, path, lines.string(requirement))
     poetry = _table(_table(data.get("tool")).get("poetry"))
-    for section in _poetry_sections(poetry):
+    for table, section in _poetry_sections(poetry):
         for name, value in section.items():
             if name.lower() != "python":  # the interpreter, not a package
-                _add(entries, canonicalize_name(name), _poetry_value(value, path))
-    return Manifest(entries)
+                found = _poetry_value(value, path, lines.key(table, name))
+                _add(manifest.entries, canonicalize_name(name), found)
+    files = _requirement_files(data)
+    if files:
+        reader = RequirementsReader(manifest, project_root(path))
+        for name in files:
+            reader.read(path.parent / name)
+        reader.finish()
+    manifest.members = _workspace_members(data, poetry)
+    return manifest
+
+
+_LOCK_NAME = re.compile(r"""^\s*name\s*=\s*["']([^"']+)["']""")
+
+
+def _lock_name_lines(text: str) -> dict[str, int]:
+    """Normalized package name -> the line of its first `name = "..."` in a TOML lockfile."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _LOCK_NAME.match(line)
+        if match:
+            lines.setdefault(canonicalize_name(match.group(1)), number)
+    return lines
 
 
 def parse_python_lock(path: Path) -> Manifest:
     """poetry.lock and uv.lock: `[[package]]` tables with `name` and `version`."""
+    text = path.read_text(encoding="utf-8")
+    name_lines = _lock_name_lines(text)
     entries: Entries = {}
-    packages = load_toml(path).get("package")
+    packages = parse_toml(text).get("package")
     for package in packages if isinstance(packages, list) else []:
         name = _table(package).get("name")
         if isinstance(name, str):
-            found = _pinned_text(_table(package).get("version"), path, _pep440)
-            _add(entries, canonicalize_name(name), found)
+            normalized = canonicalize_name(name)
+            version = _table(package).get("version")
+            found = _pinned_text(version, path, _pep440, name_lines.get(normalized))
+            _add(entries, normalized, found)
     return Manifest(entries)
+
+
+_JSON_OBJECT_KEY = re.compile(r'^\s*"([^"]+)"\s*:\s*\{')
 
 
 def parse_pipfile_lock(path: Path) -> Manifest:
     """Pipfile.lock: `default` and `develop` maps of name -> {"version": "==X"}."""
+    text = path.read_text(encoding="utf-8")
+    key_lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _JSON_OBJECT_KEY.match(line)
+        if match:
+            key_lines.setdefault(match.group(1), number)
     entries: Entries = {}
-    data = _load_json(path)
+    data = _table(json.loads(text))
     for section in ("default", "develop"):
         for name, info in _table(data.get(section)).items():
             version = _table(info).get("version")
             found = None
             if isinstance(version, str):
                 try:
-                    found = VersionRange.of([SpecifierSet(version)], path)
+                    found = VersionRange.of([SpecifierSet(version)], path, key_lines.get(name))
                 except InvalidSpecifier:
                     found = None
             _add(entries, canonicalize_name(name), found)
