@@ -15,6 +15,16 @@ mongoose.connect(uri, { useCreateIndex: true, autoIndex: false });
 const legacyOptions = { useFindAndModify: false };
 // ok: mongoose-connect-options-no-effect, mongoose-connect-topology-options-removed, mongoose-connect-options-unsupported
 mongoose.connect(uri, { autoIndex: false, maxPoolSize: 20 });
+// A connection option in a `createConnection()` too.
+// expect: mongoose-connect-options-unsupported
+const conn = mongoose.createConnection(uri, { useCreateIndex: true });
+// Mongoose 5's per-query `useFindAndModify`: ignored since Mongoose 6, not a connect() error.
+// ok: mongoose-connect-options-unsupported
+await User.findOneAndUpdate({ email }, { name }, { new: true, useFindAndModify: false });
+// ok: mongoose-connect-options-unsupported
+await User.findOneAndDelete({ email }, { useFindAndModify: false });
+// ok: mongoose-connect-options-unsupported
+User.findOne({ email }).setOptions({ useFindAndModify: false });
 
 // expect: mongoose-set-option-unsupported
 mongoose.set("useFindAndModify", false);
@@ -176,6 +186,24 @@ const res = await User.findOneAndUpdate({ email }, { name }, {
 });
 // ok: raw-result-option-removed
 await User.findOneAndUpdate({ email }, { name }, { includeResultMetadata: true });
+// expect: raw-result-option-removed
+const updated = await User.findByIdAndUpdate(id, { name }, { new: true, rawResult: true });
+// expect: raw-result-option-removed
+const replaced = await User.findOneAndReplace({ email }, { email, name }, { "rawResult": true });
+// expect: raw-result-option-removed
+const deleted = await User.findOneAndDelete({ email }, { rawResult: true });
+// expect: raw-result-option-removed
+const byId = await User.findByIdAndDelete(id, { rawResult: true, lean: true });
+// `insertMany` keeps its `rawResult` in Mongoose 8 and 9 (the driver's InsertManyResult).
+// ok: raw-result-option-removed
+const inserted = await User.insertMany(docs, { rawResult: true });
+// ok: raw-result-option-removed
+const partial = await User.insertMany(docs, { ordered: false, rawResult: true });
+// A `rawResult` field of the filter or the update is a document's, not an option.
+// ok: raw-result-option-removed
+await User.findOneAndUpdate({ rawResult: true }, { rawResult: false });
+// ok: raw-result-option-removed
+await User.findOneAndDelete({ rawResult: true });
 
 // expect: overwrite-option-removed
 await User.findOneAndUpdate({ _id: id }, replacement, { overwrite: true });

@@ -39,17 +39,52 @@ export async function resetCache() {
   await client.flushDb('ASYNC');
 }
 
+// Test code in a file that is not a test file by its name (`context: application`): the
+// callbacks of Jest/Mocha/Vitest tests and hooks, and what they define.
 beforeEach(async () => {
   // ok: flush-in-application-code
   await client.flushAll();
 });
 
 describe('cache', () => {
+  afterAll(async function () {
+    // ok: flush-in-application-code
+    await ioredis.flushdb();
+  });
+
   it('starts empty', async () => {
     // ok: flush-in-application-code
     await client.flushDb();
+    // ok: keys-command
+    expect(await client.keys('cache:*')).toEqual([]);
+  });
+
+  it.each([['a'], ['b']])('lists %s', async (prefix) => {
+    const listed = async () => {
+      // ok: keys-command
+      return ioredis.keys(`${prefix}:*`);
+    };
+    expect(await listed()).toEqual([]);
+  });
+
+  test.concurrent('counts', async () => {
+    // ok: keys-command
+    expect((await client.keys('n:*')).length).toBe(0);
   });
 });
+
+// Not test calls: a method named `test`, a function named `describe` given no callback, and
+// an application's `it`-like names on an object.
+export async function check(pattern) {
+  // expect: keys-command
+  if (/session/.test(await client.keys(pattern))) {
+    return describe(await client.flushAll()); // expect: flush-in-application-code
+  }
+  return router.it('x', async () => {
+    // expect: flush-in-application-code
+    await client.flushAll();
+  });
+}
 
 // ok: flush-in-application-code
 await client.del('cache:home');

@@ -1,5 +1,9 @@
 # KEYS and FLUSHALL/FLUSHDB through redis-py (sync and asyncio).
+import functools
+import unittest
+
 import pytest
+import pytest_asyncio
 import redis
 import redis.asyncio as aioredis
 
@@ -58,46 +62,87 @@ def reset_anything(cache):
     cache.flushall()
 
 
-# Test code may flush a throw-away database.
+# Test code (`context: application`) may flush a throw-away database and list its keys,
+# also in a file that is not a test file by its name: pytest fixtures and tests, unittest
+# hooks and test classes, and whatever is defined inside them.
 @pytest.fixture
 def clean_redis():
     # ok: flush-in-application-code
     r.flushdb()
     yield r
+    # ok: keys-command
+    assert r.keys("*") == []
     # ok: flush-in-application-code
     r.flushdb()
+
+
+@pytest.fixture(scope="session")
+async def session_redis():
+    # ok: flush-in-application-code
+    await redis_client.flushall()
+    yield redis_client
+
+
+@pytest.mark.usefixtures("settings")
+@pytest_asyncio.fixture
+async def async_redis():
+    client = aioredis.Redis()
+    # ok: flush-in-application-code
+    await client.flushdb()
+    yield client
 
 
 def test_counter_increments():
     # ok: flush-in-application-code
     r.flushdb()
     assert r.incr("n") == 1
+    # ok: keys-command
+    assert r.keys("n*") == ["n"]
+
+
+def test_scan_finds_what_keys_finds():
+    def written():
+        # ok: keys-command
+        return set(r.keys("user:*"))
+
+    assert set(r.scan_iter(match="user:*")) == written()
 
 
 class CacheTests:
     def setUp(self):
         # ok: flush-in-application-code
-        self.r.flushall()
+        r.flushall()
 
     def helper(self):
+        # ok: flush-in-application-code, keys-command
+        return r.flushdb(), r.keys("cache:*")
+
+
+class TestSessions:
+    def check_empty(self):
+        # ok: keys-command
+        assert not r.keys("session:*")
+
+
+class SessionStoreCase(unittest.IsolatedAsyncioTestCase):
+    async def asyncSetUp(self):
         # ok: flush-in-application-code
-        self.r.flushdb()
+        await redis_client.flushdb()
+
+    async def test_listing(self):
+        # ok: keys-command
+        self.assertEqual(await aioredis.Redis().keys("s:*"), [])
 
 
-# nose / pytest module-level setup and teardown functions, by name.
-def setup():
-    # ok: flush-in-application-code
-    r.flushdb()
-
-
-def teardown():
-    # ok: flush-in-application-code
-    r.flushall()
-
-
+# pytest's module-level setup and teardown functions, by name.
 def setup_module(module):
     # ok: flush-in-application-code
     r.flushdb()
+
+
+def teardown_module(module):
+    # ok: flush-in-application-code
+    r.flushall()
 
 
 async def asyncTearDown():
@@ -105,9 +150,43 @@ async def asyncTearDown():
     await redis_client.flushdb()
 
 
-# Only the function's name counts: not a name that merely starts with "setup", and not
-# "setup"/"test" elsewhere in an application function.
+# Application code: a plain `setup()` or `teardown()` is an application's name too (nose's
+# module hooks of that name live in test files, which the rules skip), and a class whose
+# name only contains "Test" is not a test class.
+def setup():
+    # expect: flush-in-application-code
+    r.flushdb()
+
+
+def teardown():
+    # expect: flush-in-application-code
+    r.flushall()
+
+
+class ABTestAssignments:
+    def reset(self):
+        # expect: flush-in-application-code
+        r.flushdb()
+
+    def variants(self):
+        # expect: keys-command
+        return r.keys("abtest:*")
+
+
+@functools.cache
+def cached_keys():
+    # expect: keys-command
+    return r.keys("config:*")
+
+
+# Only the function's name counts: not a name that merely starts with "setup" or "test",
+# and not "setup"/"test" elsewhere in an application function.
 def setupcache():
+    # expect: flush-in-application-code
+    r.flushdb()
+
+
+def testify_cache():
     # expect: flush-in-application-code
     r.flushdb()
 

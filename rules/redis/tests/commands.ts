@@ -17,3 +17,16 @@ export async function wipe(): Promise<void> {
 const record: Record<string, number> = { a: 1 };
 // ok: keys-command
 const names: string[] = Object.keys(record);
+
+// Vitest in TypeScript: a hook's callback is test code.
+beforeAll(async (): Promise<void> => {
+  // ok: flush-in-application-code
+  await client.flushAll();
+});
+
+describe.each(['a', 'b'])('prefix %s', (prefix: string) => {
+  it('is empty', async () => {
+    // ok: keys-command
+    expect(await client.keys(`${prefix}:*`)).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@ import tree_sitter
 
 from upstream.engine.compat import CompatGuards
 from upstream.engine.compiler import CompiledRule, Generator, LanguageRules
+from upstream.engine.context import FileContext, in_test_code
 from upstream.engine.document import Document
 from upstream.engine.findings import Edit, Finding, Severity
 from upstream.engine.imports import LazyImports
@@ -160,6 +161,8 @@ def find(
         except BudgetExhausted:
             stopped[rule.full_id] = _out_of_steps(document, rule, node)
             return
+        if rule.definition.context == "application" and in_test_code(node, document.spec):
+            return  # a test's own use of what the rule warns applications about
         if guards is not None and rule.requirements and guards.excludes(node, rule.requirements):
             return  # compat code for a version the rule is not about
         findings[key] = _finding(document, rule, node, bindings, options)
@@ -421,12 +424,15 @@ def active_rules(
     imports: LazyImports,
     options: CheckOptions,
 ) -> set[str]:
-    """The rules that apply to this document: enabled, imported, version allowed."""
+    """The rules that apply to this document: enabled, for this kind of file (test code,
+    ``paths:``), imported, version allowed."""
     active = set()
     path = Path(document.path)
     through_project: dict[tuple[str, ...], bool] = {}
+    # `context:` and `paths:` (engine/context.py), judged relative to the project root.
+    file = FileContext(document.path, options.project.root if options.project else None)
     for rule in language.rules:
-        if not options.is_enabled(rule.full_id):
+        if not options.is_enabled(rule.full_id) or not file.admits(rule.definition):
             continue
         wanted = list(language.import_gates.get(rule.full_id, ())) or rule.definition.imports
         if wanted and not imports.imports_any(wanted):

@@ -4,6 +4,12 @@ In ``tests/``, a comment ``expect: RULE[, RULE]`` says the next code line must b
 for those rules and ``ok: RULE`` that it must not (a trailing comment covers its own line).
 Every finding must be expected. ``NAME.fixed.EXT`` beside ``NAME.EXT`` is the text after
 applying every fix, safe or not. Every rule needs at least one expect and one ok case.
+
+The ``tests/`` folder is the project the files are checked in, so a file's path is judged
+from there for ``context: application`` (engine/context.py): ``tests/commands.py`` is
+application code, while a file named as test code (``tests/conftest.py``,
+``tests/test_cache.py``, ``tests/cache.test.js``, ``tests/__tests__/...``) is a test file.
+Test functions, fixtures and test callbacks inside any file are test code too.
 """
 
 from __future__ import annotations
@@ -53,7 +59,8 @@ def run_pack_tests(pack: Pack, rule_set: RuleSet) -> PackTestResult:
         if tests.is_dir()
         else []
     )
-    # The tests folder is a project: a test may import another module of it (types).
+    # The tests folder is a project: a test may import another module of it (types), and
+    # paths are judged from it (`context:`, `paths:`), not from the pack's `tests/` folder.
     options = CheckOptions(project=ProjectIndex(tests)) if tests.is_dir() else CheckOptions()
     for file in files:
         spec = language_for_path(file)

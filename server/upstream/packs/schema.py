@@ -19,8 +19,10 @@ from pydantic import (
     model_validator,
 )
 
+from upstream.engine.context import glob_regex
 from upstream.engine.findings import Severity
 from upstream.engine.languages import LANGUAGES
+from upstream.engine.regex import compile_regex
 from upstream.packs.requirements import Requirement
 from upstream.packs.semver import is_semver
 
@@ -118,6 +120,22 @@ FixSpec = Annotated[
 ]
 
 
+class Paths(_Strict):
+    """A rule's ``paths:``: gitignore-like globs relative to the project root
+    (engine/context.py). A file must match an ``include`` glob, if any, and no ``exclude``."""
+
+    include: list[str] = []
+    exclude: list[str] = []
+
+    @model_validator(mode="after")
+    def _globs(self) -> Paths:
+        if not self.include and not self.exclude:
+            raise ValueError("needs 'include' or 'exclude' globs")
+        for glob in (*self.include, *self.exclude):
+            compile_regex(glob_regex(glob))  # ValueError naming the glob
+        return self
+
+
 class Rule(_Strict):
     id: str
     title: str
@@ -128,6 +146,10 @@ class Rule(_Strict):
     tags: list[str] = []
     requires: dict[Literal["pypi", "npm", "maven", "go"], str | list[str]] = {}
     imports: list[str] = []
+    # `application`: the rule is about application code, not tests: it is not active in a
+    # test file and drops findings inside test functions, fixtures and test classes.
+    context: Literal["any", "application"] = "any"
+    paths: Paths | None = None
     match: MatchSpec
     where: dict[str, Where] = {}
     fix: FixSpec | None = None
