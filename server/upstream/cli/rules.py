@@ -9,8 +9,12 @@ from pathlib import Path
 from upstream.cli.exit_codes import EXIT_CLEAN, EXIT_ERROR
 from upstream.cli.options import Subcommands, add_pack_options, load_rules, resolve
 from upstream.errors import UsageError
-from upstream.packs import LoadedRules, Rule
+from upstream.packs import LoadedRules, Pack, Rule
+from upstream.packs.requirements import normalize_name
+from upstream.project.versions import VersionResolver
 from upstream.report.markdown import format_packs
+from upstream.workspace import Workspace
+from upstream.workspace.version_report import library_version
 
 
 def add_parser(commands: Subcommands) -> None:
@@ -19,15 +23,30 @@ def add_parser(commands: Subcommands) -> None:
     rules.add_argument(
         "--format", choices=("text", "markdown"), default="text", help="markdown: docs/packs.md"
     )
+    rules.add_argument(
+        "--file",
+        type=Path,
+        metavar="PATH",
+        help="with explain: whether the rule's version gate holds for PATH, and why",
+    )
     add_pack_options(rules)
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_rules(resolve(args, Path.cwd()))
+    file: Path | None = args.file
+    if file is not None and not file.exists():
+        raise UsageError(f"{file}: no such file or folder")
+    workspace = resolve(args, file or Path.cwd())
+    loaded = load_rules(workspace)
     if args.explain:
         if args.explain[0] != "explain" or len(args.explain) != 2:
-            raise UsageError("usage: upstream rules [explain RULE_ID]")
-        return _explain(loaded, args.explain[1])
+            raise UsageError("usage: upstream rules [explain RULE_ID [--file PATH]]")
+        code = _explain(loaded, args.explain[1])
+        if file is not None:
+            _explain_gate(workspace, loaded, args.explain[1], file)
+        return code
+    if file is not None:
+        raise UsageError("--file goes with `explain RULE_ID`")
     if args.format == "markdown":
         sys.stdout.write(format_packs(loaded.rule_set.packs))
         return EXIT_ERROR if loaded.problems else EXIT_CLEAN
@@ -64,17 +83,7 @@ def _describe_type(types: list[str], unknown: bool) -> str:
 
 
 def _explain(loaded: LoadedRules, rule_id: str) -> int:
-    matches = [
-        (pack, rule)
-        for full, (pack, rule) in loaded.rule_set.rules.items()
-        if full == rule_id or full.split("/", 1)[1] == rule_id
-    ]
-    if not matches:
-        raise UsageError(f"no rule {rule_id!r} (see `upstream rules`)")
-    if len(matches) > 1:
-        names = ", ".join(pack.full_id(rule) for pack, rule in matches)
-        raise UsageError(f"{rule_id!r} is ambiguous: {names}")
-    pack, rule = matches[0]
+    pack, rule = _find_rule(loaded, rule_id)
     print(f"{pack.full_id(rule)}: {rule.title}")
     print(f"  severity:  {rule.severity}")
     print(f"  languages: {', '.join(rule.languages)}")
@@ -92,3 +101,44 @@ def _explain(loaded: LoadedRules, rule_id: str) -> int:
         print()
         print(rule.explanation.rstrip())
     return EXIT_CLEAN
+
+
+def _find_rule(loaded: LoadedRules, rule_id: str) -> tuple[Pack, Rule]:
+    matches = [
+        (pack, rule)
+        for full, (pack, rule) in loaded.rule_set.rules.items()
+        if full == rule_id or full.split("/", 1)[1] == rule_id
+    ]
+    if not matches:
+        raise UsageError(f"no rule {rule_id!r} (see `upstream rules`)")
+    if len(matches) > 1:
+        names = ", ".join(pack.full_id(rule) for pack, rule in matches)
+        raise UsageError(f"{rule_id!r} is ambiguous: {names}")
+    return matches[0]
+
+
+def _explain_gate(workspace: Workspace, loaded: LoadedRules, rule_id: str, file: Path) -> None:
+    """The versions the rule's gate sees from ``file``, their sources, and the verdict."""
+    _, rule = _find_rule(loaded, rule_id)
+    requirements = rule.requirements()
+    print()
+    if not requirements:
+        print(f"{file}: no version gate; the rule applies to every version")
+        return
+    resolver = VersionResolver(installed=workspace.settings.installed)
+    unknown = workspace.settings.unknown_version or workspace.config.unknown_version
+    folder = file if file.is_dir() else file.parent
+    for requirement in requirements:
+        library = (requirement.ecosystem, normalize_name(requirement.ecosystem, requirement.name))
+        found = library_version(resolver, workspace.environment, library, file, folder)
+        holds = resolver.satisfies(requirement, file)
+        if holds is None:
+            effect = "applies" if unknown == "apply" else "is skipped"
+            verdict = f'unknown, so the rule {effect} (unknown-version = "{unknown}")'
+        else:
+            verdict = "the gate holds" if holds else "the gate does not hold: the rule is off"
+        source = f" ({found.origin}: {found.where})" if found.where else ""
+        print(
+            f"{file}: requires {requirement.name}{requirement.specifier}; "
+            f"found {found.version}{source}: {verdict}"
+        )

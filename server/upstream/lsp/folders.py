@@ -14,10 +14,12 @@ from pathlib import Path
 from upstream.engine import CheckOptions, ProjectIndex
 from upstream.errors import Problem
 from upstream.lsp.settings import EditorSettings
-from upstream.packs import LoadedRules
+from upstream.packs import LoadedRules, Rule
+from upstream.packs.requirements import normalize_name
 from upstream.project.config import ProjectConfig
 from upstream.project.versions import VersionResolver
 from upstream.workspace import CheckSettings, PackRequest, Workspace, resolve_workspace
+from upstream.workspace.version_report import LibraryVersion, library_version
 
 
 @dataclass
@@ -64,6 +66,22 @@ class Folder:
 
     def contains(self, path: Path) -> bool:
         return self.root is None or path == self.root or self.root in path.parents
+
+    def gate_versions(self, rule: Rule | None, path: Path) -> tuple[LibraryVersion, ...]:
+        """The versions ``rule``'s version gate saw for ``path``, with their sources."""
+        if rule is None:
+            return ()
+        requirements = rule.requirements()
+        libraries = dict.fromkeys(
+            (r.ecosystem, normalize_name(r.ecosystem, r.name)) for r in requirements
+        )
+        folder = self.root if self.root is not None else path.parent
+        return tuple(
+            library_version(
+                self.resolver, self.workspace.environment, library, path, relative_to=folder
+            )
+            for library in libraries
+        )
 
 
 class RuleSetCache:

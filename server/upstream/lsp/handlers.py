@@ -199,10 +199,16 @@ def create_server() -> UpstreamLanguageServer:
         here = [f for f in findings if f.start_byte <= offset <= f.end_byte]
         if not here:
             return None
-        rules = ls.folder_for(document.path).loaded.rule_set.rules
-        pairs = [(f, rules[f.rule][1] if f.rule in rules else None) for f in here]
+        folder = ls.folder_for(document.path)
+        rules = folder.loaded.rule_set.rules
+        entries = []
+        for finding in here:
+            rule = rules[finding.rule][1] if finding.rule in rules else None
+            entries.append((finding, rule, folder.gate_versions(rule, document.path)))
         first = here[0]
-        return hover_for(pairs, document.index.range(first.start_byte, first.end_byte, ls.encoding))
+        return hover_for(
+            entries, document.index.range(first.start_byte, first.end_byte, ls.encoding)
+        )
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(
