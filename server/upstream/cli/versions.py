@@ -66,8 +66,7 @@ def _print_text(path: Path, found: list[LibraryVersion], unknown: str) -> None:
     for version in found:
         library = f"{version.name} ({version.ecosystem.value})"
         if version.allowed is None:
-            effect = "apply" if unknown == "apply" else "are skipped"
-            source = f'gated rules {effect} (unknown-version = "{unknown}")'
+            source = f'unknown-version = "{unknown}" decides'
         else:
             source = f"{version.origin}: {version.where}" if version.where else version.origin
         counts = f"{len(version.applying)} of {len(version.rules)} gated rules apply"
