@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
-import textwrap
 from pathlib import Path
 
 import pytest
+from manifest_support import exact, spec, write
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 from upstream.project.manifests import (
@@ -32,20 +32,6 @@ from upstream.project.manifests import (
     parse_yarn_lock,
     poetry_constraint,
 )
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return path
-
-
-def exact(version: str) -> VersionRange:
-    return VersionRange.pinned(Version(version))
-
-
-def spec(*union: str) -> VersionRange:
-    return VersionRange.of(SpecifierSet(text) for text in union)
 
 
 def kind_for(name: str) -> ManifestKind:

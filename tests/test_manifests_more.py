@@ -10,11 +10,10 @@ import fnmatch
 import json
 import logging
 import os
-import textwrap
 from pathlib import Path
 
 import pytest
-from packaging.specifiers import SpecifierSet
+from manifest_support import exact, spec, write
 from packaging.version import Version
 from upstream.packs import Ecosystem
 from upstream.project.manifests import (
@@ -37,20 +36,6 @@ from upstream.project.manifests import (
 from upstream.project.manifests.model import Manifest, ManifestKind
 from upstream.project.versions import VersionResolver
 from upstream.workspace.watch import PROJECT_FILE_GLOBS, is_project_file
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return path
-
-
-def exact(version: str) -> VersionRange:
-    return VersionRange.pinned(Version(version))
-
-
-def spec(*union: str) -> VersionRange:
-    return VersionRange.of(SpecifierSet(text) for text in union)
 
 
 def where(manifest: Manifest, name: str) -> tuple[str, int | None]:

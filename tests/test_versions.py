@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import textwrap
 from pathlib import Path
 
 import pytest
+from manifest_support import write
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 from upstream.packs import Ecosystem, Requirement
 from upstream.project import versions
 from upstream.project.manifests import Manifest, ManifestKind, VersionRange, parse_manifest
 from upstream.project.versions import VersionResolver, overlaps
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return path
 
 
 def bump_mtime(path: Path) -> None:
