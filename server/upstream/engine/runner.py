@@ -359,21 +359,7 @@ def _depth_note(
         return []
     if within is not None and not overlaps((deep.start_byte, deep.end_byte), within):
         return []
-    at = document.position(deep.start_byte)
-    return [
-        Finding(
-            rule=NESTED_TOO_DEEPLY,
-            severity="warning",
-            message=_TOO_DEEP,
-            docs="",
-            path=document.path,
-            start=at,
-            end=at,
-            start_byte=deep.start_byte,
-            end_byte=deep.start_byte,
-            title="Code nested too deeply to search",
-        )
-    ]
+    return [_warning(document, deep, NESTED_TOO_DEEPLY, _TOO_DEEP, "Code nested too deeply")]
 
 
 def _too_deep(root: tree_sitter.Node, limit: int) -> tree_sitter.Node | None:
@@ -397,18 +383,30 @@ def _too_deep(root: tree_sitter.Node, limit: int) -> tree_sitter.Node | None:
 def _out_of_steps(document: Document, rule: CompiledRule, node: tree_sitter.Node) -> Finding:
     """A warning of ``rule``'s own, at the start of ``node``: its findings may be incomplete."""
     spec = rule.definition
+    return _warning(document, node, rule.full_id, _OUT_OF_STEPS, spec.title, spec.docs)
+
+
+def _warning(
+    document: Document,
+    node: tree_sitter.Node,
+    rule_id: str,
+    message: str,
+    title: str,
+    docs: str = "",
+) -> Finding:
+    """A warning, empty, at the start of ``node``: where the check stopped short."""
     at = document.position(node.start_byte)
     return Finding(
-        rule=rule.full_id,
+        rule=rule_id,
         severity="warning",
-        message=_OUT_OF_STEPS,
-        docs=spec.docs,
+        message=message,
+        docs=docs,
         path=document.path,
         start=at,
         end=at,
         start_byte=node.start_byte,
         end_byte=node.start_byte,
-        title=spec.title,
+        title=title,
     )
 
 
