@@ -7,6 +7,7 @@ import contextlib
 import difflib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from upstream.cli.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
@@ -23,7 +24,15 @@ from upstream.engine import (
 from upstream.errors import UsageError
 from upstream.files import write_atomically
 from upstream.packs import LoadedRules
-from upstream.report import FORMATS, format_json, format_sarif, format_text
+from upstream.report import (
+    FORMATS,
+    format_github,
+    format_gitlab,
+    format_json,
+    format_junit,
+    format_sarif,
+    format_text,
+)
 from upstream.scan import (
     DEFAULT_MAX_FILE_BYTES,
     Failed,
@@ -246,11 +255,21 @@ def _diff(file: Path, before: bytes, after: bytes) -> str:
     )
 
 
+# The formats CI systems read, each from the findings and the folder paths are relative to.
+CI_FORMATS: dict[str, Callable[[list[Finding], Path], str]] = {
+    "github": format_github,
+    "gitlab": format_gitlab,
+    "junit": format_junit,
+}
+
+
 def _write_report(args: argparse.Namespace, findings: list[Finding], loaded: LoadedRules) -> None:
     if args.format == "json":
         report = format_json(findings)
     elif args.format == "sarif":
         report = format_sarif(findings, loaded.rule_set.packs, Path.cwd())
+    elif args.format in CI_FORMATS:
+        report = CI_FORMATS[args.format](findings, Path.cwd())
     else:
         report = format_text(findings)
         if not args.diff:

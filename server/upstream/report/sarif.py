@@ -13,6 +13,7 @@ from typing import Any
 from upstream import __version__
 from upstream.engine import Finding
 from upstream.packs import Pack, Rule
+from upstream.report.fingerprints import stable_fingerprints
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note", "hint": "note"}
@@ -51,7 +52,7 @@ def _region(finding: Finding) -> dict[str, int]:
     }
 
 
-def _result(finding: Finding, index: int | None, root: Path) -> dict[str, Any]:
+def _result(finding: Finding, index: int | None, root: Path, fingerprint: str) -> dict[str, Any]:
     location = {
         "physicalLocation": {
             "artifactLocation": {"uri": _uri(finding.path, root), "uriBaseId": "%SRCROOT%"},
@@ -65,6 +66,8 @@ def _result(finding: Finding, index: int | None, root: Path) -> dict[str, Any]:
     result["level"] = _LEVELS[finding.severity]
     result["message"] = {"text": finding.message + docs}
     result["locations"] = [location]
+    # GitHub code scanning matches alerts across uploads by these, before the line.
+    result["partialFingerprints"] = {"upstreamFinding/v1": fingerprint}
     if finding.fix is not None:
         result["fixes"] = [
             {
@@ -108,7 +111,12 @@ def format_sarif(findings: list[Finding], packs: tuple[Pack, ...], root: Path) -
                 },
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": root.resolve().as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index_of.get(f.rule), root) for f in findings],
+                "results": [
+                    _result(finding, index_of.get(finding.rule), root, fingerprint)
+                    for finding, fingerprint in zip(
+                        findings, stable_fingerprints(findings, root), strict=True
+                    )
+                ],
             }
         ],
     }

@@ -1,0 +1,37 @@
+"""GitLab Code Quality: the JSON list a job's ``artifacts:reports:codequality`` uploads,
+shown in the merge request widget and the diff.
+
+https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from upstream.engine import Finding
+from upstream.report.fingerprints import stable_fingerprints
+from upstream.report.paths import relative_posix
+
+# GitLab's scale is info, minor, major, critical, blocker.
+_SEVERITY = {"error": "major", "warning": "minor", "info": "info", "hint": "info"}
+
+
+def format_gitlab(findings: list[Finding], root: Path) -> str:
+    issues: list[dict[str, Any]] = []
+    for finding, fingerprint in zip(findings, stable_fingerprints(findings, root), strict=True):
+        description = f"{finding.message} ({finding.docs})" if finding.docs else finding.message
+        issues.append(
+            {
+                "description": description,
+                "check_name": finding.rule,
+                "fingerprint": fingerprint,
+                "severity": _SEVERITY[finding.severity],
+                "location": {
+                    "path": relative_posix(finding.path, root),
+                    "lines": {"begin": finding.start.line + 1, "end": finding.end.line + 1},
+                },
+            }
+        )
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
