@@ -19,7 +19,7 @@ from upstream.errors import UpstreamError
 
 # Command name -> its module under upstream.cli. Each module imports its heavy dependencies
 # (pygls, the MCP SDK, matplotlib) only when it runs.
-COMMANDS = ("check", "lsp", "test", "rules", "versions", "pack", "eval", "export", "mcp")
+COMMANDS = ("check", "lsp", "test", "rules", "versions", "pack", "eval", "export", "mcp", "hook")
 
 
 def _module(command: str) -> object:

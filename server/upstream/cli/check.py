@@ -73,6 +73,12 @@ def add_parser(commands: Subcommands) -> None:
         help="rules whose library version is unknown: apply them (default) or skip them",
     )
     check.add_argument(
+        "--profile",
+        choices=("default", "agent"),
+        help="agent: rules about removed or deprecated APIs report errors (default: the "
+        "config's `profile`)",
+    )
+    check.add_argument(
         "--max-file-size",
         type=int,
         default=DEFAULT_MAX_FILE_BYTES,
@@ -106,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
         select=tuple(split_values(args.select)),
         ignore=tuple(split_values(args.ignore)),
         unknown_version=args.unknown_version,
+        profile=args.profile,
         max_bytes=args.max_file_size,
     )
     start = _config_start(paths)

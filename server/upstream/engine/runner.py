@@ -62,6 +62,8 @@ class CheckOptions:
     apply_when_version_unknown: bool = True
     is_enabled: Callable[[str], bool] = lambda rule_id: True
     severity_overrides: dict[str, Severity] = field(default_factory=dict)
+    # The agent profile: a rule tagged `deprecated` reports an error unless overridden.
+    deprecated_as_errors: bool = False
     # Resolves import paths through the project's own modules (engine/types/project.py).
     project: ProjectIndex | None = None
 
@@ -386,6 +388,14 @@ def _out_of_steps(document: Document, rule: CompiledRule, node: tree_sitter.Node
     return _warning(document, node, rule.full_id, _OUT_OF_STEPS, spec.title, spec.docs)
 
 
+def _severity(rule: CompiledRule, options: CheckOptions) -> Severity:
+    spec = rule.definition
+    default: Severity = spec.severity
+    if options.deprecated_as_errors and "deprecated" in spec.tags:
+        default = "error"
+    return options.severity_overrides.get(rule.full_id, default)
+
+
 def _warning(
     document: Document,
     node: tree_sitter.Node,
@@ -492,7 +502,7 @@ def _finding(
         )
     return Finding(
         rule=rule.full_id,
-        severity=options.severity_overrides.get(rule.full_id, spec.severity),
+        severity=_severity(rule, options),
         message=render(spec.message, bindings, document.source),
         docs=spec.docs,
         path=document.path,

@@ -36,6 +36,9 @@ class ProjectConfig(BaseModel):
     severity: dict[str, Severity] = {}
     exclude: list[str] = []
     unknown_version: Literal["apply", "skip"] = Field(default="apply", alias="unknown-version")
+    # `agent`: rules about removed or deprecated APIs report errors, which agent harnesses
+    # that pass on only errors feed back to the model.
+    profile: Literal["default", "agent"] = "default"
     # Packs that installed libraries ship: all (true), none (false), or these pack or
     # package names.
     library_packs: bool | list[str] = Field(default=True, alias="library-packs")

@@ -291,6 +291,7 @@ def _header(rule_set: RuleSet, options: CheckOptions) -> str:
             digest.update(hashlib.sha256(data).digest())
     enabled = sorted(rule_id for rule_id in rule_set.rules if options.is_enabled(rule_id))
     add("enabled", enabled, "severity", sorted(options.severity_overrides.items()))
+    add("deprecated-as-errors", options.deprecated_as_errors)
     add("unknown-version", options.apply_when_version_unknown, options.versions is None)
     return digest.hexdigest()
 

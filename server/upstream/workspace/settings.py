@@ -23,6 +23,7 @@ class CheckSettings:
     ignore: tuple[str, ...] = ()  # --ignore, or the editor's ``disable``
     severity: Mapping[str, Severity] = field(default_factory=dict)  # editor, over the config's
     unknown_version: str | None = None  # "apply" or "skip"; None: the config's
+    profile: str | None = None  # "default" or "agent"; None: the config's
     max_bytes: int = DEFAULT_MAX_FILE_BYTES
     # (ecosystem, normalized name) -> version installed in the project's environment.
     installed: Mapping[tuple[str, str], str] = field(default_factory=dict)
@@ -38,6 +39,7 @@ class CheckSettings:
             apply_when_version_unknown=unknown == "apply",
             is_enabled=self.is_enabled,
             severity_overrides={**self.config.severity, **self.severity},
+            deprecated_as_errors=(self.profile or self.config.profile) == "agent",
             project=project,
         )
 
