@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import difflib
 import os
 import sys
@@ -14,13 +15,12 @@ from upstream.cli.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from upstream.cli.options import Subcommands, add_pack_options, load_rules, resolve, split_values
 from upstream.engine import (
     CheckOptions,
-    Document,
     Finding,
     apply_edits,
-    check_document,
     chosen_edits,
     language_for_path,
 )
+from upstream.engine.embedded import breaks_blocks, document_kind
 from upstream.errors import UsageError
 from upstream.files import write_atomically
 from upstream.packs import LoadedRules
@@ -41,6 +41,7 @@ from upstream.scan import (
     Skipped,
     available_cores,
     check_files,
+    check_source,
     iter_source_files,
     read_source,
 )
@@ -209,10 +210,15 @@ def _fix_file(
     if not edits:
         return findings
     spec = language_for_path(file)
+    kind = document_kind(file)
     source = read_source(file, args.max_file_size)
-    if spec is None or isinstance(source, Skipped):
+    if (spec is None and kind is None) or isinstance(source, Skipped):
         return findings
     outcome = apply_edits(source, edits, spec)
+    if kind is not None and not outcome.refused and breaks_blocks(source, outcome.source, kind):
+        outcome = dataclasses.replace(
+            outcome, source=source, refused="a fixed code block would not parse"
+        )
     if outcome.refused:
         return _not_fixed(file, findings, outcome.refused)
     if args.diff:
@@ -226,10 +232,7 @@ def _fix_file(
         write_atomically(target, outcome.source, durable=True)
     except OSError as error:
         return _not_fixed(file, findings, f"cannot write: {error.strerror or error}")
-    rules = loaded.rule_set.for_language(spec.name)
-    if rules is None:
-        return []
-    return check_document(Document(str(file), outcome.source, spec), rules, options)
+    return check_source(file, outcome.source, loaded.rule_set, options)
 
 
 def _not_fixed(file: Path, findings: list[Finding], reason: str) -> list[Finding]:

@@ -9,7 +9,9 @@ from upstream.scan.checking import (
     Failed,
     Skipped,
     check_file,
+    check_source,
     content_problem,
+    is_checkable,
     read_source,
 )
 from upstream.scan.parallel import MIN_POOL_BYTES, ScanSetup, available_cores, check_files
@@ -26,7 +28,9 @@ __all__ = [
     "available_cores",
     "check_file",
     "check_files",
+    "check_source",
     "content_problem",
+    "is_checkable",
     "iter_source_files",
     "read_source",
 ]

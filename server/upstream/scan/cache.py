@@ -30,20 +30,24 @@ from typing import Any
 from upstream import __version__
 from upstream.engine import (
     CheckOptions,
-    Document,
     Edit,
     Finding,
     Position,
     RuleSet,
     Severity,
     VersionCheck,
-    check_document,
     language_for_path,
 )
 from upstream.engine.types.project import MAX_MODULE_BYTES
 from upstream.files import write_atomically
 from upstream.packs import Requirement
-from upstream.scan.checking import DEFAULT_MAX_FILE_BYTES, Skipped, read_source
+from upstream.scan.checking import (
+    DEFAULT_MAX_FILE_BYTES,
+    Skipped,
+    check_source,
+    is_checkable,
+    read_source,
+)
 
 CACHE_DIR_ENV = "UPSTREAM_CACHE_DIR"
 _FORMAT = 2  # 2: answers may record project files
@@ -135,12 +139,12 @@ class ResultCache:
         """The file's findings from the cache, why it can't be checked, or a ``Miss`` to check
         (with ``check_recording_versions``) and ``store``."""
         spec = language_for_path(path)
-        if spec is None:
+        if spec is None and not is_checkable(path):
             return Skipped(str(path), "unknown language (no grammar for this file extension)")
         source = read_source(path, max_bytes)
         if isinstance(source, Skipped):
             return source
-        if rule_set.for_language(spec.name) is None:
+        if spec is not None and rule_set.for_language(spec.name) is None:
             return []
         digest = hashlib.sha256(source).hexdigest()
         entry = self.entries.get(os.path.abspath(path))
@@ -240,17 +244,12 @@ def check_recording_versions(
 ) -> tuple[list[Finding], VersionAnswers]:
     """Check ``source`` (the bytes of ``path``), noting each version question and its answer:
     a cache entry is valid only while the resolver still gives the same answers."""
-    spec = language_for_path(path)
-    rules = None if spec is None else rule_set.for_language(spec.name)
-    if spec is None or rules is None:
-        return [], []
     asked: VersionAnswers = []
     recording = dataclasses.replace(options, versions=_recording(options.versions, asked))
-    document = Document(str(path), source, spec)
     if options.project is None:
-        return check_document(document, rules, recording), asked
+        return check_source(path, source, rule_set, recording), asked
     with options.project.recording() as read:
-        findings = check_document(document, rules, recording)
+        findings = check_source(path, source, rule_set, recording)
     for file in sorted(read):
         asked.append((f"{_PROJECT_FILE}{_file_digest(file)}:{file}", True))
     return findings, asked

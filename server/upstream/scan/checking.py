@@ -18,6 +18,7 @@ from upstream.engine import (
     check_document,
     language_for_path,
 )
+from upstream.engine.embedded import check_embedded, document_kind
 
 DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 _BINARY_SNIFF_BYTES = 8192
@@ -129,6 +130,11 @@ def _size(size: int, decimals: int) -> str:
     return f"{size / 1048576:.{decimals}f} MB" if size >= 1048576 else f"{size} B"
 
 
+def is_checkable(path: Path) -> bool:
+    """A file of a language upstream reads, or a document whose code blocks it checks."""
+    return language_for_path(path) is not None or document_kind(path) is not None
+
+
 def check_file(
     path: Path,
     rule_set: RuleSet,
@@ -136,13 +142,37 @@ def check_file(
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     spec: LanguageSpec | None = None,
 ) -> list[Finding] | Skipped:
-    spec = spec or language_for_path(path)
-    if spec is None:
+    if spec is None and not is_checkable(path):
         return Skipped(str(path), "unknown language (no grammar for this file extension)")
-    rules = rule_set.for_language(spec.name)
     source = read_source(path, max_bytes)
     if isinstance(source, Skipped):
         return source
-    if rules is None:
+    return check_source(path, source, rule_set, options, spec)
+
+
+def check_source(
+    path: Path,
+    source: bytes,
+    rule_set: RuleSet,
+    options: CheckOptions,
+    spec: LanguageSpec | None = None,
+) -> list[Finding]:
+    """The findings in ``source``, the bytes of ``path``: code in its language, or the code
+    blocks of a Markdown or reStructuredText document (engine/embedded.py)."""
+    spec = spec or language_for_path(path)
+    if spec is not None:
+        rules = rule_set.for_language(spec.name)
+        return (
+            []
+            if rules is None
+            else check_document(Document(str(path), source, spec), rules, options)
+        )
+    kind = document_kind(path)
+    if kind is None:
         return []
-    return check_document(Document(str(path), source, spec), rules, options)
+
+    def check_block(block: Document) -> list[Finding]:
+        rules = rule_set.for_language(block.spec.name)
+        return [] if rules is None else check_document(block, rules, options)
+
+    return check_embedded(str(path), source, kind, check_block)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pathspec
 
-from upstream.engine import language_for_path
-from upstream.scan.checking import Skipped
+from upstream.scan.checking import Skipped, is_checkable
 
 # Never worth walking into (as Ruff's defaults).
 DEFAULT_EXCLUDES = frozenset(
@@ -101,7 +100,7 @@ def _walk(
         dirnames[:] = kept_dirs
         for name in sorted(filenames):
             child = here / name
-            if language_for_path(child) is None:
+            if not is_checkable(child):
                 continue
             if not _ignored(child, False, ignores, root, excluded):
                 yield child
