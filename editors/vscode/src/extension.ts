@@ -25,6 +25,10 @@ export const LANGUAGES = [
   'go',
   'sql',
   'yaml',
+  // Code blocks in documents (the server checks the blocks it knows the language of).
+  'markdown',
+  'mdx',
+  'restructuredtext',
 ];
 const SERVER_SCAN_COMMAND = 'upstream.scanWorkspace';
 

@@ -13,6 +13,7 @@ from lsprotocol import types
 from pygls.uris import to_fs_path
 
 from upstream.engine import Document, LanguageSpec, language_for_id, language_for_path
+from upstream.engine.embedded import document_kind
 from upstream.engine.incremental import Baseline, ByteEdit
 from upstream.lsp.positions import UTF16, LineIndex
 
@@ -44,6 +45,11 @@ class OpenDocument:
         spec = language_for_id(item.language_id) or language_for_path(path)
         source = item.text.encode("utf-8", "surrogatepass")
         return cls(item.uri, path, item.version, source, spec, opened=source)
+
+    @property
+    def checkable(self) -> bool:
+        """Code in a language upstream reads, or a document whose code blocks it checks."""
+        return self.spec is not None or document_kind(self.path) is not None
 
     @property
     def index(self) -> LineIndex:

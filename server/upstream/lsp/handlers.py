@@ -142,7 +142,7 @@ def create_server() -> UpstreamLanguageServer:
         previous = {item.uri: item.value for item in params.previous_result_ids}
         items: list[types.WorkspaceDocumentDiagnosticReport] = []
         for uri, document in list(ls.documents.items()):
-            if document.spec is None:
+            if not document.checkable:
                 continue
             findings = await _current_findings(ls, uri)
             result_id = f"{document.version}:{ls.generation}"
@@ -190,7 +190,7 @@ def create_server() -> UpstreamLanguageServer:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: UpstreamLanguageServer, params: types.HoverParams) -> types.Hover | None:
         document = ls.documents.get(params.text_document.uri)
-        if document is None or document.spec is None:
+        if document is None or not document.checkable:
             return None
         findings = await _current_findings(ls, document.uri)
         if not findings:

@@ -33,7 +33,7 @@ from upstream.lsp.documents import CheckPlan, OpenDocument
 from upstream.lsp.folders import Folder, RuleSetCache, build_folder, problems_by_file
 from upstream.lsp.positions import UTF16, LineIndex
 from upstream.lsp.settings import EditorSettings, merged, parse_settings
-from upstream.scan import Skipped, check_file, content_problem, iter_source_files
+from upstream.scan import Skipped, check_file, check_source, content_problem, iter_source_files
 
 log = logging.getLogger("upstream.lsp")
 
@@ -273,6 +273,8 @@ class UpstreamLanguageServer(LanguageServer):
                 self.skip_notified.add(uri)
                 self.show(f"upstream: {document.path.name} not checked: {skip}")
             findings: list[Finding] = []
+        elif document.spec is None and document.checkable:
+            findings = await asyncio.to_thread(self._check_blocks, document)
         else:
             plan = document.snapshot(generation)
             findings, baseline = await asyncio.to_thread(self._check_plan, document, plan)
@@ -292,6 +294,13 @@ class UpstreamLanguageServer(LanguageServer):
         if len(document.source) > limit:
             return f"{len(document.source) / 1048576:.1f} MB is over the maxFileSize limit"
         return content_problem(document.source)
+
+    def _check_blocks(self, document: OpenDocument) -> list[Finding]:
+        """The code blocks of a Markdown or reStructuredText document, checked in full (a
+        block is small: no incremental re-check)."""
+        folder = self.folder_for(document.path)
+        rule_set = folder.loaded.rule_set
+        return check_source(document.path, document.source, rule_set, folder.options())
 
     def _check_plan(
         self, document: OpenDocument, plan: CheckPlan | None
