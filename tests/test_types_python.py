@@ -484,3 +484,216 @@ def test_or_is_a_default(model: TypeModel) -> None:
     assert names(value_at(model, code, "chosen")) == {"pymongo.MongoClient"}
     assert value_at(model, code, "mixed") is None
     assert value_at(model, code, "both") is None
+
+
+def test_class_methods_and_what_the_class_itself_holds(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    def get_db():
+        return MongoClient().shop
+    class Document:
+        _collection = None
+        label = "doc"
+        @classmethod
+        def _get_db(cls):
+            return get_db()
+        @classmethod
+        def _get_collection(cls):
+            if cls._collection is None:
+                cls._collection = cls._get_db()["things"]
+            return cls._collection
+        @staticmethod
+        def names():
+            return []
+        def __init__(self):
+            self.cache = MongoClient().shop.cache
+        @classmethod
+        def cached(cls):
+            return cls.cache
+        def save(self):
+            collection = self._get_collection()
+            collection.insert(doc); Document._get_collection().x; cls_db = Document._get_db()  # <-
+    class Child(Document):
+        def go(self):
+            Child._get_collection().x; Child.names(); Child.label; Child.cached(); Child.cache  # <-
+    """
+    assert names(value_at(model, code, "collection")) == COLLECTION
+    assert names(value_at(model, code, "Document._get_collection()")) == COLLECTION
+    assert names(value_at(model, code, "Document._get_db()")) == {"pymongo.Database"}
+    child = code.replace("cls_db = Document._get_db()  # <-", "")
+    assert names(value_at(model, child, "Child._get_collection()")) == COLLECTION
+    assert names(value_at(model, child, "Child.names()")) == {"builtins.list"}
+    assert names(value_at(model, child, "Child.label")) == {"builtins.str"}
+    # `self.cache = ...` sets an instance's attribute, not the class's: `cls.cache` and
+    # `Child.cache` read the class, which holds no such name.
+    assert value_at(model, child, "Child.cached()") is None
+    assert value_at(model, child, "Child.cache") is None
+
+
+def test_a_class_method_that_says_nothing_leaves_a_builder_alone(model: TypeModel) -> None:
+    code = """
+    import lib
+    class Mine(lib.Thing):
+        @classmethod
+        def parse(cls, data):
+            return helper(data)
+    built = Mine.parse(data)
+    built.x  # <-
+    """
+    assert names(value_at(model, code, "built")) == {"lib.Thing"}
+
+
+def test_pydantic_root_validator_values_are_fields(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    from pydantic import BaseModel, root_validator, model_validator
+    class Settings(BaseModel):
+        client: Any
+        @root_validator()
+        def validate_environment(cls, values: Dict) -> Dict:
+            try:
+                values["client"] = MongoClient().shop.orders
+                values[f"x"] = MongoClient().shop.orders
+            except ImportError:
+                raise ValueError("no pymongo")
+            return values
+        def go(self):
+            self.client.insert(doc)  # <-
+    def use(settings: Settings):
+        settings.client.insert(doc)  # <-
+    """
+    assert names(value_at(model, code, "self.client")) == COLLECTION
+    use = code.replace("self.client.insert(doc)  # <-", "")
+    assert names(value_at(model, use, "settings.client")) == COLLECTION
+    before = code.replace("@root_validator()", '@model_validator(mode="before")')
+    assert names(value_at(model, before, "self.client")) == COLLECTION
+    pre = code.replace("@root_validator()", "@root_validator(pre=True)")
+    assert names(value_at(model, pre, "self.client")) == COLLECTION
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("@root_validator()", ""),  # not a validator: a method filling some dict
+        ("@root_validator()", '@model_validator(mode="after")'),  # gets and returns self
+        ("@root_validator()", "@validator('client')"),  # one field's validator
+        ("return values", "return dict(values)"),  # returns another dict
+        ("return values", "if x:\n                return {}\n            return values"),
+        ('values["client"]', "other['client']"),  # not the dict the method returns
+        ('values["client"]', 'values[f"client"]'),  # not a plain key
+    ],
+)
+def test_look_alikes_of_a_root_validator_stay_unknown(
+    model: TypeModel, change: tuple[str, str]
+) -> None:
+    code = """
+    from pymongo import MongoClient
+    from pydantic import BaseModel, root_validator, model_validator, validator
+    class Settings(BaseModel):
+        @root_validator()
+        def validate_environment(cls, values):
+            other = {}
+            values["client"] = MongoClient().shop.orders
+            return values
+        def go(self):
+            self.client.insert(doc)  # <-
+    """
+    assert value_at(model, code.replace(*change), "self.client") is None
+
+
+def test_a_descriptor_class_attribute_is_what_its_get_returns(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    class Stack:
+        def __get__(self, obj, owner):
+            return self.items[-1]
+    class Manager:
+        def __get__(self, obj, owner):
+            return MongoClient().shop.orders
+    class Plain:
+        pass
+    class Case:
+        app = Stack()
+        objects = Manager()
+        plain = Plain()
+        def go(self):
+            self.app.x; self.objects.x; Case.objects.x; self.plain.x  # <-
+    """
+    # A descriptor's own instance is never what the attribute reads.
+    assert value_at(model, code, "self.app") is None
+    assert names(value_at(model, code, "self.objects")) == COLLECTION
+    assert names(value_at(model, code, "Case.objects")) == COLLECTION
+    plain = value_at(model, code, "self.plain")
+    assert plain is not None and plain.definition is not None and names(plain) == set()
+
+
+def test_class_methods_and_descriptors_of_another_module(model: TypeModel, tmp_path: Path) -> None:
+    package = tmp_path / "odm"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "connection.py").write_text(
+        "from pymongo import MongoClient\n"
+        "_dbs = {}\n"
+        "def get_db(alias):\n    _dbs[alias] = MongoClient()[alias]\n    return _dbs[alias]\n"
+    )
+    (package / "manager.py").write_text(
+        "from .connection import get_db\n"
+        "class Manager(object):\n"
+        "    def __get__(self, instance, owner):\n        return get_db('x').things\n"
+    )
+    (package / "document.py").write_text(
+        "from .connection import get_db\n"
+        "from .manager import Manager\n"
+        "class Document(object):\n"
+        "    objects = Manager()\n"
+        "    @classmethod\n    def _get_db(cls):\n        return get_db('x')\n"
+        "    @classmethod\n    def _get_collection(cls):\n"
+        "        cls._collection = cls._get_db()['things']\n        return cls._collection\n"
+    )
+    (package / "views.py").write_text("")
+    code = """
+    from odm.document import Document
+    class Page(Document):
+        pass
+    Page._get_collection(); Page()._get_collection(); Page.objects; Page._get_db().x  # <-
+    """
+    project = ProjectIndex(tmp_path)
+    importer = str(package / "views.py")
+    for target in ("Page._get_collection()", "Page()._get_collection()", "Page.objects"):
+        assert names(value_at(model, code, target, importer, project)) == COLLECTION, target
+    assert names(value_at(model, code, "Page._get_db()", importer, project)) == {"pymongo.Database"}
+
+
+def test_with_a_project_class_binds_what_its_enter_returns(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    class Orders:
+        def __enter__(self):
+            return MongoClient().shop.orders
+        async def __aenter__(self):
+            return MongoClient().shop
+    class Switch:
+        def __init__(self, cls):
+            self.cls = cls
+        def __enter__(self):
+            return self.cls
+    class Plain:
+        def __enter__(self):
+            return self
+    class Child(Plain):
+        pass
+    class NoEnter:
+        pass
+    async def go():
+        with Orders() as a, Switch(x) as b, Child() as c, NoEnter() as d, MongoClient() as e:
+            async with Orders() as f:
+                a.x; b.x; c.x; d.x; e.x; f.x  # <-
+    """
+    assert names(value_at(model, code, "a")) == COLLECTION
+    # Not the Switch itself: what its __enter__ returns, which nothing here tells.
+    assert value_at(model, code, "b") is None
+    child = value_at(model, code, "c")
+    assert child is not None and child.definition is not None and not child.partial
+    assert names(value_at(model, code, "d")) == set()
+    assert names(value_at(model, code, "e")) == {"pymongo.MongoClient"}
+    assert names(value_at(model, code, "f")) == {"pymongo.Database"}

@@ -9,6 +9,12 @@ a ``class``. Expressions are typed from those through attribute, subscript and m
 results, calls of classes and factories, ``await``, and the declared object model. Instance
 attributes set in one method (``self.table = db["events"]``) are known in the others, and a
 function's return type comes from its annotation or from what all of its ``return``s give.
+A class itself (``cls``, ``Document``) holds its body's names and what class methods set on
+``cls``, and calling its methods gives what they return (``cls._get_db()``); a class
+attribute that is a project descriptor (``objects = Manager()``) reads as its ``__get__``
+returns; ``with`` on a project class binds what its ``__enter__`` (``__aenter__``) returns;
+a pydantic root validator's ``values["client"] = v`` (returning ``values``) makes ``client``
+a field holding v.
 
 Anything else is unknown (None), and unknown is what a rule sees unless it asks otherwise.
 """
@@ -40,8 +46,10 @@ from upstream.engine.types.python_bindings import (
     bindings_of,
     cached_query,
     chained_value,
+    decorators,
     enclosing_function,
     first_parameter,
+    is_classmethod,
     is_property,
     is_static,
     method_class,
@@ -161,6 +169,9 @@ class PythonTypes(Inference):
             return None
         if value.path is not None and not value.types:
             return self._path_value(f"{value.path}.{name}")
+        if value.is_class and isinstance(value.definition, LocalClass):
+            # `cls._collection`, `Model.create()`: what the class itself holds.
+            return value.definition.class_attribute(name)
         if not value.is_instance:
             return None
         return self.model.attribute_result(value, name)
@@ -175,6 +186,12 @@ class PythonTypes(Inference):
             receiver = self.value_of(owner) if owner is not None else None
             if receiver is not None and receiver.is_instance:
                 return self.model.method_result(receiver, method)
+            if receiver is not None and receiver.is_class:
+                # `cls._get_db()`: a method the project's class defines says what it returns.
+                own = self._class_method(receiver, method)
+                returned = own.returns() if own is not None else None
+                if returned is not None:
+                    return returned
             if receiver is not None and receiver.is_class and self.model.builds(receiver, method):
                 return instance_of(receiver)
         if callee.type == "identifier" and node_text(callee) == "super":
@@ -190,6 +207,14 @@ class PythonTypes(Inference):
         if value.function is not None:
             return value.function.returns()
         return None
+
+    def _class_method(self, klass: Value, name: str) -> FunctionRef | None:
+        """The method ``name`` of a project class value (its own or a project base's)."""
+        definition = klass.definition
+        if not isinstance(definition, LocalClass):
+            return None
+        found = definition.method(name)
+        return found if found is not None and not is_property(found.node) else None
 
     def _stored_items(self, name: str) -> Value | None:
         """``cache[key]`` (or ``self.cache[key]``) of a dict the file fills with
@@ -352,12 +377,23 @@ class PythonTypes(Inference):
         if kind == "iterate":
             return self.model.declared(self.value_of(node), "iterates")
         if kind == "enter":
-            return self.model.declared(self.value_of(node), "enters", default_self=True)
+            return self._entered(self.value_of(node), node)
         if kind == "def":
             return Value(function=self.function(node))
         if kind == "class":
             return self.local_class(node).klass()
         return None
+
+    def _entered(self, value: Value | None, node: tree_sitter.Node) -> Value | None:
+        """What ``with value as x`` binds: an instance of a project class with ``__enter__``
+        (``__aenter__`` in ``async with``) gets what that returns (``return self``: the value
+        itself), else what the declared types say, else the value."""
+        definition = value.definition if value is not None else None
+        if value is not None and value.is_instance and isinstance(definition, LocalClass):
+            method = definition.method("__aenter__" if _in_async_with(node) else "__enter__")
+            if method is not None:
+                return value if _returns_self(self.spec, method.node) else method.returns()
+        return self.model.declared(value, "enters", default_self=True)
 
     def function(self, node: tree_sitter.Node) -> FunctionRef:
         found = self._functions.get(node.id)
@@ -425,7 +461,10 @@ class LocalClass(ProjectClass):
         self._partial = False
         self._bases: list[Value] = []
         self._attributes: dict[str, list[tuple[str, tree_sitter.Node]]] | None = None
+        # What the class itself holds: its body's names and `cls.x = ...` in class methods.
+        self._on_class: dict[str, list[tuple[str, tree_sitter.Node]]] = {}
         self._resolved: dict[str, Value | None] = {}
+        self._class_resolved: dict[str, Value | None] = {}
 
     @property
     def node(self) -> tree_sitter.Node:
@@ -477,21 +516,50 @@ class LocalClass(ProjectClass):
             self._resolved[name] = self._resolve(name)
         return self._resolved[name]
 
+    def class_attribute(self, name: str) -> Value | None:
+        """What ``Class.name`` / ``cls.name`` is: the class body's assignments and ``cls.name
+        = ...`` in class methods (an instance's ``self.name = ...`` does not set it), else the
+        method, else a project base's."""
+        if name not in self._class_resolved:
+            self._class_resolved[name] = None  # a cycle through this attribute is unknown
+            self._class_resolved[name] = self._resolve_on_class(name)
+        return self._class_resolved[name]
+
+    def _resolve_on_class(self, name: str) -> Value | None:
+        self._assigned()
+        assigned = self._on_class.get(name)
+        if assigned:
+            return self._agree(assigned)
+        method = self.method(name)
+        if method is not None:
+            return None if is_property(method.node) else Value(function=method)
+        for base in self._base_definitions():
+            if isinstance(base, LocalClass):
+                found = base.class_attribute(name)
+                if found is not None:
+                    return found
+        return None
+
+    def _agree(self, assigned: list[tuple[str, tree_sitter.Node]]) -> Value | None:
+        values = []
+        for how, node in assigned:
+            if how in ("value", "class") and node.type == "none":
+                continue
+            value = self.owner.annotation(node) if how == "annotation" else None
+            if how in ("value", "class"):
+                value = self.owner.value_of(node)
+            if how == "class" and value is not None:
+                value = _through_descriptor(value)
+            if how == "annotation" and value is not None:
+                return value  # a declared attribute type is the answer
+            if value is not None:
+                values.append(value)
+        return agreed(values) if values else None
+
     def _resolve(self, name: str) -> Value | None:
         assigned = self._assigned().get(name)
         if assigned:
-            values = []
-            for how, node in assigned:
-                if how == "value" and node.type == "none":
-                    continue
-                value = self.owner.annotation(node) if how == "annotation" else None
-                if how == "value":
-                    value = self.owner.value_of(node)
-                if how == "annotation" and value is not None:
-                    return value  # a declared attribute type is the answer
-                if value is not None:
-                    values.append(value)
-            return agreed(values) if values else None
+            return self._agree(assigned)
         method = self.method(name)
         if method is not None:
             if is_property(method.node):
@@ -523,13 +591,20 @@ class LocalClass(ProjectClass):
                 assignment = statement.named_children[0] if statement.named_children else None
                 if statement.type == "expression_statement" and assignment is not None:
                     _class_level(assignment, found)
+                    _class_level(assignment, self._on_class)
             query = cached_query(self.owner.spec, _SELF_ATTRIBUTES_QUERY)
             for function in self._methods():
                 receiver = first_parameter(function)
                 if receiver is None or is_static(function):
                     continue
+                # `cls` by name too, as the binding index reads it (pydantic's validators).
+                on_class = is_classmethod(function) or receiver == "cls"
                 for _, captures in tree_sitter.QueryCursor(query).matches(function):
                     _self_attribute(captures, receiver, function, found)
+                    if on_class:
+                        _self_attribute(captures, receiver, function, self._on_class)
+                if _is_root_validator(function):
+                    _validator_fields(self.owner.spec, function, found)
             self._attributes = found
         return self._attributes
 
@@ -547,7 +622,8 @@ def _class_level(
     if annotation is not None:
         found.setdefault(node_text(left), []).append(("annotation", annotation))
     elif right is not None:
-        found.setdefault(node_text(left), []).append(("value", chained_value(right)))
+        # "class": read through `__get__` when it is a descriptor the project defines.
+        found.setdefault(node_text(left), []).append(("class", chained_value(right)))
 
 
 def _self_attribute(
@@ -565,6 +641,116 @@ def _self_attribute(
         found.setdefault(node_text(name), []).append(("annotation", annotation))
     elif right is not None:
         found.setdefault(node_text(name), []).append(("value", chained_value(right)))
+
+
+_VALUES_ITEMS_QUERY = """
+(assignment left: (subscript value: (identifier) @dict subscript: (string) @key)
+  right: (_) @value) @set
+"""
+
+
+def _through_descriptor(value: Value) -> Value | None:
+    """A class attribute's value as an attribute read sees it: an instance of a project
+    class with ``__get__`` (a descriptor: ``objects = QuerySetManager()``) gives what its
+    ``__get__`` returns, not itself."""
+    definition = value.definition
+    if not value.is_instance or not isinstance(definition, LocalClass):
+        return value
+    getter = definition.method("__get__")
+    return getter.returns() if getter is not None else value
+
+
+def _is_root_validator(function: tree_sitter.Node) -> bool:
+    """pydantic's ``@root_validator`` (any options) or ``@model_validator(mode="before")``:
+    the dict the method returns becomes the model's fields."""
+    for decorator in decorators(function):
+        head, _, options = decorator.partition("(")
+        head = head.strip().rsplit(".", 1)[-1]
+        if head == "root_validator":
+            return True
+        if head == "model_validator" and options.replace(" ", "") in (
+            'mode="before")',
+            "mode='before')",
+        ):
+            return True
+    return False
+
+
+def _validator_fields(
+    spec: LanguageSpec,
+    function: tree_sitter.Node,
+    found: dict[str, list[tuple[str, tree_sitter.Node]]],
+) -> None:
+    """``values["client"] = openai.Completion`` in a root validator that returns ``values``
+    (every one of its returns): the model's ``client`` field holds that value."""
+    values = _second_parameter(function)
+    body = function.child_by_field_name("body")
+    if values is None or body is None:
+        return
+    returns = [
+        node
+        for _, captures in tree_sitter.QueryCursor(cached_query(spec, _RETURNS_QUERY)).matches(body)
+        for node in captures.get("value", [])
+        if enclosing_function(node) == function
+    ]
+    if not returns or any(
+        node.type != "identifier" or node_text(node) != values for node in returns
+    ):
+        return
+    query = cached_query(spec, _VALUES_ITEMS_QUERY)
+    for _, captures in tree_sitter.QueryCursor(query).matches(body):
+        target, key, statement = captures["dict"][0], captures["key"][0], captures["set"][0]
+        name = _plain_key(key)
+        if node_text(target) != values or enclosing_function(statement) != function:
+            continue
+        if name is not None:
+            found.setdefault(name, []).append(("value", chained_value(captures["value"][0])))
+
+
+def _second_parameter(function: tree_sitter.Node) -> str | None:
+    """``values`` in ``def check(cls, values)`` / ``(cls, values: Dict)``."""
+    parameters = function.child_by_field_name("parameters")
+    listed = [p for p in parameters.named_children if p.type != "comment"] if parameters else []
+    second = listed[1] if len(listed) > 1 else None
+    if second is not None and second.type in ("typed_parameter", "typed_default_parameter"):
+        second = second.child_by_field_name("name") or second.named_children[0]
+    return node_text(second) if second is not None and second.type == "identifier" else None
+
+
+_PLAIN_STRING = ["string_start", "string_content", "string_end"]
+
+
+def _plain_key(key: tree_sitter.Node) -> str | None:
+    """The name a plain string key spells (``"client"``; not ``f"..."``, not ``"a b"``)."""
+    if [child.type for child in key.children] != _PLAIN_STRING:
+        return None
+    name = node_text(key.children[1])
+    quoted = node_text(key.children[0]) in ('"', "'")
+    return name if quoted and name.isidentifier() else None
+
+
+def _in_async_with(node: tree_sitter.Node) -> bool:
+    parent = node.parent
+    while parent is not None and parent.type != "with_statement":
+        parent = parent.parent
+    return parent is not None and bool(parent.children) and parent.children[0].type == "async"
+
+
+def _returns_self(spec: LanguageSpec, function: tree_sitter.Node) -> bool:
+    """Whether every ``return`` of a method gives its receiver (``return self``)."""
+    receiver, body = first_parameter(function), function.child_by_field_name("body")
+    if receiver is None or body is None:
+        return False
+    query = cached_query(spec, _RETURNS_QUERY)
+    returned = [
+        node
+        for _, captures in tree_sitter.QueryCursor(query).matches(body)
+        for node in captures.get("value", [])
+        if enclosing_function(node) == function
+    ]
+    return bool(returned) and all(
+        node.type == "identifier" and node_text(node) == receiver for node in returned
+    )
 
 
 def _is_dict(value: Value | None) -> bool:
