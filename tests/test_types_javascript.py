@@ -676,3 +676,186 @@ def test_the_imports_gate_through_project_modules(tmp_path: Path) -> None:
     assert project.provides(importer, {"./lib/queue"}, ["redis"])  # through two modules
     assert not project.provides(importer, {"./lib/redis"}, ["mongodb"])
     assert not project.provides(importer, {"wrapper"}, ["redis"])  # a package: not followed
+
+
+def test_members_set_on_an_export_by_the_files_that_import_it(
+    model: TypeModel, tmp_path: Path
+) -> None:
+    # kue: lib/kue.js sets `Job.client = ...` on lib/queue/job.js's export, which reads it.
+    _write(
+        tmp_path,
+        {
+            "lib/kue.js": """
+                var Job = require("./queue/job"), Other = require("./queue/other");
+                var Both = require("./queue/both"), Named = require("./queue/named");
+                var db = require("mongodb").MongoClient().db("a");
+                this.client = Job.client = db.collection("jobs");
+                Other.client = db;
+                Both.client = db.collection("x");
+                Named.store.client = db.collection("x");
+            """,
+            "lib/more.js": """
+                const Both = require("./queue/both");
+                Both.client = require("mongodb").MongoClient();
+                Both.later = null;
+            """,
+            "lib/queue/job.js": """
+                exports = module.exports = Job;
+                function Job() { this.client = Job.client; }
+                Job.prototype.save = function () { return this.client; };
+            """,
+            "lib/queue/other.js": "module.exports = function Other() {};\n",
+            "lib/queue/both.js": "module.exports = function Both() {};\n",
+            "lib/queue/named.js": "exports.store = function store() {};\n",
+        },
+    )
+    project = ProjectIndex(tmp_path)
+
+    def at(file: str, code: str, target: str) -> Value | None:
+        return value_at(model, code, target, path=str(tmp_path / file), project=project)
+
+    job = (tmp_path / "lib/queue/job.js").read_text()
+    assert names(at("lib/queue/job.js", job + "probe(Job.client);  // <-\n", "Job.client")) == (
+        COLLECTION
+    )
+    method = job.replace("return this.client;", "return this.client;  // <-")
+    assert names(at("lib/queue/job.js", method, "this.client")) == COLLECTION
+    # Another export's member, and a function that is not what the file exports: unknown,
+    # or what the importer set on that export.
+    assert at("lib/queue/job.js", job + "probe(Job.other);  // <-\n", "Job.other") is None
+    local = job + "function Local() {}\nprobe(Local.client);  // <-\n"
+    assert at("lib/queue/job.js", local, "Local.client") is None
+    other = "module.exports = function Other() {};\nprobe(module.exports.client);  // <-\n"
+    assert names(at("lib/queue/other.js", other, "module.exports.client")) == DB
+    # Two importers that disagree (a Collection and a MongoClient): unknown.
+    both = "module.exports = function Both() {};\nprobe(module.exports.client);  // <-\n"
+    assert at("lib/queue/both.js", both, "module.exports.client") is None
+    # A member of a named export is not followed (only what require() itself gives).
+    named = "exports.store = function store() {};\nprobe(exports.store.client);  // <-\n"
+    assert at("lib/queue/named.js", named, "exports.store.client") is None
+    # What the importers read is recorded, for the result cache.
+    with project.recording() as read:
+        at("lib/queue/job.js", job + "probe(Job.client);  // <-\n", "Job.client")
+    assert str((tmp_path / "lib/kue.js").resolve()) in read
+
+
+def test_a_parameter_all_calls_agree_on(model: TypeModel) -> None:
+    # connect-redis: `function allKeys(store, cb)`, called only as `allKeys(store, ...)`
+    # with `var store = this` in the store's methods.
+    code = """
+    const db = require("mongodb").MongoClient().db("a");
+    function clear(coll, cb) { coll.drop(cb);  // <- agreed
+    }
+    clear(db.collection("a"), () => {});
+    clear(db.collection("b"));
+    const arrow = (coll) => coll;  // <- arrow
+    arrow(db.collection("a"));
+    const single = coll => coll;  // <- single
+    single(db.collection("a"));
+    function differ(coll) { return coll;  // <- differ
+    }
+    differ(db.collection("a"));
+    differ(db);
+    function partly(coll) { return coll;  // <- partly
+    }
+    partly(db.collection("a"));
+    partly(options.coll);
+    function passed(coll) { return coll;  // <- passed
+    }
+    passed(db.collection("a"));
+    [1].map(passed);
+    function exported(coll) { return coll;  // <- exported
+    }
+    exported(db.collection("a"));
+    module.exports = { exported };
+    function missing(coll, other) { return other;  // <- missing
+    }
+    missing(db.collection("a"));
+    function spread(coll) { return coll;  // <- spread
+    }
+    spread(...[db.collection("a")]);
+    const named = function inner(coll) { return coll;  // <- named
+    };
+    named(db.collection("a"));
+    function uncalled(coll) { return coll;  // <- uncalled
+    }
+    export function esm(coll) { return coll;  // <- esm
+    }
+    esm(db.collection("a"));
+    export const esmArrow = (coll) => coll;  // <- esmArrow
+    esmArrow(db.collection("a"));
+    """
+
+    def at(marker: str, target: str) -> Value | None:
+        marked = "\n".join(
+            line.replace(f"// <- {marker}", "// <-")
+            if f"// <- {marker}" in line
+            else line.replace("// <-", "//")
+            for line in textwrap.dedent(code).splitlines()
+        )
+        return value_at(model, marked, target)
+
+    assert names(at("agreed", "coll")) == COLLECTION
+    assert names(at("arrow", "coll")) == COLLECTION
+    assert names(at("single", "coll")) == COLLECTION
+    assert at("agreed", "cb") is None  # a function and nothing: they differ
+    # Calls that disagree or pass what we cannot see, a function used as a value (passed,
+    # exported, an ES export), a missing or spread argument, a named function expression
+    # (also called by its own name) and a function never called: unknown.
+    markers = ("differ", "partly", "passed", "exported", "spread", "named", "uncalled")
+    for marker in (*markers, "esm", "esmArrow"):
+        assert at(marker, "coll") is None, marker
+    assert at("missing", "other") is None
+    # A comment that mentions the name makes it unknown too (the count of mentions).
+    commented = textwrap.dedent(code) + "// clear(db)\n"
+    marked = commented.replace("// <- agreed", "// <-")
+    assert at("agreed", "coll") is not None and value_at(model, marked, "coll") is None
+
+
+def test_this_in_an_export_another_file_installs_on_a_prototype(
+    model: TypeModel, tmp_path: Path
+) -> None:
+    # agenda: lib/agenda/index.js installs `Agenda.prototype.cancel = require("./cancel")`.
+    _write(
+        tmp_path,
+        {
+            "lib/index.js": """
+                const { MongoClient } = require("mongodb");
+                class Agenda {
+                  constructor() { this._db = new MongoClient(url).db("a"); }
+                }
+                function Store() { this._db = new MongoClient(url); }
+                Agenda.prototype.cancel = require("./cancel");
+                Agenda.prototype.twice = Store.prototype.twice = require("./twice");
+                Agenda.prototype.start = function () { helper.call(this); };
+                const helper = require("./helper");
+                module.exports = Agenda;
+            """,
+            "lib/cancel.js": "module.exports = function (query) {\n  const self = this;\n};\n",
+            "lib/twice.js": "module.exports = function () {\n};\n",
+            "lib/helper.js": "module.exports = function () {\n};\n",
+        },
+    )
+
+    def at(file: str, probe: str, target: str) -> Value | None:
+        # Written first: the installing file's inference reads the file from disk.
+        code = "module.exports = function () {\n  const self = this;\n"
+        code += f"  probe({probe});  // <-\n}};\n"
+        (tmp_path / file).write_text(code)
+        project = ProjectIndex(tmp_path)  # a fresh one: the installer keeps what it read
+        return value_at(model, code, target, path=str(tmp_path / file), project=project)
+
+    assert names(at("lib/cancel.js", "this._db", "this._db")) == DB
+    assert names(at("lib/cancel.js", "self._db.collection('x')", "self._db.collection('x')")) == (
+        COLLECTION
+    )
+    # Installed on two prototypes whose instances differ, or only called with `this`
+    # (`helper.call(this)`, not installed): unknown.
+    assert at("lib/twice.js", "this._db", "this._db") is None
+    assert at("lib/helper.js", "this._db", "this._db") is None
+    # A function the module does not export: its `this` is not the installer's.
+    inner = "module.exports = function (query) {\n"
+    inner += "  function inner() { probe(this._db);  // <-\n  }\n};\n"
+    path = str(tmp_path / "lib/cancel.js")
+    (tmp_path / "lib/cancel.js").write_text(inner)
+    assert value_at(model, inner, "this._db", path=path, project=ProjectIndex(tmp_path)) is None

@@ -48,7 +48,16 @@ class LazyTypes:
         if project is not None and path:
             lookup = lambda importer, imported: project.lookup(importer, imported, model)  # noqa: E731
         if spec.name in _JAVASCRIPT_LIKE:
-            return JavaScriptTypes(spec, root, model, path, lookup)
+            types = JavaScriptTypes(spec, root, model, path, lookup)
+            if project is not None and path:
+                # What the project's other files set on what this one exports.
+                types.elsewhere = lambda function, name: project.set_by_importers(
+                    path, function, name, model
+                )
+                types.installed = lambda function: project.installed_by_importers(
+                    path, function, model
+                )
+            return types
         if spec.name == "python":
             return PythonTypes(spec, root, model, path, lookup)
         return None

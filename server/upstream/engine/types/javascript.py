@@ -40,16 +40,31 @@ What the file exports, for the project index (engine/types/project.py): ES ``exp
 ``export = X``) replaces the exports object with. A default import of a project module
 reads its ``default`` export (``module.exports`` for CommonJS).
 
+And from the files that import this one (through the project index): members they set on
+the function this file exports (``Job.client = createClient()`` where ``Job =
+require("./job")``; they must agree with each other and with this file's own), and, in that
+function, ``this`` as an instance of the class whose prototype they install it on
+(``Agenda.prototype.cancel = require("./cancel")``; all installs must agree). The class's
+members are then its own (its class body, its constructor function's ``this.x``), not what
+the other installed methods set on ``this``.
+
+A plain parameter of a function the file only calls by name (a ``function`` declaration, or
+an anonymous function or arrow function declared with ``const``/``let``/``var``, whose name
+the file spells nowhere else, not even in a comment) is what all the calls pass there, when
+they agree and are known (``allKeys(store, cb)`` called as ``allKeys(this, ...)`` from the
+prototype's methods).
+
 Not followed: callbacks' parameters (``.then(cb)``, ``connect(url, (err, client) => ...)``),
-a parameter from the calls that pass it, members set on an object from another file
-(``Job.client = ...`` where ``Job`` is required), ``this`` in a function some other file
-makes a method, JSDoc types, TypeScript interfaces and type aliases.
+a parameter of a function passed, stored or exported (its callers are not all in the file),
+members set on a named export's function from another file (only on what ``require()`` of
+the file gives), JSDoc types, TypeScript interfaces and type aliases.
 Anything else is unknown (None).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import tree_sitter
@@ -94,6 +109,13 @@ from upstream.engine.types.model import (
 )
 from upstream.engine.types.python import ProjectLookup
 
+# (a function of this file, a member name) -> the values other project files set as
+# `X.name = v` on the `X` they import that function as (engine/types/project.py).
+ElsewhereLookup = Callable[[tree_sitter.Node, str], "list[Value | None]"]
+# A function of this file -> what `this` is for each prototype other project files install
+# it on (`Agenda.prototype.cancel = require("./cancel")`).
+InstalledLookup = Callable[[tree_sitter.Node], "list[Value | None]"]
+
 _LITERALS = {
     "array": "js.Array",
     "object": "js.Object",
@@ -129,6 +151,9 @@ _MEMBER_SETS_QUERY = """
   left: (subscript_expression object: (_) @owner index: (string) @key) right: (_) @value)
 """
 
+# Calls of a name: `f(x)`.
+_DIRECT_CALLS_QUERY = "(call_expression function: (identifier) @callee) @call"
+
 # The names a file uses as constructor functions: `new F(...)`, `F.prototype`.
 _CONSTRUCTORS_QUERY = """
 (new_expression constructor: (identifier) @name)
@@ -160,6 +185,13 @@ class JavaScriptTypes(Inference):
     _exports: ModuleExports | None = None
     _module: NodeModule | None = None
     _depth: int = 0
+    _parameters: dict[int, Value | None] = field(default_factory=dict)
+    _calls: dict[str, list[tree_sitter.Node]] | None = None
+    _mentions: dict[str, int] = field(default_factory=dict)
+    _set_elsewhere: dict[tuple[int, str], list[Value | None]] = field(default_factory=dict)
+    # Members other project files set on what this file exports (set by the project index).
+    elsewhere: ElsewhereLookup | None = None
+    installed: InstalledLookup | None = None
 
     # -- entry point ---------------------------------------------------------------------
 
@@ -366,7 +398,28 @@ class JavaScriptTypes(Inference):
         name = _function_name(function)
         if name is not None and name in self._constructors():
             return self.function(function).instance()
-        return None
+        return self._installed_this(function)
+
+    def _installed_this(self, function: tree_sitter.Node) -> Value | None:
+        """``this`` in a function the file exports that the project's other files install
+        on a prototype (``Agenda.prototype.cancel = require("./cancel")``): an instance of
+        that class (of the one they all agree on)."""
+        if self.installed is None or not self._exports_function(self.function(function)):
+            return None
+        values = self.installed(function)
+        return agreed(values) if values else None
+
+    def prototype_installs(self, file: str, span: tuple[int, int]) -> list[Value | None]:
+        """An instance of ``X`` for each ``X.prototype.name = v`` in this file where ``v`` is
+        the function at ``span`` of the project file ``file``: for that file's ``this``."""
+        found = []
+        for sets in self._member_sets_of().values():
+            for owner, value in sets:
+                constructor = _prototype_of(owner)
+                if constructor is None or not _is_function_at(self.value_of(value), file, span):
+                    continue
+                found.append(self._instance_of(self.value_of(constructor)))
+        return found
 
     def _instance_of(self, constructor: Value | None) -> Value | None:
         if constructor is None:
@@ -489,11 +542,58 @@ class JavaScriptTypes(Inference):
             return self.model.declared(self.value_of(node), "iterates")
         if kind == "keys":
             return instance("js.String")
+        if kind == "parameter":
+            return self.parameter_value(node)
         if kind == "def":
             return Value(function=self.function(node))
         if kind == "class":
             return self.local_class(node).klass()
         return None
+
+    def parameter_value(self, parameter: tree_sitter.Node) -> Value | None:
+        """A plain parameter of a function the file only ever calls by name (never passes,
+        stores, exports or mentions it otherwise): what all of its calls pass there, when
+        they agree (``allKeys(store, cb)``, called only as ``allKeys(this, ...)``)."""
+        key = parameter.id
+        if key not in self._parameters:
+            self._parameters[key] = None  # a call that passes the parameter on is unknown
+            self._parameters[key] = self._passed(parameter)
+        return self._parameters[key]
+
+    def _passed(self, parameter: tree_sitter.Node) -> Value | None:
+        function, index = _parameter_position(parameter)
+        name = _callable_name(function) if function is not None else None
+        if function is None or name is None:
+            return None
+        calls = self._direct_calls().get(name, [])
+        # Every mention of the name but its declaration is one of these calls.
+        if not calls or self._mention_count(name) != len(calls) + 1:
+            return None
+        values = []
+        for call in calls:
+            arguments = call.child_by_field_name("arguments")
+            listed = arguments.named_children if arguments is not None else []
+            passed = [a for a in listed if a.type != "comment"]
+            if len(passed) <= index or any(a.type == "spread_element" for a in passed[: index + 1]):
+                return None
+            values.append(self.value_of(passed[index]))
+        return agreed(values)
+
+    def _direct_calls(self) -> dict[str, list[tree_sitter.Node]]:
+        if self._calls is None:
+            found: dict[str, list[tree_sitter.Node]] = {}
+            cursor = tree_sitter.QueryCursor(cached_query(self.spec, _DIRECT_CALLS_QUERY))
+            for _, captures in cursor.matches(self.root):
+                found.setdefault(node_text(captures["callee"][0]), []).append(captures["call"][0])
+            self._calls = found
+        return self._calls
+
+    def _mention_count(self, name: str) -> int:
+        """How often the file spells ``name`` as a word (comments and strings count)."""
+        if name not in self._mentions:
+            pattern = re.compile(rb"(?<![\w$])" + re.escape(name.encode()) + rb"(?![\w$])")
+            self._mentions[name] = len(pattern.findall(self.root.text or b""))
+        return self._mentions[name]
 
     def function(self, node: tree_sitter.Node) -> FunctionRef:
         found = self._functions.get(node.id)
@@ -536,6 +636,38 @@ class JavaScriptTypes(Inference):
             target = self.value_of(owner)
             if target is not None and defined_by(target) is definition:
                 found.append(value)
+        return found
+
+    def set_elsewhere(self, function: FunctionRef, name: str) -> list[Value | None]:
+        """The values other project files set as ``X.name = v`` on this file's export
+        ``function`` (``Job.client = createClient()`` where ``Job = require("./job")``):
+        only for a function the file exports, and only with a project index."""
+        if self.elsewhere is None:
+            return []
+        key = (function.node.id, name)
+        if key not in self._set_elsewhere:
+            self._set_elsewhere[key] = []  # a cycle through this member sees nothing more
+            if self._exports_function(function):
+                self._set_elsewhere[key] = self.elsewhere(function.node, name)
+        return self._set_elsewhere[key]
+
+    def _exports_function(self, function: FunctionRef) -> bool:
+        """Whether ``require()`` of this file (or its default import) gives ``function``."""
+        exports = self.exports()
+        values = [exports.module()]
+        if "default" in exports.declared():
+            values.append(exports.export("default"))
+        return any(value is not None and value.function is function for value in values)
+
+    def members_set_on(self, file: str, span: tuple[int, int], name: str) -> list[Value | None]:
+        """What this file sets as ``X.name = v`` where ``X`` is the function at ``span`` of the
+        project file ``file`` (which this file imports): for that file's inference."""
+        found = []
+        for owner, value in self._member_sets_of().get(name, ()):
+            if is_placeholder(value):
+                continue
+            if _is_function_at(self.value_of(owner), file, span):
+                found.append(self.value_of(value))
         return found
 
     def _member_sets_of(self) -> dict[str, list[tuple[tree_sitter.Node, tree_sitter.Node]]]:
@@ -649,6 +781,54 @@ def _function_name(function: tree_sitter.Node) -> str | None:
         target = parent.child_by_field_name("name")
         return node_text(target) if target is not None and target.type == "identifier" else None
     return None
+
+
+def _is_function_at(value: Value | None, file: str, span: tuple[int, int]) -> bool:
+    """Whether a value is the function at ``span`` of ``file`` (as another file's inference
+    of that file sees it)."""
+    function = value.function if value is not None else None
+    if not isinstance(function, FunctionRef) or function.owner.path != file:
+        return False
+    return (function.node.start_byte, function.node.end_byte) == span
+
+
+def _parameter_position(parameter: tree_sitter.Node) -> tuple[tree_sitter.Node | None, int]:
+    """The function a plain parameter identifier belongs to, and its position."""
+    parent = parameter.parent
+    if parent is not None and parent.type == "arrow_function":
+        return parent, 0  # `store => ...`
+    slot = parent if parent is not None and parent.type == "required_parameter" else parameter
+    parameters = slot.parent
+    if parameters is None or parameters.type != "formal_parameters" or parameters.parent is None:
+        return None, 0
+    listed = [p for p in parameters.named_children if p.type != "comment"]
+    return parameters.parent, listed.index(slot)
+
+
+def _callable_name(function: tree_sitter.Node) -> str | None:
+    """The one name a function is called by: a ``function`` declaration's, or the variable
+    an anonymous function or arrow function is declared with (a named function expression
+    is also called by its own name, which the count of mentions would not see)."""
+    if function.type == "function_declaration":
+        if _exported_declaration(function):
+            return None  # `export function f`: other modules call it too
+        return node_text(function.child_by_field_name("name")) or None
+    if function.type not in ("function_expression", "arrow_function"):
+        return None
+    if function.child_by_field_name("name") is not None:
+        return None
+    parent = function.parent
+    if parent is None or parent.type != "variable_declarator":
+        return None
+    if parent.parent is not None and _exported_declaration(parent.parent):
+        return None
+    target = parent.child_by_field_name("name")
+    return node_text(target) if target is not None and target.type == "identifier" else None
+
+
+def _exported_declaration(declaration: tree_sitter.Node) -> bool:
+    parent = declaration.parent
+    return parent is not None and parent.type == "export_statement"
 
 
 def _union_members(node: tree_sitter.Node) -> Iterator[tree_sitter.Node]:

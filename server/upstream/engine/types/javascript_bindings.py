@@ -85,7 +85,7 @@ def node_text(node: tree_sitter.Node | None) -> str:
 class Binding:
     position: int  # where the name starts to hold this value
     # value, annotation, iterate, keys, import, def, class, unset (declared, no value),
-    # unknown
+    # parameter (a plain one: its identifier), unknown
     kind: str
     node: tree_sitter.Node | None = None
     path: str = ""  # the import path, for kind "import"
@@ -200,7 +200,7 @@ def bindings_of(
         yield from _parameters(captures["parameters"][0])
     elif "arrow" in captures:
         function = captures["arrow"][0]
-        binding = Binding(function.start_byte, "unknown")
+        binding = Binding(function.start_byte, "parameter", captures["name"][0])
         yield Placed(node_text(captures["name"][0]), binding, function)
     elif "catch" in captures:
         clause = captures["catch"][0]
@@ -299,6 +299,10 @@ def _parameters(parameters: tree_sitter.Node) -> Iterator[Placed]:
         if pattern.type == "identifier" and annotation is not None:
             binding = Binding(position, "annotation", annotation)
             yield Placed(node_text(pattern), binding, function)
+            continue
+        if pattern.type == "identifier" and parameter.type != "optional_parameter":
+            # Unknown, unless every call of the function agrees (engine/types/javascript.py).
+            yield Placed(node_text(pattern), Binding(position, "parameter", pattern), function)
             continue
         for name, _ in _targets(pattern):
             yield Placed(name, Binding(position, "unknown"), function)

@@ -54,7 +54,13 @@ class FunctionRef:
     def attribute(self, name: str) -> Value | None:
         if name == "prototype":
             return self.instance()  # the prototype's members are the instances'
-        return self.owner.assigned_member(self, name)
+        elsewhere = self.owner.set_elsewhere(self, name)
+        if not elsewhere:
+            return self.owner.assigned_member(self, name)
+        # Set by files that import it too (`Job.client = ...` in the file that requires
+        # `./job`): all the known values must agree, as for members set in this file.
+        nodes = self.owner.member_assignments(self, name)
+        return known_agreed([*map(self.owner.value_of, nodes), *elsewhere])
 
     def instance(self) -> Value:
         """What ``new F()`` makes. Partial: a base set up at run time (``util.inherits``,

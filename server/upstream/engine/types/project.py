@@ -24,7 +24,7 @@ import os
 import re
 import stat
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -41,6 +41,12 @@ MAX_MODULE_BYTES = 2 * 1024 * 1024
 MAX_HOPS = 3
 # Modules kept parsed at once; an editor session's imports stay well below it.
 MAX_MODULES = 512
+
+# How many JavaScript files `set_by_importers` looks through for a module's importers.
+MAX_SCANNED = 5000
+MAX_VISITED = 100_000  # files and folders walked to find them
+_JAVASCRIPT_SUFFIXES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx")
+RELATIVE = ("./", "../")
 
 # A file's flavour of imports: how its import paths name project files.
 Flavour = Literal["python", "javascript", "typescript"]
@@ -79,6 +85,9 @@ class ProjectIndex:
         self._reach: dict[tuple[str, tuple[str, ...]], tuple[bool, frozenset[str]]] = {}
         self._lock = threading.RLock()
         self._local = threading.local()
+        # JavaScript: the project's files, and which of them import each module.
+        self._javascript_files: list[str] | None = None
+        self._importers: dict[str, list[str]] = {}
 
     # -- what a check asks ---------------------------------------------------------------
 
@@ -127,6 +136,8 @@ class ProjectIndex:
             self._reach.clear()
             self._import_lists.clear()
             self._files.clear()
+            self._javascript_files = None
+            self._importers.clear()
 
     def _reaches(self, start: str, wanted: tuple[str, ...]) -> bool:
         # Breadth-first from `start` alone, so the answer does not depend on which file
@@ -196,6 +207,93 @@ class ProjectIndex:
             yield touched
         finally:
             stack.pop()
+
+    def set_by_importers(
+        self, file: str, function: tree_sitter.Node, name: str, model: TypeModel
+    ) -> list[Value | None]:
+        """The values the project's other JavaScript files set as ``X.name = v`` where ``X``
+        is their ``require()`` (or default import) of ``file``, which exports ``function``:
+        how ``Job.client = redis.createClient()`` in lib/kue.js tells lib/queue/job.js what
+        ``Job.client`` is. The files are found by their import lines (as ``provides``
+        reads them) and inferred as for ``lookup``, within the same ``MAX_HOPS``."""
+        span = (function.start_byte, function.end_byte)
+        return self._ask_importers(
+            file, model, lambda types, target: types.members_set_on(target, span, name)
+        )
+
+    def installed_by_importers(
+        self, file: str, function: tree_sitter.Node, model: TypeModel
+    ) -> list[Value | None]:
+        """What ``this`` is in ``function``, which ``file`` exports, for the project's other
+        JavaScript files that install it on a prototype (``Agenda.prototype.cancel =
+        require("./cancel")`` in lib/agenda/index.js): an instance of that class each."""
+        span = (function.start_byte, function.end_byte)
+        return self._ask_importers(
+            file, model, lambda types, target: types.prototype_installs(target, span)
+        )
+
+    def _ask_importers(
+        self,
+        file: str,
+        model: TypeModel,
+        ask: Callable[[JavaScriptTypes, str], list[Value | None]],
+    ) -> list[Value | None]:
+        """``ask`` each project file that imports ``file`` (inferred as for ``lookup``)."""
+        if len(self._active()) >= MAX_HOPS:
+            return []
+        target = str(Path(file).resolve())
+        found: list[Value | None] = []
+        with self._lock:
+            for importer in self._importers_of(target):
+                if importer in self._active():
+                    continue
+                module = self._load(importer, model)
+                if module is None or not isinstance(module.types, JavaScriptTypes):
+                    continue
+                self._note({module.file, *module.depends_on})
+                self._active().append(importer)
+                try:
+                    found += ask(module.types, target)
+                finally:
+                    self._active().pop()
+        return found
+
+    def _importers_of(self, file: str) -> list[str]:
+        """The project's JavaScript files whose relative imports name ``file``."""
+        found = self._importers.get(file)
+        if found is None:
+            found = []
+            for candidate in self._javascript_sources():
+                if candidate == file:
+                    continue
+                folder, flavour = os.path.dirname(candidate), _flavour(candidate)
+                for path in sorted(self._imports_of(candidate)):
+                    if path.startswith(RELATIVE) and self._module_of(folder, path, flavour) == file:
+                        found.append(candidate)
+                        break
+            self._importers[file] = found
+        return found
+
+    def _javascript_sources(self) -> list[str]:
+        """The JavaScript and TypeScript files under the root (not ``node_modules`` or
+        hidden folders), at most ``MAX_SCANNED`` of them among the first ``MAX_VISITED``
+        entries, found once."""
+        if self._javascript_files is None:
+            found: list[str] = []
+            visited = 0
+            if self.root is not None:
+                for folder, folders, files in os.walk(self.root):
+                    folders[:] = sorted(
+                        f for f in folders if f != "node_modules" and not f.startswith(".")
+                    )
+                    visited += len(folders) + len(files)
+                    for name in sorted(files):
+                        if name.endswith(_JAVASCRIPT_SUFFIXES):
+                            found.append(os.path.join(folder, name))
+                    if len(found) >= MAX_SCANNED or visited >= MAX_VISITED:
+                        break
+            self._javascript_files = found[:MAX_SCANNED]
+        return self._javascript_files
 
     # -- finding a module's file ---------------------------------------------------------
 
@@ -300,6 +398,13 @@ class ProjectIndex:
                 types = JavaScriptTypes(spec, root, model, file)
             module = _Module(file, signature, types)
             types.project = lambda importer, path: self._from_module(module, importer, path, model)
+            if isinstance(types, JavaScriptTypes):
+                types.elsewhere = lambda function, name: self._set_for_module(
+                    module, function, name, model
+                )
+                types.installed = lambda function: self._installed_for_module(
+                    module, function, model
+                )
             if len(self._modules) >= MAX_MODULES:
                 self._modules.pop(next(iter(self._modules)))
             self._modules[key] = module
@@ -314,6 +419,23 @@ class ProjectIndex:
             value = self.lookup(importer, path, model)
         module.depends_on |= touched
         return value
+
+    def _set_for_module(
+        self, module: _Module, function: tree_sitter.Node, name: str, model: TypeModel
+    ) -> list[Value | None]:
+        # As `_from_module`: what the importers read, a finding that used `module` read too.
+        with self.recording() as touched:
+            values = self.set_by_importers(module.file, function, name, model)
+        module.depends_on |= touched
+        return values
+
+    def _installed_for_module(
+        self, module: _Module, function: tree_sitter.Node, model: TypeModel
+    ) -> list[Value | None]:
+        with self.recording() as touched:
+            values = self.installed_by_importers(module.file, function, model)
+        module.depends_on |= touched
+        return values
 
     # -- per-thread state ------------------------------------------------------------------
 
