@@ -35,6 +35,12 @@ class UserStore:
 users_coll.insert(docs, w=0)
 # expect: collection-insert-removed
 collection.insert({"a": 1}, continue_on_error=True)
+write_concern = {"w": 1}
+# expect: collection-insert-removed
+collection.insert(docs, **write_concern)
+# ok: collection-insert-removed
+queue = []
+queue.insert(0, **write_concern)
 # ok: collection-insert-removed, collection-insert-document-removed
 db.users.insert_one({"name": "Ada"})
 # ok: collection-insert-removed, collection-insert-documents-removed
@@ -84,6 +90,8 @@ doc["active"] = True
 db.users.save(doc)
 # expect: collection-save-removed
 collection.save({"_id": 1, "sku": "A-1"}, w=1)
+# expect: collection-save-removed
+collection.save(doc, **write_concern)
 # ok: collection-save-removed
 db.users.replace_one({"_id": doc["_id"]}, doc, upsert=True)
 
