@@ -72,10 +72,11 @@ def codes(diagnostics: Sequence[types.Diagnostic]) -> list[str]:
 
 @contextlib.asynccontextmanager
 async def server_session(
-    root: Path, env: dict[str, str] | None = None
+    root: Path, env: dict[str, str] | None = None, settings: dict[str, object] | None = None
 ) -> AsyncIterator[LanguageClient]:
-    """The real server over stdio with ``root`` as its one workspace folder; shut down and
-    stopped on the way out, also when the test failed (stop() waits for the server to exit)."""
+    """The real server over stdio with ``root`` as its one workspace folder (and ``settings``
+    as its initialization options); shut down and stopped on the way out, also when the test
+    failed (stop() waits for the server to exit)."""
     config = ClientServerConfig(
         server_command=[sys.executable, "-m", "upstream", "lsp"], server_env=env
     )
@@ -86,7 +87,7 @@ async def server_session(
             types.InitializeParams(
                 capabilities=types.ClientCapabilities(),
                 workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
-                initialization_options={"debounce": 0},
+                initialization_options={"debounce": 0, **(settings or {})},
             )
         )
         yield client

@@ -4,15 +4,12 @@ string or directive, checked in their language, reported and fixed at document p
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from conftest import run_cli
-from lsp_support import wait_for_diagnostics
+from lsp_support import server_session, wait_for_diagnostics
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
 from upstream.engine.embedded import code_blocks, document_kind
 
 REMOVED = 'openai.ChatCompletion.create(model="gpt-4o", messages=[])'
@@ -140,34 +137,15 @@ def test_code_blocks_of_each_form():
     assert rst.first_line == 6 and rst.indent == 3 and rst.text.endswith("insert({})\n")
 
 
-SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "upstream", "lsp"])
-
-
-@pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient):
-    yield
-    await lsp_client.shutdown_session()
-
-
-async def test_the_language_server_diagnoses_the_code_blocks_of_a_markdown_file(
-    client: LanguageClient, tmp_path: Path
-):
-    settings = {"debounce": 0}
-    client.set_configuration({"upstream": settings})
-    await client.initialize_session(
-        types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
-            workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="docs")],
-            initialization_options=settings,
-        )
-    )
+async def test_the_language_server_diagnoses_the_code_blocks_of_a_markdown_file(tmp_path):
     uri = (tmp_path / "README.md").as_uri()
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri, "markdown", 1, MARKDOWN)
+    async with server_session(tmp_path) as client:
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(uri, "markdown", 1, MARKDOWN)
+            )
         )
-    )
-    found = await wait_for_diagnostics(client, uri, lambda found: len(found) == 2)
+        found = await wait_for_diagnostics(client, uri, lambda found: len(found) == 2)
     assert [(d.range.start.line, d.range.start.character, d.code) for d in found] == [
         (6, 0, "openai/chat-completion-removed"),
         (14, 2, "pymongo/collection-insert-document-removed"),

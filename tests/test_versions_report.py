@@ -4,15 +4,12 @@ the file and line it came from (issue 15, item 3)."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from conftest import rule_yaml, run_cli, write_pack
-from lsp_support import wait_for_diagnostics
+from lsp_support import server_session, wait_for_diagnostics
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
 
 GATED = rule_yaml(
     "match:\n  pattern: legacy_call($X)",
@@ -118,41 +115,22 @@ def test_versions_of_a_missing_path_is_one_line(tmp_path):
     )
 
 
-SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "upstream", "lsp"])
-
-
-@pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient):
-    yield
-    await lsp_client.shutdown_session()
-
-
-async def test_the_hover_of_a_gated_finding_names_the_version_and_its_source(
-    client: LanguageClient, project: Path
-):
+async def test_the_hover_of_a_gated_finding_names_the_version_and_its_source(project: Path):
     write_pack(project / "packs", GATED, name="gated")
-    settings = {"debounce": 0, "workspacePacks": True}
-    client.set_configuration({"upstream": settings})
-    await client.initialize_session(
-        types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
-            workspace_folders=[types.WorkspaceFolder(uri=project.as_uri(), name="proj")],
-            initialization_options=settings,
-        )
-    )
     uri = (project / "app.py").as_uri()
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri, "python", 1, "legacy_call(1)\n")
+    async with server_session(project, settings={"workspacePacks": True}) as client:
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(uri, "python", 1, "legacy_call(1)\n")
+            )
         )
-    )
-    await wait_for_diagnostics(client, uri, lambda found: len(found) == 1)
-    hover = await client.text_document_hover_async(
-        types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            position=types.Position(line=0, character=3),
+        await wait_for_diagnostics(client, uri, lambda found: len(found) == 1)
+        hover = await client.text_document_hover_async(
+            types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                position=types.Position(line=0, character=3),
+            )
         )
-    )
     assert hover is not None and isinstance(hover.contents, types.MarkupContent)
     assert "Applies to pymongo 4.6.1 (manifest: `requirements.txt:2`)" in hover.contents.value
 
