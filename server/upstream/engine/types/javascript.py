@@ -80,11 +80,9 @@ from upstream.engine.types.javascript_bindings import (
     Placed,
     bindings_of,
     bindings_query,
-    cached_query,
     declaring_scope,
     is_nullish,
     is_placeholder,
-    node_text,
     scope_of,
     string_content,
 )
@@ -108,6 +106,7 @@ from upstream.engine.types.model import (
     known_agreed,
 )
 from upstream.engine.types.python import ProjectLookup
+from upstream.engine.types.syntax import cached_query, node_text
 
 # (a function of this file, a member name) -> the values other project files set as
 # `X.name = v` on the `X` they import that function as (engine/types/project.py).

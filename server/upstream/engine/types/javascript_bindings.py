@@ -17,6 +17,7 @@ import tree_sitter
 
 from upstream.engine.imports import javascript_import_names
 from upstream.engine.languages import LanguageSpec
+from upstream.engine.types.syntax import cached_query, nearest, node_text
 
 FUNCTIONS = frozenset(
     {
@@ -32,6 +33,8 @@ FUNCTIONS = frozenset(
 
 # Functions with their own `this` (an arrow function's is its surroundings').
 THIS_FUNCTIONS = FUNCTIONS - {"arrow_function", "method_definition"}
+# The functions that have a `this` of their own.
+_OWN_THIS = FUNCTIONS - {"arrow_function"}
 _BLOCKS = frozenset(
     {"statement_block", "for_statement", "for_in_statement", "catch_clause", "switch_body"}
 )
@@ -63,22 +66,11 @@ _TYPESCRIPT_BINDINGS = "(abstract_class_declaration name: (_) @name) @class"
 
 
 @functools.cache
-def cached_query(spec: LanguageSpec, text: str) -> tree_sitter.Query:
-    return tree_sitter.Query(spec.grammar, text)
-
-
-@functools.cache
 def bindings_query(spec: LanguageSpec) -> tree_sitter.Query:
     text = _BINDINGS_QUERY
     if spec.grammar.id_for_node_kind("abstract_class_declaration", True):
         text += _TYPESCRIPT_BINDINGS
     return cached_query(spec, text)
-
-
-def node_text(node: tree_sitter.Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", "replace")
 
 
 @dataclass(frozen=True)
@@ -131,33 +123,21 @@ def member_name(member: tree_sitter.Node) -> str | None:
 
 
 def scope_of(node: tree_sitter.Node) -> tree_sitter.Node | None:
-    parent = node.parent
-    while parent is not None and parent.type not in _SCOPES:
-        parent = parent.parent
-    return parent
+    return nearest(node, _SCOPES)
 
 
 def _function_scope_of(node: tree_sitter.Node, root: tree_sitter.Node) -> tree_sitter.Node:
     """Where a ``var`` goes: its function, else the top level."""
-    parent = node.parent
-    while parent is not None and parent.type not in FUNCTIONS:
-        parent = parent.parent
-    return parent or root
+    return enclosing_function(node) or root
 
 
 def enclosing_function(node: tree_sitter.Node) -> tree_sitter.Node | None:
-    parent = node.parent
-    while parent is not None and parent.type not in FUNCTIONS:
-        parent = parent.parent
-    return parent
+    return nearest(node, FUNCTIONS)
 
 
 def this_function(node: tree_sitter.Node) -> tree_sitter.Node | None:
     """The function whose ``this`` a node sees (arrow functions have none of their own)."""
-    parent = node.parent
-    while parent is not None and (parent.type not in FUNCTIONS or parent.type == "arrow_function"):
-        parent = parent.parent
-    return parent
+    return nearest(node, _OWN_THIS)
 
 
 def declaring_scope(

@@ -14,21 +14,20 @@ import tree_sitter
 
 from upstream.engine.types.javascript_bindings import (
     FIELDS,
-    cached_query,
     enclosing_function,
     is_placeholder,
     member_name,
-    node_text,
     string_content,
     this_function,
 )
 from upstream.engine.types.model import (
     ClassDefinition,
+    InferredReturns,
     ProjectClass,
     Value,
-    agreed,
     known_agreed,
 )
+from upstream.engine.types.syntax import cached_query, node_text
 
 if TYPE_CHECKING:
     from upstream.engine.types.javascript import JavaScriptTypes
@@ -38,17 +37,14 @@ _THIS_ATTRIBUTES_QUERY = """
 (assignment_expression
   left: (member_expression object: (this) property: (_) @name) right: (_) @value) @set
 """
-_RETURNS_QUERY = "(return_statement (_) @value)"
 
 
-class FunctionRef:
+class FunctionRef(InferredReturns):
     """A function the file defines: what calling it returns, the members set on it
     (``F.client = ...``) and, as a constructor function, its instances."""
 
     def __init__(self, owner: JavaScriptTypes, node: tree_sitter.Node) -> None:
         self.owner, self.node = owner, node
-        self._returns: Value | None = None
-        self._done = False
         self._instances: FunctionInstances | None = None
 
     def attribute(self, name: str) -> Value | None:
@@ -69,12 +65,6 @@ class FunctionRef:
             self._instances = FunctionInstances(self)
         return Value(partial=True, definition=self._instances)
 
-    def returns(self) -> Value | None:
-        if not self._done:
-            self._done = True  # a recursive function's own call stays unknown
-            self._returns = self._infer_returns()
-        return self._returns
-
     def _infer_returns(self) -> Value | None:
         annotation = self.node.child_by_field_name("return_type")
         if annotation is not None:
@@ -86,13 +76,7 @@ class FunctionRef:
             return None
         if body.type != "statement_block":
             return self.owner.value_of(body)  # `(db) => db.collection("x")`
-        query = cached_query(self.owner.spec, _RETURNS_QUERY)
-        values = []
-        for _, captures in tree_sitter.QueryCursor(query).matches(body):
-            for node in captures.get("value", []):
-                if enclosing_function(node) == self.node:
-                    values.append(self.owner.value_of(node))
-        return agreed(values) if values else None
+        return self.owner.returned(self.node, body, enclosing_function)
 
 
 class FunctionInstances:

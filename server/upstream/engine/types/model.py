@@ -11,14 +11,17 @@ import path nothing is declared about yet, a function defined in the file, or un
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 import tree_sitter
 
+from upstream.engine.types.syntax import returned_nodes
+
 if TYPE_CHECKING:
     # Types only: packs import the engine at run time, so the engine must not import them.
+    from upstream.engine.languages import LanguageSpec
     from upstream.packs.schema import TypeDeclaration
 
 # A value known to be something no rule asks about ("null" in a declaration).
@@ -253,6 +256,7 @@ class Inference:
     """What a per-language inference shares: ``value_of`` memoizes ``_infer`` per node,
     breaks cycles (a name assigned from itself is unknown) and bounds the depth."""
 
+    spec: LanguageSpec
     _memo: dict[int, Value | None]
     _pending: set[int]
     _depth: int
@@ -275,6 +279,35 @@ class Inference:
         return found
 
     def _infer(self, node: tree_sitter.Node) -> Value | None:
+        raise NotImplementedError
+
+    def returned(
+        self,
+        function: tree_sitter.Node,
+        body: tree_sitter.Node,
+        enclosing: Callable[[tree_sitter.Node], tree_sitter.Node | None],
+    ) -> Value | None:
+        """What ``function``'s own ``return`` statements in ``body`` give (``enclosing``
+        tells a nested function's from its own), when they all agree."""
+        returned = returned_nodes(self.spec, function, body, enclosing)
+        values = [self.value_of(node) for node in returned]
+        return agreed(values) if values else None
+
+
+class InferredReturns:
+    """What calling a function returns, inferred on first need: a recursive function's
+    own call (asked while inferring) stays unknown."""
+
+    _returns: Value | None = None
+    _done = False
+
+    def returns(self) -> Value | None:
+        if not self._done:
+            self._done = True
+            self._returns = self._infer_returns()
+        return self._returns
+
+    def _infer_returns(self) -> Value | None:
         raise NotImplementedError
 
 

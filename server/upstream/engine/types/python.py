@@ -31,6 +31,7 @@ from upstream.engine.languages import LanguageSpec
 from upstream.engine.types.model import (
     ClassDefinition,
     Inference,
+    InferredReturns,
     ProjectClass,
     TypeModel,
     Value,
@@ -44,7 +45,6 @@ from upstream.engine.types.python_bindings import (
     COMPREHENSIONS,
     Binding,
     bindings_of,
-    cached_query,
     chained_value,
     decorators,
     enclosing_function,
@@ -53,9 +53,9 @@ from upstream.engine.types.python_bindings import (
     is_property,
     is_static,
     method_class,
-    node_text,
     scope_of,
 )
+from upstream.engine.types.syntax import cached_query, nearest, node_text, returned_nodes
 
 _LITERALS = {
     "list": "builtins.list",
@@ -84,8 +84,6 @@ _BUILTIN_CLASSES = {
 _SELF_ATTRIBUTES_QUERY = """
 (assignment left: (attribute object: (identifier) @object attribute: (identifier) @name)) @set
 """
-
-_RETURNS_QUERY = "(return_statement (_) @value)"
 
 _STORED_ITEMS_QUERY = """
 (assignment left: (subscript value: [(identifier) (attribute object: (identifier))] @name)
@@ -422,19 +420,11 @@ class PythonTypes(Inference):
         return self._bindings
 
 
-class FunctionRef:
+class FunctionRef(InferredReturns):
     """A function the file defines: what calling it returns."""
 
     def __init__(self, owner: PythonTypes, node: tree_sitter.Node) -> None:
         self.owner, self.node = owner, node
-        self._returns: Value | None = None
-        self._done = False
-
-    def returns(self) -> Value | None:
-        if not self._done:
-            self._done = True  # a recursive function's own call stays unknown
-            self._returns = self._infer_returns()
-        return self._returns
 
     def _infer_returns(self) -> Value | None:
         annotation = self.node.child_by_field_name("return_type")
@@ -443,13 +433,7 @@ class FunctionRef:
         body = self.node.child_by_field_name("body")
         if body is None:
             return None
-        query = cached_query(self.owner.spec, _RETURNS_QUERY)
-        values = []
-        for _, captures in tree_sitter.QueryCursor(query).matches(body):
-            for node in captures.get("value", []):
-                if enclosing_function(node) == self.node:
-                    values.append(self.owner.value_of(node))
-        return agreed(values) if values else None
+        return self.owner.returned(self.node, body, enclosing_function)
 
 
 class LocalClass(ProjectClass):
@@ -687,12 +671,7 @@ def _validator_fields(
     body = function.child_by_field_name("body")
     if values is None or body is None:
         return
-    returns = [
-        node
-        for _, captures in tree_sitter.QueryCursor(cached_query(spec, _RETURNS_QUERY)).matches(body)
-        for node in captures.get("value", [])
-        if enclosing_function(node) == function
-    ]
+    returns = returned_nodes(spec, function, body, enclosing_function)
     if not returns or any(
         node.type != "identifier" or node_text(node) != values for node in returns
     ):
@@ -730,10 +709,9 @@ def _plain_key(key: tree_sitter.Node) -> str | None:
 
 
 def _in_async_with(node: tree_sitter.Node) -> bool:
-    parent = node.parent
-    while parent is not None and parent.type != "with_statement":
-        parent = parent.parent
-    return parent is not None and bool(parent.children) and parent.children[0].type == "async"
+    statement = nearest(node, ("with_statement",))
+    children = statement.children if statement is not None else []
+    return bool(children) and children[0].type == "async"
 
 
 def _returns_self(spec: LanguageSpec, function: tree_sitter.Node) -> bool:
@@ -741,13 +719,7 @@ def _returns_self(spec: LanguageSpec, function: tree_sitter.Node) -> bool:
     receiver, body = first_parameter(function), function.child_by_field_name("body")
     if receiver is None or body is None:
         return False
-    query = cached_query(spec, _RETURNS_QUERY)
-    returned = [
-        node
-        for _, captures in tree_sitter.QueryCursor(query).matches(body)
-        for node in captures.get("value", [])
-        if enclosing_function(node) == function
-    ]
+    returned = returned_nodes(spec, function, body, enclosing_function)
     return bool(returned) and all(
         node.type == "identifier" and node_text(node) == receiver for node in returned
     )

@@ -7,13 +7,12 @@ class body or comprehension), with the position from which the name holds it.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import tree_sitter
 
-from upstream.engine.languages import LanguageSpec
+from upstream.engine.types.syntax import cached_query, nearest, node_text
 
 SCOPES = frozenset(
     {
@@ -46,17 +45,6 @@ BINDINGS_QUERY = """
 """
 
 
-@functools.cache
-def cached_query(spec: LanguageSpec, text: str) -> tree_sitter.Query:
-    return tree_sitter.Query(spec.grammar, text)
-
-
-def node_text(node: tree_sitter.Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", "replace")
-
-
 @dataclass(frozen=True)
 class Binding:
     position: int  # where the name starts to hold this value
@@ -66,22 +54,15 @@ class Binding:
     owner: tree_sitter.Node | None = None  # the class, for kinds "self" and "cls"
 
 
+_FUNCTIONS = frozenset({"function_definition", "lambda", "class_definition"})
+
+
 def scope_of(node: tree_sitter.Node) -> tree_sitter.Node | None:
-    parent = node.parent
-    while parent is not None and parent.type not in SCOPES:
-        parent = parent.parent
-    return parent
+    return nearest(node, SCOPES)
 
 
 def enclosing_function(node: tree_sitter.Node) -> tree_sitter.Node | None:
-    parent = node.parent
-    while parent is not None and parent.type not in (
-        "function_definition",
-        "lambda",
-        "class_definition",
-    ):
-        parent = parent.parent
-    return parent
+    return nearest(node, _FUNCTIONS)
 
 
 def chained_value(right: tree_sitter.Node) -> tree_sitter.Node:
