@@ -150,3 +150,13 @@ async def test_the_language_server_diagnoses_the_code_blocks_of_a_markdown_file(
         (6, 0, "openai/chat-completion-removed"),
         (14, 2, "pymongo/collection-insert-document-removed"),
     ]
+
+
+def test_line_breaks_other_than_cr_and_lf_do_not_shift_the_positions(tmp_path):
+    # str.splitlines also breaks at a form feed or U+2028; the document's line index does
+    # not, so block lines counted that way landed a line late.
+    doc = tmp_path / "README.md"
+    doc.write_text(
+        f"Intro\x0cstill the first line \u2028 too\n\n```python\nimport openai\n{REMOVED}\n```\n"
+    )
+    assert findings(doc) == [(5, 1, "openai/chat-completion-removed")]

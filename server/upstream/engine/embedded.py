@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from upstream.engine.document import Document
+from upstream.engine.document import Document, line_starts
 from upstream.engine.findings import Edit, Finding, Position
 from upstream.engine.languages import LANGUAGES, LanguageSpec
 
@@ -46,6 +46,7 @@ _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
 _MARKDOWN_NAMES = frozenset({"llms.txt", "llms-full.txt"})
 _RST_SUFFIXES = frozenset({".rst"})
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
 _DIRECTIVE = re.compile(
     r"^(?P<indent>[ \t]*)\.\.[ \t]+(?:code-block|code|sourcecode)::[ \t]*(?P<info>\S*)[ \t]*$"
@@ -74,7 +75,11 @@ def document_kind(path: Path) -> str | None:
 
 def code_blocks(text: str, kind: str) -> list[CodeBlock]:
     """The blocks of ``text`` in a language upstream reads, in document order."""
-    lines = text.splitlines()
+    # Split where engine/document.py's line index does (\r\n, \r, \n; not the other breaks
+    # str.splitlines knows), so a block's lines are the document's.
+    lines = _LINE_END.split(text)
+    if lines[-1] == "":
+        lines.pop()  # the text ends with a line end
     finder = _markdown_blocks if kind == "markdown" else _rst_blocks
     return list(finder(lines))
 
@@ -107,7 +112,10 @@ def _markdown_blocks(lines: list[str]) -> Iterator[CodeBlock]:
             index += 1
         body, index = lines[start:index], index + 1
         spec = _spec(opening["info"])
-        if spec is not None:
+        # A line indented less than its fence keeps its own indent: its columns would not
+        # map back, so such a block is left alone.
+        shallow = any(line.strip() and _indent(line) < indent for line in body)
+        if spec is not None and not shallow:
             yield CodeBlock(spec, _joined(body, indent), start, indent)
 
 
@@ -156,14 +164,11 @@ def check_embedded(
 
     ``check_block`` checks one block as a document of its language (rules, options and
     suppressions as for any file)."""
-    text = source.decode("utf-8")
-    starts = _line_starts(source)
+    starts = line_starts(source)
     findings: list[Finding] = []
-    for block in code_blocks(text, kind):
-        if block.indent and _indent_differs(text, block):
-            continue  # a line indented less than the block: positions would not map back
+    for block in code_blocks(source.decode("utf-8"), kind):
         document = Document(path, block.text.encode("utf-8"), block.spec)
-        mapper = _Mapper(block, document.source, starts)
+        mapper = _Mapper(block, document.line_starts, starts)
         findings.extend(mapper.finding(finding) for finding in check_block(document))
     return sorted(findings, key=lambda finding: finding.sort_key)
 
@@ -182,27 +187,12 @@ def _has_error(block: CodeBlock) -> bool:
     return bool(block.spec.parser().parse(block.text.encode("utf-8")).root_node.has_error)
 
 
-def _indent_differs(text: str, block: CodeBlock) -> bool:
-    lines = text.splitlines()[block.first_line :]
-    return any(
-        line.strip() and _indent(line) < block.indent for line in lines[: block.text.count("\n")]
-    )
-
-
-def _line_starts(data: bytes) -> list[int]:
-    starts = [0]
-    for match in re.finditer(rb"\r\n|\r|\n", data):
-        starts.append(match.end())
-    return starts
-
-
 class _Mapper:
     """Block offsets and positions to document ones: the block's line ``n`` is the
     document's line ``first_line + n``, shifted right by ``indent`` blanks."""
 
-    def __init__(self, block: CodeBlock, code: bytes, starts: list[int]) -> None:
-        self.block, self.starts = block, starts
-        self.block_starts = _line_starts(code)
+    def __init__(self, block: CodeBlock, block_starts: list[int], starts: list[int]) -> None:
+        self.block, self.block_starts, self.starts = block, block_starts, starts
 
     def offset(self, byte: int) -> int:
         line = bisect.bisect_right(self.block_starts, byte) - 1
