@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from upstream.engine import Finding
+from upstream.engine import Finding, RuleSet
 from upstream.errors import UsageError
-from upstream.scan import Skipped, check_file, read_source
+from upstream.scan import Skipped, check_source, is_checkable, read_source
 from upstream.workspace import PackRequest, resolve_workspace
 
 # Claude Code's tools that write a file, and the payload fields naming it.
@@ -135,17 +135,20 @@ def _recall(state: Path) -> list[str]:
 def _report(paths: list[Path]) -> str:
     """The findings in ``paths`` as the model should read them; empty when there are none."""
     sections = []
+    loaded: dict[tuple[Path, ...], RuleSet] = {}  # files of one project share their packs
     for path in paths:
-        if not path.is_file():
-            continue  # deleted or renamed since: nothing to say about it
+        if not path.is_file() or not is_checkable(path):
+            continue  # deleted or renamed since, or nothing upstream reads
         workspace = resolve_workspace(path, PackRequest(), lenient=True)
-        rule_set = workspace.load_rules().rule_set
-        options = workspace.settings.options()
-        found = check_file(path, rule_set, options, workspace.settings.max_bytes)
-        if isinstance(found, Skipped) or not found:
-            continue
+        packs = workspace.packs.paths
+        if packs not in loaded:
+            loaded[packs] = workspace.load_rules().rule_set
         source = read_source(path, workspace.settings.max_bytes)
-        sections.append(_section(path, found, source if isinstance(source, bytes) else b""))
+        if isinstance(source, Skipped):
+            continue
+        found = check_source(path, source, loaded[packs], workspace.settings.options())
+        if found:
+            sections.append(_section(path, found, source))
     if not sections:
         return ""
     return (

@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 from upstream.engine import Finding
-from upstream.report.paths import relative_posix
+from upstream.report.shared import relative_posix
 
 
 def stable_fingerprints(findings: list[Finding], root: Path) -> list[str]:

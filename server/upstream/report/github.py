@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from upstream.engine import Finding
-from upstream.report.paths import relative_posix
+from upstream.report.shared import message_with_docs, relative_posix
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice", "hint": "notice"}
 
@@ -39,6 +39,6 @@ def format_github(findings: list[Finding], root: Path) -> str:
             # Columns are only allowed on a one-line annotation.
             del properties["col"], properties["endColumn"]
         spelled = ",".join(f"{key}={_property(str(value))}" for key, value in properties.items())
-        message = f"{finding.message} ({finding.docs})" if finding.docs else finding.message
-        lines.append(f"::{_COMMANDS[finding.severity]} {spelled}::{_data(message)}\n")
+        message = _data(message_with_docs(finding))
+        lines.append(f"::{_COMMANDS[finding.severity]} {spelled}::{message}\n")
     return "".join(lines)

@@ -12,7 +12,7 @@ from typing import Any
 
 from upstream.engine import Finding
 from upstream.report.fingerprints import stable_fingerprints
-from upstream.report.paths import relative_posix
+from upstream.report.shared import message_with_docs, relative_posix
 
 # GitLab's scale is info, minor, major, critical, blocker.
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info", "hint": "info"}
@@ -21,10 +21,9 @@ _SEVERITY = {"error": "major", "warning": "minor", "info": "info", "hint": "info
 def format_gitlab(findings: list[Finding], root: Path) -> str:
     issues: list[dict[str, Any]] = []
     for finding, fingerprint in zip(findings, stable_fingerprints(findings, root), strict=True):
-        description = f"{finding.message} ({finding.docs})" if finding.docs else finding.message
         issues.append(
             {
-                "description": description,
+                "description": message_with_docs(finding),
                 "check_name": finding.rule,
                 "fingerprint": fingerprint,
                 "severity": _SEVERITY[finding.severity],

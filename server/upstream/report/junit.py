@@ -8,7 +8,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from upstream.engine import Finding
-from upstream.report.paths import relative_posix
+from upstream.report.shared import relative_posix
 
 # What XML 1.0 cannot hold, even escaped: control characters other than tab, LF and CR.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

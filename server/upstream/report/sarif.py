@@ -14,6 +14,7 @@ from upstream import __version__
 from upstream.engine import Finding
 from upstream.packs import Pack, Rule
 from upstream.report.fingerprints import stable_fingerprints
+from upstream.report.shared import message_with_docs
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note", "hint": "note"}
@@ -59,12 +60,11 @@ def _result(finding: Finding, index: int | None, root: Path, fingerprint: str) -
             "region": _region(finding),
         }
     }
-    docs = f" ({finding.docs})" if finding.docs else ""
     result: dict[str, Any] = {"ruleId": finding.rule}
     if index is not None:  # the engine's own notes belong to no rule of the run
         result["ruleIndex"] = index
     result["level"] = _LEVELS[finding.severity]
-    result["message"] = {"text": finding.message + docs}
+    result["message"] = {"text": message_with_docs(finding)}
     result["locations"] = [location]
     # GitHub code scanning matches alerts across uploads by these, before the line.
     result["partialFingerprints"] = {"upstreamFinding/v1": fingerprint}
