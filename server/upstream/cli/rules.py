@@ -10,7 +10,6 @@ from upstream.cli.exit_codes import EXIT_CLEAN, EXIT_ERROR
 from upstream.cli.options import Subcommands, add_pack_options, load_rules, resolve
 from upstream.errors import UsageError
 from upstream.packs import LoadedRules, Pack, Rule
-from upstream.packs.requirements import normalize_name
 from upstream.project.versions import VersionResolver
 from upstream.report.markdown import format_packs
 from upstream.workspace import Workspace
@@ -126,10 +125,10 @@ def _explain_gate(workspace: Workspace, loaded: LoadedRules, rule_id: str, file:
         print(f"{file}: no version gate; the rule applies to every version")
         return
     resolver = VersionResolver(installed=workspace.settings.installed)
-    unknown = workspace.settings.unknown_version or workspace.config.unknown_version
+    unknown = workspace.settings.unknown_version_policy
     folder = file if file.is_dir() else file.parent
     for requirement in requirements:
-        library = (requirement.ecosystem, normalize_name(requirement.ecosystem, requirement.name))
+        library = (requirement.ecosystem, requirement.name)
         found = library_version(resolver, workspace.environment, library, file, folder)
         holds = resolver.satisfies(requirement, file)
         if holds is None:

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     workspace = resolve(args, path)
     loaded = load_rules(workspace)
     resolver = VersionResolver(installed=workspace.settings.installed)
-    unknown = workspace.settings.unknown_version or workspace.config.unknown_version
+    unknown = workspace.settings.unknown_version_policy
     folder = path if path.is_dir() else path.parent
     found = []
     for library, gated in asked_libraries(loaded.rule_set.packs).items():

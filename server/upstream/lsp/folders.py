@@ -15,7 +15,6 @@ from upstream.engine import CheckOptions, ProjectIndex
 from upstream.errors import Problem
 from upstream.lsp.settings import EditorSettings
 from upstream.packs import LoadedRules, Rule
-from upstream.packs.requirements import normalize_name
 from upstream.project.config import ProjectConfig
 from upstream.project.versions import VersionResolver
 from upstream.workspace import CheckSettings, PackRequest, Workspace, resolve_workspace
@@ -72,9 +71,7 @@ class Folder:
         if rule is None:
             return ()
         requirements = rule.requirements()
-        libraries = dict.fromkeys(
-            (r.ecosystem, normalize_name(r.ecosystem, r.name)) for r in requirements
-        )
+        libraries = dict.fromkeys((r.ecosystem, r.name) for r in requirements)
         folder = self.root if self.root is not None else path.parent
         return tuple(
             library_version(

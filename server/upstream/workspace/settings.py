@@ -33,15 +33,20 @@ class CheckSettings:
     ) -> CheckOptions:
         """Check options; ``resolver`` caches manifests across checks (a fresh one if None),
         ``project`` the project's own modules (none: imports are not followed into them)."""
-        unknown = self.unknown_version or self.config.unknown_version
         return CheckOptions(
             versions=(resolver or VersionResolver(installed=self.installed)).satisfies,
-            apply_when_version_unknown=unknown == "apply",
+            apply_when_version_unknown=self.unknown_version_policy == "apply",
             is_enabled=self.is_enabled,
             severity_overrides={**self.config.severity, **self.severity},
             deprecated_as_errors=(self.profile or self.config.profile) == "agent",
             project=project,
         )
+
+    @property
+    def unknown_version_policy(self) -> str:
+        """``apply`` or ``skip`` for a rule whose library version is unknown: the entry
+        point's choice, else the config's."""
+        return self.unknown_version or self.config.unknown_version
 
     def is_enabled(self, rule_id: str) -> bool:
         if self.select and not names_rule(self.select, rule_id):

@@ -62,8 +62,8 @@ def asked_libraries(packs: Iterable[Pack]) -> dict[Library, list[tuple[str, Requ
     for pack in packs:
         for rule in pack.rules:
             for requirement in rule.requirements():
-                ecosystem = requirement.ecosystem
-                key = (ecosystem, normalize_name(ecosystem, requirement.name))
+                # Requirement.parse normalizes names as manifests are indexed.
+                key = (requirement.ecosystem, requirement.name)
                 asked.setdefault(key, []).append((pack.full_id(rule), requirement))
     return dict(sorted(asked.items(), key=lambda item: (item[0][0].value, item[0][1])))
 

@@ -69,8 +69,8 @@ class PromptContext:
 
     def satisfies(self, requirement: Requirement, file: Path) -> bool | None:
         """A ``VersionCheck``: the header's version decides, ``None`` (unknown) without one."""
-        name = normalize_name(requirement.ecosystem, requirement.name)
-        version = self.versions.get((requirement.ecosystem, name))
+        # Requirement.parse has normalized the name as the header's keys are.
+        version = self.versions.get((requirement.ecosystem, requirement.name))
         if version is None:
             return None
         return requirement.specifier.contains(version, prereleases=True)
