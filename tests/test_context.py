@@ -4,7 +4,6 @@ tests judged from their own folder, and incremental re-checks equal to fresh one
 from __future__ import annotations
 
 import dataclasses
-import functools
 import textwrap
 import time
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 from conftest import REPO, rule_yaml, run_cli, write_pack
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_incremental import Editor
+from test_incremental import Editor, assert_edits_recheck_as_fresh, bundled_rules, full_findings
 from upstream.engine import (
     LANGUAGES,
     CheckOptions,
@@ -36,7 +35,7 @@ from upstream.engine.context import (
 )
 from upstream.engine.incremental import ByteEdit
 from upstream.engine.incremental import check as incremental_check
-from upstream.packs import bundled_pack_paths, load_rule_set
+from upstream.packs import load_rule_set
 from upstream.packs.loader import load_pack
 from upstream.packs.packtest import PackTestResult, _read_annotations, run_pack_tests
 from upstream.packs.schema import Pack
@@ -455,7 +454,7 @@ def test_precision_corpus_judged_as_application_code_by_its_path():
     # The corpus sits under tests/, a test folder; from its own root, its fixtures and test
     # callbacks (in files that are not test files by name) are still test code.
     root = REPO / "tests" / "precision"
-    rule_set = _bundled()
+    rule_set = bundled_rules()
     application = {
         full for full, (_, rule) in rule_set.rules.items() if rule.context == "application"
     }
@@ -498,20 +497,6 @@ SNIPPETS = [
 ]
 
 
-@functools.cache
-def _bundled():  # type: ignore[no-untyped-def]
-    return load_rule_set(bundled_pack_paths()).rule_set
-
-
-def _full(rule_set, editor):  # type: ignore[no-untyped-def]
-    rules = rule_set.for_language(editor.spec.name)
-    document = Document("t", editor.source, editor.spec)
-    return [
-        (f.rule, f.start_byte, f.end_byte, f.start, f.message)
-        for f in check_document(document, rules, CheckOptions())
-    ]
-
-
 @pytest.mark.parametrize("language, path", FILES)
 @settings(max_examples=12, deadline=None)
 @given(
@@ -522,19 +507,11 @@ def _full(rule_set, editor):  # type: ignore[no-untyped-def]
     )
 )
 def test_incremental_equals_full_around_test_code(language, path, steps):
-    rule_set = _bundled()
-    editor = Editor(language, path.read_bytes())
-    editor.check(rule_set)
-    for where, length, text in steps:
-        start = int(where * len(editor.source))
-        end = min(len(editor.source), start + length)
-        editor.edit(start, end, text.encode())
-        found_now, _ = editor.check(rule_set)
-        assert found_now == _full(rule_set, editor)
+    assert_edits_recheck_as_fresh(bundled_rules(), Editor(language, path.read_bytes()), steps)
 
 
 def test_an_edit_that_makes_a_function_a_test_rechecks_incrementally():
-    rule_set = _bundled()
+    rule_set = bundled_rules()
     source = b"import redis\n\nr = redis.Redis()\n\n\ndef reset():\n    r.flushdb()\n"
     editor = Editor("python", source)
     before, _ = editor.check(rule_set)
@@ -542,11 +519,11 @@ def test_an_edit_that_makes_a_function_a_test_rechecks_incrementally():
     at = source.index(b"reset")
     editor.edit(at, at + len(b"reset"), b"test_reset")
     after, incremental = editor.check(rule_set)
-    assert incremental and after == _full(rule_set, editor) == []
+    assert incremental and after == full_findings(rule_set, editor) == []
 
 
 def test_a_test_file_stays_a_test_file_across_incremental_rechecks():
-    rules = _bundled().for_language("python")
+    rules = bundled_rules().for_language("python")
     source = b"import redis\n\nr = redis.Redis()\nr.flushdb()\n"
     spec = LANGUAGES["python"]
     first = incremental_check(Document("tests/helpers.py", source, spec), rules, CheckOptions())

@@ -59,13 +59,13 @@ SNIPPETS = [
 
 
 @functools.cache
-def _bundled() -> RuleSet:
+def bundled_rules() -> RuleSet:
     return load_rule_set(bundled_pack_paths()).rule_set
 
 
 @pytest.fixture
 def rule_set() -> RuleSet:
-    return _bundled()
+    return bundled_rules()
 
 
 class Editor:
@@ -110,11 +110,25 @@ def _key(finding):
     return (finding.rule, finding.start_byte, finding.end_byte, finding.start, finding.message)
 
 
-def _full(rule_set: RuleSet, editor: Editor) -> list[object]:
+def full_findings(rule_set: RuleSet, editor: Editor) -> list[object]:
     rules = rule_set.for_language(editor.spec.name)
     assert rules is not None
     document = Document("t", editor.source, editor.spec)
     return [_key(f) for f in check_document(document, rules, CheckOptions())]
+
+
+def assert_edits_recheck_as_fresh(
+    rule_set: RuleSet, editor: Editor, steps: list[tuple[float, int, str]]
+) -> None:
+    """Apply each edit ``(where in the text 0..1, length replaced, new text)`` and require
+    the incremental re-check to equal a fresh check every time."""
+    editor.check(rule_set)
+    for where, length, text in steps:
+        start = int(where * len(editor.source))
+        end = min(len(editor.source), start + length)
+        editor.edit(start, end, text.encode())
+        found, _ = editor.check(rule_set)
+        assert found == full_findings(rule_set, editor)
 
 
 edits = st.lists(
@@ -138,15 +152,7 @@ edits = st.lists(
 @given(steps=edits)
 def test_incremental_equals_full(language, path, steps):
     # The rule set is not an argument: Hypothesis would print it with a failing example.
-    rule_set = _bundled()
-    editor = Editor(language, path.read_bytes())
-    editor.check(rule_set)
-    for where, length, text in steps:
-        start = int(where * len(editor.source))
-        end = min(len(editor.source), start + length)
-        editor.edit(start, end, text.encode())
-        found, _ = editor.check(rule_set)
-        assert found == _full(rule_set, editor)
+    assert_edits_recheck_as_fresh(bundled_rules(), Editor(language, path.read_bytes()), steps)
 
 
 def test_an_edit_inside_a_function_rechecks_incrementally(rule_set):
@@ -157,7 +163,7 @@ def test_an_edit_inside_a_function_rechecks_incrementally(rule_set):
     at = source.rindex(b"\n", 0, len(source) - 2)
     editor.edit(at, at, b"\nzzz = 1")
     after, incremental = editor.check(rule_set)
-    assert incremental and after == before == _full(rule_set, editor)
+    assert incremental and after == before == full_findings(rule_set, editor)
 
 
 def test_an_edit_to_an_import_rechecks_the_whole_file(rule_set):
@@ -167,7 +173,7 @@ def test_an_edit_to_an_import_rechecks_the_whole_file(rule_set):
     assert before
     editor.edit(7, 13, b"mylib")  # import mylib: the call is no longer openai's
     after, incremental = editor.check(rule_set)
-    assert not incremental and after == _full(rule_set, editor)
+    assert not incremental and after == full_findings(rule_set, editor)
 
 
 def test_a_file_wide_rule_alone_is_searched_when_an_edit_adds_its_candidate(tmp_path):
@@ -191,7 +197,7 @@ def test_a_file_wide_rule_alone_is_searched_when_an_edit_adds_its_candidate(tmp_
     assert editor.check(rule_set)[0] == []
     editor.edit(len(editor.source), len(editor.source), b"legacy_call(1)\n")
     found, incremental = editor.check(rule_set)
-    assert incremental and found == _full(rule_set, editor) and len(found) == 1
+    assert incremental and found == full_findings(rule_set, editor) and len(found) == 1
 
 
 def test_a_file_that_stopped_a_check_short_is_checked_in_full_again(rule_set):
@@ -203,9 +209,9 @@ def test_a_file_that_stopped_a_check_short_is_checked_in_full_again(rule_set):
     assert [key[0] for key in before] == ["upstream/nested-too-deeply"]
     editor.edit(len(editor.source), len(editor.source), b"y = 2\n")
     after, incremental = editor.check(rule_set)
-    assert not incremental and after == before == _full(rule_set, editor)
+    assert not incremental and after == before == full_findings(rule_set, editor)
     # Edit the nesting away: the incremental path would have kept the stale warning.
     start = editor.source.index(b"f(")
     editor.edit(start, start + len(nested), b"g()")
     after, incremental = editor.check(rule_set)
-    assert not incremental and after == _full(rule_set, editor) == []
+    assert not incremental and after == full_findings(rule_set, editor) == []

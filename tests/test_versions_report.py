@@ -142,6 +142,15 @@ NPM_GATED = rule_yaml(
 )
 
 
+def version_seen(root: Path, file: str, pack: Path) -> tuple[str, str, str]:
+    """(version, origin, where) that `upstream versions` gives for the one gated library."""
+    args = ("versions", file, "--format", "json", "--no-bundled", "--pack", str(pack))
+    result = run_cli(*args, cwd=root)
+    assert result.returncode == 0, result.stderr
+    [entry] = json.loads(result.stdout)
+    return entry["version"], entry["origin"], entry["where"]
+
+
 def test_the_order_installed_then_lockfile_then_manifest_npm(tmp_path, monkeypatch):
     monkeypatch.delenv("UPSTREAM_PYTHON_ENVIRONMENT")
     root = tmp_path / "web"
@@ -149,13 +158,9 @@ def test_the_order_installed_then_lockfile_then_manifest_npm(tmp_path, monkeypat
     (root / "app.js").write_text("legacy_call(1);\n")
     (root / "package.json").write_text('{\n  "dependencies": {\n    "mongoose": "^7.0.0"\n  }\n}\n')
     pack = write_pack(tmp_path / "packs", NPM_GATED, name="gated")
-    args = ("versions", "app.js", "--format", "json", "--no-bundled", "--pack", str(pack))
 
     def seen() -> tuple[str, str, str]:
-        result = run_cli(*args, cwd=root)
-        assert result.returncode == 0, result.stderr
-        [entry] = json.loads(result.stdout)
-        return entry["version"], entry["origin"], entry["where"]
+        return version_seen(root, "app.js", pack)
 
     assert seen() == ("<8.0.0,>=7.0.0", "manifest", "package.json:3")
     lock = {
@@ -179,13 +184,9 @@ def test_the_order_installed_then_lockfile_then_manifest_pypi(tmp_path, monkeypa
     pyproject = '[project]\nname = "svc"\nversion = "1"\ndependencies = [\n  "pymongo>=3.11",\n]\n'
     (root / "pyproject.toml").write_text(pyproject)
     pack = write_pack(tmp_path / "packs", GATED, name="gated")
-    args = ("versions", "app.py", "--format", "json", "--no-bundled", "--pack", str(pack))
 
     def seen() -> tuple[str, str, str]:
-        result = run_cli(*args, cwd=root)
-        assert result.returncode == 0, result.stderr
-        [entry] = json.loads(result.stdout)
-        return entry["version"], entry["origin"], entry["where"]
+        return version_seen(root, "app.py", pack)
 
     assert seen() == (">=3.11", "manifest", "pyproject.toml:5")
     (root / "uv.lock").write_text(
