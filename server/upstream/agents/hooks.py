@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any
 
 from upstream.engine import Finding, RuleSet
 from upstream.errors import UsageError
+from upstream.files import write_atomically
 from upstream.scan import Skipped, check_source, is_checkable, read_source
 from upstream.workspace import PackRequest, resolve_workspace
 
@@ -118,10 +118,7 @@ def _remember(state: Path, name: str) -> None:
     files = _recall(state)
     if name in files:
         return
-    state.parent.mkdir(parents=True, exist_ok=True)
-    temporary = state.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps([*files, name]), encoding="utf-8")
-    temporary.replace(state)
+    write_atomically(state, json.dumps([*files, name]))
 
 
 def _recall(state: Path) -> list[str]:
