@@ -21,6 +21,7 @@ from upstream.engine import (
     language_for_path,
 )
 from upstream.engine.embedded import breaks_blocks, document_kind
+from upstream.engine.notebook import fix_notebook
 from upstream.errors import UsageError
 from upstream.files import write_atomically
 from upstream.packs import LoadedRules
@@ -190,7 +191,7 @@ def _fixed(
     args: argparse.Namespace,
     loaded: LoadedRules,
     options: CheckOptions,
-) -> list[Finding] | Failed:
+) -> list[Finding] | Failed | Skipped:
     """``_fix_file``; a bug it runs into fails this file only."""
     try:
         return _fix_file(file, findings, args, loaded, options)
@@ -214,8 +215,15 @@ def _fix_file(
     source = read_source(file, args.max_file_size)
     if (spec is None and kind is None) or isinstance(source, Skipped):
         return findings
-    outcome = apply_edits(source, edits, spec)
-    if kind is not None and not outcome.refused and breaks_blocks(source, outcome.source, kind):
+    if kind == "notebook":
+        outcome = fix_notebook(source, findings, unsafe=args.unsafe_fixes)
+    else:
+        outcome = apply_edits(source, edits, spec)
+    if (
+        kind in ("markdown", "rst")
+        and not outcome.refused
+        and breaks_blocks(source, outcome.source, kind)
+    ):
         outcome = dataclasses.replace(
             outcome, source=source, refused="a fixed code block would not parse"
         )

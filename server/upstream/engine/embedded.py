@@ -64,8 +64,11 @@ class CodeBlock:
 
 
 def document_kind(path: Path) -> str | None:
-    """``markdown`` or ``rst`` for a document whose code blocks upstream checks, else None."""
+    """``markdown``, ``rst`` or ``notebook`` (engine/notebook.py) for a document whose code
+    blocks or cells upstream checks, else None."""
     suffix = path.suffix.lower()
+    if suffix == ".ipynb":
+        return "notebook"
     if suffix in _MARKDOWN_SUFFIXES or path.name.lower() in _MARKDOWN_NAMES:
         return "markdown"
     if suffix in _RST_SUFFIXES:

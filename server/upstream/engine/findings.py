@@ -45,7 +45,10 @@ class Finding:
     deprecated: bool = False
     fix: Edit | None = None
     bindings: dict[str, str] = field(default_factory=dict, compare=False)
+    # In a notebook: the cell's 1-based place among its cells; positions, offsets and the
+    # fix are then relative to that cell's source (engine/notebook.py).
+    cell: int | None = None
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.start.line, self.start.column, self.rule)
+    def sort_key(self) -> tuple[str, int, int, int, str]:
+        return (self.path, self.cell or 0, self.start.line, self.start.column, self.rule)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from upstream.engine import Finding
-from upstream.report.shared import message_with_docs, relative_posix
+from upstream.report.shared import in_cell, message_with_docs, relative_posix
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice", "hint": "notice"}
 
@@ -27,18 +27,16 @@ def _property(text: str) -> str:
 def format_github(findings: list[Finding], root: Path) -> str:
     lines = []
     for finding in findings:
-        properties = {
-            "file": relative_posix(finding.path, root),
-            "line": finding.start.line + 1,
-            "endLine": finding.end.line + 1,
-            "col": finding.start.column + 1,
-            "endColumn": finding.end.column + 1,
-            "title": f"{finding.rule}: {finding.title}" if finding.title else finding.rule,
-        }
-        if properties["line"] != properties["endLine"]:
-            # Columns are only allowed on a one-line annotation.
-            del properties["col"], properties["endColumn"]
+        properties: dict[str, object] = {"file": relative_posix(finding.path, root)}
+        if finding.cell is None:  # a notebook cell's lines are not the file's: file-level
+            properties["line"] = finding.start.line + 1
+            properties["endLine"] = finding.end.line + 1
+            if finding.start.line == finding.end.line:
+                # Columns are only allowed on a one-line annotation.
+                properties["col"] = finding.start.column + 1
+                properties["endColumn"] = finding.end.column + 1
+        properties["title"] = f"{finding.rule}: {finding.title}" if finding.title else finding.rule
         spelled = ",".join(f"{key}={_property(str(value))}" for key, value in properties.items())
-        message = _data(message_with_docs(finding))
+        message = _data(in_cell(finding) + message_with_docs(finding))
         lines.append(f"::{_COMMANDS[finding.severity]} {spelled}::{message}\n")
     return "".join(lines)

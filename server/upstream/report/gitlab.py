@@ -12,10 +12,16 @@ from typing import Any
 
 from upstream.engine import Finding
 from upstream.report.fingerprints import stable_fingerprints
-from upstream.report.shared import message_with_docs, relative_posix
+from upstream.report.shared import in_cell, message_with_docs, relative_posix
 
 # GitLab's scale is info, minor, major, critical, blocker.
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info", "hint": "info"}
+
+
+def _lines(finding: Finding) -> dict[str, int]:
+    if finding.cell is not None:
+        return {"begin": 1}  # a notebook: the cell and its line are in the description
+    return {"begin": finding.start.line + 1, "end": finding.end.line + 1}
 
 
 def format_gitlab(findings: list[Finding], root: Path) -> str:
@@ -23,13 +29,13 @@ def format_gitlab(findings: list[Finding], root: Path) -> str:
     for finding, fingerprint in zip(findings, stable_fingerprints(findings, root), strict=True):
         issues.append(
             {
-                "description": message_with_docs(finding),
+                "description": in_cell(finding) + message_with_docs(finding),
                 "check_name": finding.rule,
                 "fingerprint": fingerprint,
                 "severity": _SEVERITY[finding.severity],
                 "location": {
                     "path": relative_posix(finding.path, root),
-                    "lines": {"begin": finding.start.line + 1, "end": finding.end.line + 1},
+                    "lines": _lines(finding),
                 },
             }
         )

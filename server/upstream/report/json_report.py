@@ -1,4 +1,5 @@
-"""A JSON list of findings with 1-based positions."""
+"""A JSON list of findings with 1-based positions (and, in a notebook, the 1-based ``cell``
+its positions count in)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from upstream.engine import Finding
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
+    cell = {} if finding.cell is None else {"cell": finding.cell}  # lines count in the cell
     return {
         "rule": finding.rule,
         "path": finding.path,
+        **cell,
         "line": finding.start.line + 1,
         "column": finding.start.column + 1,
         "end_line": finding.end.line + 1,

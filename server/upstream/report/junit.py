@@ -8,7 +8,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from upstream.engine import Finding
-from upstream.report.shared import relative_posix
+from upstream.report.shared import cell_prefix, relative_posix
 
 # What XML 1.0 cannot hold, even escaped: control characters other than tab, LF and CR.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -28,7 +28,9 @@ def format_junit(findings: list[Finding], root: Path) -> str:
             suites, "testsuite", name=path, tests=str(len(found)), failures=str(len(found))
         )
         for finding in found:
-            where = f"{path}:{finding.start.line + 1}:{finding.start.column + 1}"
+            where = (
+                f"{path}:{cell_prefix(finding)}{finding.start.line + 1}:{finding.start.column + 1}"
+            )
             case = ElementTree.SubElement(
                 suite, "testcase", classname=path, name=f"{finding.rule} at {where}"
             )

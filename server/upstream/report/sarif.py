@@ -14,7 +14,7 @@ from upstream import __version__
 from upstream.engine import Finding
 from upstream.packs import Pack, Rule
 from upstream.report.fingerprints import stable_fingerprints
-from upstream.report.shared import message_with_docs
+from upstream.report.shared import in_cell, message_with_docs
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note", "hint": "note"}
@@ -54,21 +54,26 @@ def _region(finding: Finding) -> dict[str, int]:
 
 
 def _result(finding: Finding, index: int | None, root: Path, fingerprint: str) -> dict[str, Any]:
-    location = {
+    location: dict[str, Any] = {
         "physicalLocation": {
             "artifactLocation": {"uri": _uri(finding.path, root), "uriBaseId": "%SRCROOT%"},
             "region": _region(finding),
         }
     }
+    if finding.cell is not None:
+        # A notebook cell's lines are not the file's: the location is the file, and the
+        # cell with the region inside it are properties (no fix: its region would be wrong).
+        region = location["physicalLocation"].pop("region")
+        location["properties"] = {"cell": finding.cell, "cellRegion": region}
     result: dict[str, Any] = {"ruleId": finding.rule}
     if index is not None:  # the engine's own notes belong to no rule of the run
         result["ruleIndex"] = index
     result["level"] = _LEVELS[finding.severity]
-    result["message"] = {"text": message_with_docs(finding)}
+    result["message"] = {"text": in_cell(finding) + message_with_docs(finding)}
     result["locations"] = [location]
     # GitHub code scanning matches alerts across uploads by these, before the line.
     result["partialFingerprints"] = {"upstreamFinding/v1": fingerprint}
-    if finding.fix is not None:
+    if finding.fix is not None and finding.cell is None:
         result["fixes"] = [
             {
                 "description": {"text": f"Apply the fix for {finding.rule}"},

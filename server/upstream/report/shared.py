@@ -18,6 +18,20 @@ def relative_posix(path: str, root: Path) -> str:
         return candidate.as_posix()
 
 
+def cell_prefix(finding: Finding) -> str:
+    """``cell 3:`` before a notebook finding's line and column (which count within the
+    cell), else nothing."""
+    return "" if finding.cell is None else f"cell {finding.cell}:"
+
+
+def in_cell(finding: Finding) -> str:
+    """``cell 3, line 2: `` for a notebook finding, for formats whose positions are file
+    lines (a cell's line is not one), else nothing."""
+    if finding.cell is None:
+        return ""
+    return f"cell {finding.cell}, line {finding.start.line + 1}: "
+
+
 def message_with_docs(finding: Finding) -> str:
     """``message (docs)``; the message alone for the engine's own notes, which have no page."""
     return f"{finding.message} ({finding.docs})" if finding.docs else finding.message

@@ -50,7 +50,7 @@ from upstream.scan.checking import (
 )
 
 CACHE_DIR_ENV = "UPSTREAM_CACHE_DIR"
-_FORMAT = 2  # 2: answers may record project files
+_FORMAT = 3  # 2: answers may record project files; 3: findings record a notebook cell
 _PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -361,12 +361,13 @@ def _finding_data(finding: Finding) -> list[Any]:
             fix.safe,
         ],
         finding.bindings,
+        finding.cell,
     ]
 
 
 def _finding_from(data: list[Any], path: str) -> Finding:
     rule, severity, message, docs, start, end, start_byte, end_byte = data[:8]
-    title, deprecated, fix, bindings = data[8:]
+    title, deprecated, fix, bindings, cell = data[8:]
     severity_: Severity = severity
     return Finding(
         rule=rule,
@@ -384,4 +385,5 @@ def _finding_from(data: list[Any], path: str) -> Finding:
         if fix is None
         else Edit(fix[0], fix[1], Position(*fix[2]), Position(*fix[3]), fix[4], fix[5]),
         bindings=dict(bindings),
+        cell=cell,
     )

@@ -19,6 +19,7 @@ from upstream.engine import (
     language_for_path,
 )
 from upstream.engine.embedded import check_embedded, document_kind
+from upstream.engine.notebook import NotebookError, check_notebook
 
 DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 _BINARY_SNIFF_BYTES = 8192
@@ -46,7 +47,11 @@ class Failed:
         return f"{self.path}: internal error: {self.reason}"
 
     @classmethod
-    def from_exception(cls, path: Path, error: BaseException) -> Failed:
+    def from_exception(cls, path: Path, error: BaseException) -> Failed | Skipped:
+        """What checking ``path`` raising ``error`` means: a notebook upstream cannot read is
+        skipped with the reason; anything else is a bug."""
+        if isinstance(error, NotebookError):
+            return Skipped(str(path), str(error))
         return cls(str(path), describe_error(error))
 
 
@@ -158,7 +163,8 @@ def check_source(
     spec: LanguageSpec | None = None,
 ) -> list[Finding]:
     """The findings in ``source``, the bytes of ``path``: code in its language, or the code
-    blocks of a Markdown or reStructuredText document (engine/embedded.py)."""
+    blocks of a Markdown or reStructuredText document (engine/embedded.py), or the code
+    cells of a notebook (engine/notebook.py; NotebookError for one it cannot read)."""
     spec = spec or language_for_path(path)
     if spec is not None:
         rules = rule_set.for_language(spec.name)
@@ -175,4 +181,6 @@ def check_source(
         rules = rule_set.for_language(block.spec.name)
         return [] if rules is None else check_document(block, rules, options)
 
+    if kind == "notebook":
+        return check_notebook(str(path), source, check_block)
     return check_embedded(str(path), source, kind, check_block)
