@@ -49,7 +49,8 @@ class OpenDocument:
     @property
     def checkable(self) -> bool:
         """Code in a language upstream reads, or a document whose code blocks it checks."""
-        return self.spec is not None or document_kind(self.path) is not None
+        # A notebook opened as text is its JSON: its findings count in cells it cannot name.
+        return self.spec is not None or document_kind(self.path) not in (None, "notebook")
 
     @property
     def index(self) -> LineIndex:

@@ -21,6 +21,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from upstream import __version__
 from upstream.engine import Finding, incremental
+from upstream.engine.embedded import document_kind
 from upstream.engine.incremental import Baseline
 from upstream.errors import UpstreamError
 from upstream.lsp.diagnostics import (
@@ -376,7 +377,10 @@ class UpstreamLanguageServer(LanguageServer):
         files: list[Path] = []
         for folder in self.folders:
             if folder.root is not None:
-                files.extend(iter_source_files([folder.root], folder.config.exclude, folder.root))
+                found = iter_source_files([folder.root], folder.config.exclude, folder.root)
+                # A notebook's findings count in its cells, which a file's diagnostics cannot
+                # name: notebooks are for notebook document sync, not file diagnostics.
+                files.extend(file for file in found if document_kind(file) != "notebook")
         return files
 
     # -- packs being edited -------------------------------------------------------------------
