@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import run_cli
 from upstream.engine.findings import Edit, Finding, Position
 from upstream.engine.notebook import NotebookError, fix_notebook, kernel_code, read_notebook
 
@@ -56,13 +56,7 @@ BASH = _code("%%bash\nmongo --eval 'db.users.count()'\n")
 
 
 def _upstream(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "upstream", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_cli(*args, cwd=cwd)
 
 
 def _write(path: Path, notebook: dict[str, Any], **dump: Any) -> bytes:
