@@ -24,11 +24,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from upstream.engine.document import Document, line_starts
-from upstream.engine.findings import Edit, Finding, Position
-from upstream.engine.fixes import FixResult, apply_edits, non_overlapping
+from upstream.engine.findings import Finding, Position
+from upstream.engine.fixes import FixResult, apply_edits, chosen_edits
 from upstream.engine.languages import LANGUAGES, LanguageSpec
 
-__all__ = ["Notebook", "NotebookError", "check_notebook", "fix_notebook", "read_notebook"]
+__all__ = [
+    "Notebook",
+    "NotebookError",
+    "cell_source",
+    "check_notebook",
+    "fix_notebook",
+    "read_notebook",
+]
 
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun"})
 # `%magic`, `!cmd`, `?obj`, `obj?`, `x = !cmd`, `x = %magic`: a line IPython rewrites.
@@ -42,14 +49,12 @@ class NotebookError(ValueError):
 
 @dataclass(frozen=True)
 class Cell:
-    """One code cell: its source and where that source's JSON strings are in the file."""
+    """One code cell's source."""
 
     number: int  # 1-based place among all cells
     text: str
-    # Raw byte spans (quotes included) of the source's strings: one for a string source,
-    # one per line for a list of lines.
-    tokens: tuple[tuple[int, int], ...]
-    is_list: bool
+    is_list: bool  # a list of lines in the JSON, not one string
+    size: int  # strings in the JSON: the lines of a list, or 1
 
 
 @dataclass(frozen=True)
@@ -71,22 +76,15 @@ def read_notebook(raw: bytes) -> Notebook:
                 "nbformat 3 notebooks are not read; convert with `jupyter nbconvert --to notebook`"
             )
         raise NotebookError("not a notebook: no `cells` list")
-    spans = _SourceSpans(raw).cells()
     cells = []
     for index, cell in enumerate(data["cells"]):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         source = cell.get("source", "")
         if isinstance(source, list) and all(isinstance(part, str) for part in source):
-            text, is_list = "".join(source), True
+            cells.append(Cell(index + 1, "".join(source), True, len(source)))
         elif isinstance(source, str):
-            text, is_list = source, False
-        else:
-            continue
-        tokens = spans.get(index, ())
-        if len(tokens) != (len(source) if is_list else 1):
-            continue  # not where the scanner found it (never for JSON that loads): leave it
-        cells.append(Cell(index + 1, text, tokens, is_list))
+            cells.append(Cell(index + 1, source, False, 1))
     return Notebook(_language(data.get("metadata")), tuple(cells), raw.isascii())
 
 
@@ -105,6 +103,11 @@ def _language(metadata: object) -> LanguageSpec | None:
                 break
     language = _LANGUAGE_NAMES.get(name)
     return LANGUAGES.get(language) if language else None
+
+
+def cell_source(raw: bytes, number: int) -> str:
+    """The source of the code cell ``number`` (a finding's ``cell``) of a notebook."""
+    return next(cell.text for cell in read_notebook(raw).cells if cell.number == number)
 
 
 def kernel_code(text: str) -> str | None:
@@ -206,28 +209,30 @@ def fix_notebook(raw: bytes, findings: list[Finding], unsafe: bool) -> FixResult
     sources stays byte-identical. Nothing is applied if a fixed cell would not parse or the
     result would not read back as the same notebook with the new sources."""
     notebook = read_notebook(raw)
-    by_number = {cell.number: cell for cell in notebook.cells}
-    edits: dict[int, list[Edit]] = {}
+    by_cell: dict[int, list[Finding]] = {}
     for finding in findings:
-        fix = finding.fix
-        if fix is not None and (fix.safe or unsafe) and finding.cell in by_number:
-            edits.setdefault(finding.cell, []).append(fix)
+        if finding.cell is not None:
+            by_cell.setdefault(finding.cell, []).append(finding)
+    # Where each cell's source strings are: looked for only when there is a fix to write.
+    spans = _SourceSpans(raw).cells() if by_cell else {}
     applied = overlapping = 0
     replacements: list[tuple[int, int, bytes]] = []
-    for number, cell_edits in sorted(edits.items()):
-        cell = by_number[number]
+    for cell in notebook.cells:
+        cell_edits = chosen_edits(by_cell.get(cell.number, []), unsafe)
         code = kernel_code(cell.text)
-        if code is None or notebook.spec is None:
-            continue
+        tokens = spans.get(cell.number - 1, ())
+        if not cell_edits or code is None or notebook.spec is None or len(tokens) != cell.size:
+            continue  # (a token count that differs: never for JSON that loads)
         # Checked as the kernel code (magics read as comments), written to the real source:
         # both have the same bytes wherever an edit can fall.
         checked = apply_edits(code.encode("utf-8"), cell_edits, notebook.spec)
         if checked.refused:
-            return FixResult(raw, 0, 0, refused=f"cell {number}: {checked.refused}")
-        fixed = apply_edits(cell.text.encode("utf-8"), non_overlapping(cell_edits))
+            return FixResult(raw, 0, 0, refused=f"cell {cell.number}: {checked.refused}")
+        fixed = apply_edits(cell.text.encode("utf-8"), cell_edits)
         applied += fixed.applied
         overlapping += checked.overlapping
-        replacements.extend(_encoded(cell, fixed.source.decode("utf-8"), raw, notebook))
+        text = fixed.source.decode("utf-8")
+        replacements.append(_encoded(cell, tokens, text, raw, notebook.ascii_only))
     result = bytearray(raw)
     for start, end, data in sorted(replacements, reverse=True):
         result[start:end] = data
@@ -237,25 +242,26 @@ def fix_notebook(raw: bytes, findings: list[Finding], unsafe: bool) -> FixResult
     return FixResult(fixed_raw, applied, overlapping)
 
 
-def _encoded(cell: Cell, text: str, raw: bytes, notebook: Notebook) -> list[tuple[int, int, bytes]]:
-    """Where the cell's source strings are, and the JSON that replaces them."""
+def _encoded(
+    cell: Cell, tokens: tuple[tuple[int, int], ...], text: str, raw: bytes, ascii_only: bool
+) -> tuple[int, int, bytes]:
+    """The span of the cell's source strings (``tokens``) and the JSON that replaces them."""
 
     def dumped(part: str) -> bytes:
-        return json.dumps(part, ensure_ascii=notebook.ascii_only).encode("utf-8")
+        return json.dumps(part, ensure_ascii=ascii_only).encode("utf-8")
 
-    first, last = cell.tokens[0][0], cell.tokens[-1][1]
+    first, last = tokens[0][0], tokens[-1][1]
     if not cell.is_list:
-        return [(first, last, dumped(text))]
+        return first, last, dumped(text)
     # Lines that did not change keep their original JSON, escapes and all.
-    kept = {json.loads(raw[start:end]): raw[start:end] for start, end in reversed(cell.tokens)}
-    if len(cell.tokens) > 1:
-        separator = raw[cell.tokens[0][1] : cell.tokens[1][0]]
+    kept = {json.loads(raw[start:end]): raw[start:end] for start, end in reversed(tokens)}
+    if len(tokens) > 1:
+        separator = raw[tokens[0][1] : tokens[1][0]]
     else:
         opening = raw.rfind(b"[", 0, first)
         separator = b"," + raw[opening + 1 : first]
     lines = [part for part in re.split(r"(?<=\n)", text) if part]
-    body = separator.join(kept.get(line) or dumped(line) for line in lines)
-    return [(first, last, body)]
+    return first, last, separator.join(kept.get(line) or dumped(line) for line in lines)
 
 
 def _same_but_sources(before: bytes, after: bytes) -> bool:
