@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from conftest import run_cli
+from test_hooks import claude_event, hook
 from upstream.engine.findings import Edit, Finding, Position
 from upstream.engine.notebook import NotebookError, fix_notebook, kernel_code, read_notebook
 
@@ -164,3 +165,17 @@ def test_suppression_comments_work_inside_a_cell(tmp_path: Path) -> None:
     _write(tmp_path / "nb.ipynb", _notebook([cell]))
     result = _upstream("check", "nb.ipynb", cwd=tmp_path)
     assert result.returncode == 0, result.stdout
+
+
+def test_the_claude_code_hook_names_the_cell_and_quotes_the_cell_text(tmp_path: Path) -> None:
+    _write(tmp_path / "nb.ipynb", _notebook([MARKDOWN, IMPORTS, USES]), indent=1)
+    (tmp_path / "bad.ipynb").write_text("{", encoding="utf-8")
+    cache = tmp_path / "cache"
+    found = hook("claude-code", claude_event("Write", tmp_path / "nb.ipynb", tmp_path), cache=cache)
+    assert found.returncode == 2, found.stderr
+    assert f"- cell 3, line 2:5 [{COUNT}]" in found.stderr
+    assert "fix: replace `client.db.users.count()` with" in found.stderr
+    broken = hook(
+        "claude-code", claude_event("Write", tmp_path / "bad.ipynb", tmp_path), cache=cache
+    )
+    assert (broken.returncode, broken.stdout, broken.stderr) == (0, "", "")

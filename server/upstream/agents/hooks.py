@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from upstream.engine import Finding, RuleSet
+from upstream.engine.notebook import NotebookError, cell_source
 from upstream.errors import UsageError
 from upstream.files import write_atomically
 from upstream.scan import Skipped, check_source, is_checkable, read_source
@@ -143,7 +144,10 @@ def _report(paths: list[Path]) -> str:
         source = read_source(path, workspace.settings.max_bytes)
         if isinstance(source, Skipped):
             continue
-        found = check_source(path, source, loaded[packs], workspace.settings.options())
+        try:
+            found = check_source(path, source, loaded[packs], workspace.settings.options())
+        except NotebookError:
+            continue  # not a notebook upstream reads: `upstream check` says why
         if found:
             sections.append(_section(path, found, source))
     if not sections:
@@ -157,11 +161,15 @@ def _report(paths: list[Path]) -> str:
 def _section(path: Path, findings: list[Finding], source: bytes) -> str:
     lines = [f"{path}: {len(findings)} problem{'s' if len(findings) != 1 else ''}"]
     for finding in findings[:MAX_QUOTED]:
-        at = f"{finding.start.line + 1}:{finding.start.column + 1}"
-        lines.append(f"- line {at} [{finding.rule}] {finding.message}")
+        at = f"line {finding.start.line + 1}:{finding.start.column + 1}"
+        if finding.cell is not None:
+            at = f"cell {finding.cell}, {at}"
+        lines.append(f"- {at} [{finding.rule}] {finding.message}")
         if finding.fix is not None:
             fix = finding.fix
-            before = source[fix.start_byte : fix.end_byte].decode("utf-8", "replace")
+            # A notebook finding's offsets count in its cell's source, not in the file.
+            text = source if finding.cell is None else cell_source(source, finding.cell).encode()
+            before = text[fix.start_byte : fix.end_byte].decode("utf-8", "replace")
             lines.append(f"  fix: replace `{before}` with `{fix.text}`")
         if finding.docs:
             lines.append(f"  docs: {finding.docs}")
