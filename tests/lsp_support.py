@@ -72,7 +72,10 @@ def codes(diagnostics: Sequence[types.Diagnostic]) -> list[str]:
 
 @contextlib.asynccontextmanager
 async def server_session(
-    root: Path, env: dict[str, str] | None = None, settings: dict[str, object] | None = None
+    root: Path,
+    env: dict[str, str] | None = None,
+    settings: dict[str, object] | None = None,
+    capabilities: types.ClientCapabilities | None = None,
 ) -> AsyncIterator[LanguageClient]:
     """The real server over stdio with ``root`` as its one workspace folder (and ``settings``
     as its initialization options); shut down and stopped on the way out, also when the test
@@ -85,7 +88,7 @@ async def server_session(
     try:
         await client.initialize_session(
             types.InitializeParams(
-                capabilities=types.ClientCapabilities(),
+                capabilities=capabilities or types.ClientCapabilities(),
                 workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
                 initialization_options={"debounce": 0, **(settings or {})},
             )

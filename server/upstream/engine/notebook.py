@@ -20,7 +20,7 @@ import bisect
 import dataclasses
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from upstream.engine.document import Document, line_starts
@@ -29,9 +29,11 @@ from upstream.engine.fixes import FixResult, apply_edits, chosen_edits
 from upstream.engine.languages import LANGUAGES, LanguageSpec
 
 __all__ = [
+    "Cell",
     "Notebook",
     "NotebookError",
     "cell_source",
+    "check_cells",
     "check_notebook",
     "fix_notebook",
     "read_notebook",
@@ -144,8 +146,20 @@ def check_notebook(
     notebook = read_notebook(raw)
     if notebook.spec is None:
         return []
-    program, placed = _program(notebook)
-    document = Document(path, program, notebook.spec)
+    return check_cells(path, notebook.spec, notebook.cells, check_program)
+
+
+def check_cells(
+    path: str,
+    spec: LanguageSpec,
+    cells: Sequence[Cell],
+    check_program: Callable[[Document], list[Finding]],
+) -> list[Finding]:
+    """The findings in code cells of ``spec``'s language, in notebook order, checked as one
+    program (an import in one cell reaches the cells after it), each at its cell. The
+    language server calls this with the cells of a synced notebook document."""
+    program, placed = _program(cells)
+    document = Document(path, program, spec)
     starts = [place.start for place in placed]
     findings = []
     for finding in check_program(document):
@@ -156,11 +170,11 @@ def check_notebook(
     return sorted(findings, key=lambda finding: finding.sort_key)
 
 
-def _program(notebook: Notebook) -> tuple[bytes, list[_Placed]]:
+def _program(cells: Sequence[Cell]) -> tuple[bytes, list[_Placed]]:
     parts: list[bytes] = []
     placed: list[_Placed] = []
     line, start = 0, 0
-    for cell in notebook.cells:
+    for cell in cells:
         code = kernel_code(cell.text)
         if code is None:
             continue

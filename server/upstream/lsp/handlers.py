@@ -114,6 +114,25 @@ def create_server() -> UpstreamLanguageServer:
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
             )
 
+    # pygls keeps the notebook and its cells' text in the workspace before these run.
+    @server.feature(types.NOTEBOOK_DOCUMENT_DID_OPEN)
+    def did_open_notebook(
+        ls: UpstreamLanguageServer, params: types.DidOpenNotebookDocumentParams
+    ) -> None:
+        ls.schedule_notebook(params.notebook_document.uri, 0)
+
+    @server.feature(types.NOTEBOOK_DOCUMENT_DID_CHANGE)
+    def did_change_notebook(
+        ls: UpstreamLanguageServer, params: types.DidChangeNotebookDocumentParams
+    ) -> None:
+        ls.schedule_notebook(params.notebook_document.uri)
+
+    @server.feature(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
+    def did_close_notebook(
+        ls: UpstreamLanguageServer, params: types.DidCloseNotebookDocumentParams
+    ) -> None:
+        ls.close_notebook(params.notebook_document.uri)
+
     @server.feature(
         types.TEXT_DOCUMENT_DIAGNOSTIC,
         types.DiagnosticOptions(
@@ -183,7 +202,12 @@ def create_server() -> UpstreamLanguageServer:
     ) -> list[types.CodeAction] | None:
         document = ls.documents.get(params.text_document.uri)
         if document is None:
-            return None
+            # A notebook cell: its fixes, as its notebook's last check found them (a stale
+            # diagnostic's fix is not offered: its version is not the cell's).
+            cell = ls.checked_cell(params.text_document.uri)
+            if cell is None:
+                return None
+            return code_actions(cell.document, params, cell.findings, ls.encoding) or None
         findings = await _current_findings(ls, document.uri)
         return code_actions(document, params, findings, ls.encoding) or None
 

@@ -8,6 +8,7 @@ import logging
 import re
 import sys
 import traceback
+from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
@@ -23,6 +24,7 @@ from upstream import __version__
 from upstream.engine import Finding, incremental
 from upstream.engine.embedded import document_kind
 from upstream.engine.incremental import Baseline
+from upstream.engine.notebook import check_cells
 from upstream.errors import UpstreamError
 from upstream.lsp.diagnostics import (
     converter,
@@ -32,9 +34,17 @@ from upstream.lsp.diagnostics import (
 )
 from upstream.lsp.documents import CheckPlan, OpenDocument
 from upstream.lsp.folders import Folder, RuleSetCache, build_folder, problems_by_file
+from upstream.lsp.notebooks import SYNC_OPTIONS, CheckedCell, NotebookSnapshot, snapshot
 from upstream.lsp.positions import UTF16, LineIndex
 from upstream.lsp.settings import EditorSettings, merged, parse_settings
-from upstream.scan import Skipped, check_file, check_source, content_problem, iter_source_files
+from upstream.scan import (
+    Skipped,
+    check_file,
+    check_source,
+    content_problem,
+    iter_source_files,
+    program_checker,
+)
 
 log = logging.getLogger("upstream.lsp")
 
@@ -130,7 +140,11 @@ class UpstreamLanguageServer(LanguageServer):
 
     def __init__(self) -> None:
         super().__init__(
-            "upstream", __version__, protocol_cls=UpstreamProtocol, converter_factory=converter
+            "upstream",
+            __version__,
+            protocol_cls=UpstreamProtocol,
+            converter_factory=converter,
+            notebook_document_sync=SYNC_OPTIONS,
         )
         self.documents: dict[str, OpenDocument] = {}
         self.results: dict[str, tuple[int, int, list[Finding]]] = {}
@@ -151,6 +165,10 @@ class UpstreamLanguageServer(LanguageServer):
         self.skip_notified: set[str] = set()
         self.pack_reload: asyncio.Task[None] | None = None
         self.file_cache: dict[Path, tuple[int, int, int, list[Finding]]] = {}
+        # Synced notebooks: the cells each one last published diagnostics to (to clear them
+        # when a cell goes) and the version and settings generation that check ran under.
+        self.notebook_cells: dict[str, dict[str, CheckedCell]] = {}
+        self.notebook_checked: dict[str, tuple[int, int]] = {}
 
     # -- settings and folders ---------------------------------------------------------------
 
@@ -237,10 +255,17 @@ class UpstreamLanguageServer(LanguageServer):
             return
         if delay is None:
             delay = self.settings_for(document.path).debounce / 1000
+        self._replace_pending(uri, self._check_later(uri, delay))
+
+    def _replace_pending(self, uri: str, check: Coroutine[Any, Any, None]) -> None:
         waiting = self.pending.pop(uri, None)
         if waiting is not None:
             waiting.cancel()
-        self.pending[uri] = asyncio.ensure_future(self._check_later(uri, delay))
+        self.pending[uri] = asyncio.ensure_future(check)
+
+    def _done(self, uri: str) -> None:
+        if self.pending.get(uri) is asyncio.current_task():
+            del self.pending[uri]
 
     async def _check_later(self, uri: str, delay: float) -> None:
         try:
@@ -255,8 +280,7 @@ class UpstreamLanguageServer(LanguageServer):
         except Exception:
             self.log(f"checking {uri} failed:\n{traceback.format_exc()}", types.MessageType.Error)
         finally:
-            if self.pending.get(uri) is asyncio.current_task():
-                del self.pending[uri]
+            self._done(uri)
 
     async def findings_for(self, uri: str) -> list[Finding] | None:
         """Findings for the document's current version (None when a newer edit overtook it)."""
@@ -347,6 +371,9 @@ class UpstreamLanguageServer(LanguageServer):
             # Versions or settings may have changed: nothing of the last check carries over.
             document.checked = document.checked_tree = None
             self.schedule(uri, 0)
+        self.notebook_checked.clear()
+        for notebook in list(self.workspace.notebook_documents.values()):
+            self.schedule_notebook(notebook.uri, 0)
         if self.can_pull:
             self._refresh_pull()
 
@@ -382,6 +409,82 @@ class UpstreamLanguageServer(LanguageServer):
                 # name: notebooks are for notebook document sync, not file diagnostics.
                 files.extend(file for file in found if document_kind(file) != "notebook")
         return files
+
+    # -- notebooks ----------------------------------------------------------------------------
+
+    def schedule_notebook(self, uri: str, delay: float | None = None) -> None:
+        """Check a synced notebook after the debounce delay; its cells' diagnostics are
+        published (pushed) also to a client that pulls, since a cell's findings depend on
+        the cells before it, which a pull of that one cell would not know had changed."""
+        if delay is None:
+            delay = self.settings_for(document_path(uri)).debounce / 1000
+        self._replace_pending(uri, self._check_notebook_later(uri, delay))
+
+    async def _check_notebook_later(self, uri: str, delay: float) -> None:
+        try:
+            if delay:
+                await asyncio.sleep(delay)
+            taken = snapshot(self.workspace, uri)
+            if taken is None or self.notebook_checked.get(uri) == (taken.version, self.generation):
+                return
+            generation = self.generation
+            over = self._over_limit(taken)
+            findings = [] if over else await asyncio.to_thread(self._check_notebook, taken)
+            current = self.workspace.get_notebook_document(notebook_uri=uri)
+            if current is None or current.version != taken.version or generation != self.generation:
+                return  # overtaken: the newer version's check publishes
+            self.notebook_checked[uri] = (taken.version, generation)
+            self._publish_cells(taken, findings)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            self.log(f"checking {uri} failed:\n{traceback.format_exc()}", types.MessageType.Error)
+        finally:
+            self._done(uri)
+
+    def _check_notebook(self, taken: NotebookSnapshot) -> list[Finding]:
+        if taken.spec is None:
+            return []
+        folder = self.folder_for(taken.path)
+        check = program_checker(folder.loaded.rule_set, folder.options())
+        return check_cells(str(taken.path), taken.spec, taken.engine_cells(), check)
+
+    def _over_limit(self, taken: NotebookSnapshot) -> bool:
+        if taken.size <= self.settings_for(taken.path).max_file_size:
+            return False
+        if taken.uri not in self.skip_notified:
+            self.skip_notified.add(taken.uri)
+            self.show(f"upstream: {taken.path.name} not checked: its cells are over maxFileSize")
+        return True
+
+    def _publish_cells(self, taken: NotebookSnapshot, findings: list[Finding]) -> None:
+        cells = taken.by_cell(findings)
+        for uri in self.notebook_cells.get(taken.uri, {}).keys() - cells.keys():
+            self._clear(uri)  # a deleted cell, or one no longer in the notebook's language
+        for uri, cell in cells.items():
+            index = cell.document.index if cell.findings else _NO_LINES
+            version = cell.document.version
+            params = publish_params(uri, version, cell.findings, index, self.encoding)
+            self.protocol.notify(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, params)
+        self.notebook_cells[taken.uri] = cells
+
+    def checked_cell(self, uri: str) -> CheckedCell | None:
+        """A synced notebook's cell as last checked (None: not a cell of one)."""
+        return next((cells[uri] for cells in self.notebook_cells.values() if uri in cells), None)
+
+    def close_notebook(self, uri: str) -> None:
+        waiting = self.pending.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+        self.notebook_checked.pop(uri, None)
+        self.skip_notified.discard(uri)
+        for cell_uri in self.notebook_cells.pop(uri, {}):
+            self._clear(cell_uri)
+
+    def _clear(self, uri: str) -> None:
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+        )
 
     # -- packs being edited -------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from upstream.scan.checking import (
     check_source,
     content_problem,
     is_checkable,
+    program_checker,
     read_source,
 )
 from upstream.scan.parallel import MIN_POOL_BYTES, ScanSetup, available_cores, check_files
@@ -32,5 +33,6 @@ __all__ = [
     "content_problem",
     "is_checkable",
     "iter_source_files",
+    "program_checker",
     "read_source",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -166,21 +167,24 @@ def check_source(
     blocks of a Markdown or reStructuredText document (engine/embedded.py), or the code
     cells of a notebook (engine/notebook.py; NotebookError for one it cannot read)."""
     spec = spec or language_for_path(path)
+    check_block = program_checker(rule_set, options)
     if spec is not None:
-        rules = rule_set.for_language(spec.name)
-        return (
-            []
-            if rules is None
-            else check_document(Document(str(path), source, spec), rules, options)
-        )
+        return check_block(Document(str(path), source, spec))
     kind = document_kind(path)
     if kind is None:
         return []
-
-    def check_block(block: Document) -> list[Finding]:
-        rules = rule_set.for_language(block.spec.name)
-        return [] if rules is None else check_document(block, rules, options)
-
     if kind == "notebook":
         return check_notebook(str(path), source, check_block)
     return check_embedded(str(path), source, kind, check_block)
+
+
+def program_checker(
+    rule_set: RuleSet, options: CheckOptions
+) -> Callable[[Document], list[Finding]]:
+    """Checks one document with the rules for its language (none: no findings)."""
+
+    def check(document: Document) -> list[Finding]:
+        rules = rule_set.for_language(document.spec.name)
+        return [] if rules is None else check_document(document, rules, options)
+
+    return check
