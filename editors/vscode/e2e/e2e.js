@@ -85,6 +85,7 @@ async function main() {
     await page.locator('.markers-panel', { hasText: 'No problems have been detected' }).waitFor({ timeout: 30000 });
     step('Problems panel is empty after the fix');
 
+
     step('crash: run the server through a wrapper that records its pid, then kill it');
     const settings = path.join(path.dirname(file), '.vscode', 'settings.json');
     const calls = path.join(work, 'python-calls');
@@ -115,19 +116,36 @@ async function main() {
     }
     await page.screenshot({ path: path.join(work, 'after-restart.png') });
 
+    step('open analysis.ipynb: a removed pymongo call in its second cell, imported in the first');
+    // Keep shard2.js open (a double-click pins its preview tab), for the settings step below.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'shard2.js' }).dblclick();
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'analysis.ipynb' }).click();
+    await page.waitForSelector('.notebook-editor .monaco-editor .view-lines:has-text("count()")', { timeout: 60000 });
+    const cellMarker = page.locator('.markers-panel .monaco-list-row', { hasText: 'collection-count-all-removed' });
+    await cellMarker.first().waitFor({ timeout: 120000 });
+    const cellText = (await cellMarker.first().innerText()).replace(/\s+/g, ' ');
+    step(`Problems: ${cellText.slice(0, 140)}`);
+    // The marker belongs to the notebook (its cell), at the call's line in that cell.
+    const owner = page.locator('.markers-panel .monaco-list-row', { hasText: 'analysis.ipynb' });
+    await owner.first().waitFor({ timeout: 10000 });
+    if (!/\[Ln 2, Col 5\]/.test(cellText)) {
+      throw new Error(`expected the finding at line 2, column 5 of cell 2: ${cellText}`);
+    }
+    await page.screenshot({ path: path.join(path.dirname(screenshot), 'vscode-notebook.png') });
+
     step('settings: upstream.disable turns the rule off (workspace/configuration)');
     fs.writeFileSync(
       settings,
       JSON.stringify({
         'upstream.interpreter': [path.join(work, 'python-wrapper')],
-        'upstream.disable': ['mongodb/shard-key-monotonic'],
+        'upstream.disable': ['mongodb/shard-key-monotonic', 'pymongo/collection-count-all-removed'],
       }) + '\n',
     );
     await page.locator('.markers-panel', { hasText: 'No problems have been detected' }).waitFor({ timeout: 30000 });
     if (serverPids().length !== 2) {
       throw new Error('a settings change restarted the server');
     }
-    step('shard2.js finding gone, same server');
+    step('shard2.js and notebook findings gone, same server');
 
     step('missing server: point upstream.interpreter at a Python without upstream');
     fs.writeFileSync(settings, JSON.stringify({ 'upstream.interpreter': ['python3', '-I', '-S'] }) + '\n');

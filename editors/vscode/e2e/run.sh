@@ -3,7 +3,8 @@
 # browser, from npm) with the built .vsix installed, driven by Playwright (playwright-core)
 # with Debian's chromium. Opens a workspace with a JavaScript file holding
 # sh.shardCollection("db.c", { _id: 1 }), waits for the upstream diagnostic in the Problems
-# panel, applies the quick fix, checks the file text and saves a screenshot.
+# panel, applies the quick fix, checks the file text and saves a screenshot; then opens a
+# Jupyter notebook with a removed call in its second cell and finds it in the Problems panel.
 #
 #   editors/vscode/e2e/run.sh [--setup-only]
 #
@@ -79,6 +80,22 @@ rm -rf "$WORK"
 mkdir -p "$WORK/ws/.vscode" "$WORK/user-data/User" "$WORK/extensions"
 printf 'sh.shardCollection("db.c", { _id: 1 })\n' > "$WORK/ws/shard.js"
 printf 'sh.shardCollection("db.d", { _id: 1 })\n' > "$WORK/ws/shard2.js"
+# A notebook whose second cell calls Collection.count() (removed in PyMongo 4), imported in
+# the first: the server checks the cells as one program and reports it in cell 2.
+cat > "$WORK/ws/analysis.ipynb" <<'JSON'
+{
+ "cells": [
+  {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
+   "source": ["import pymongo\n", "client = pymongo.MongoClient()"]},
+  {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
+   "source": ["users = client.shop.users\n", "n = users.count()"]}
+ ],
+ "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+              "language_info": {"name": "python"}},
+ "nbformat": 4,
+ "nbformat_minor": 5
+}
+JSON
 # For the crash test: the same Python, recording each process it becomes.
 cat > "$WORK/python-wrapper" <<SH
 #!/bin/sh

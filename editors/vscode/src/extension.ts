@@ -15,6 +15,9 @@ import { describe, Interpreter, selectInterpreter, serverCommand } from './inter
 import { probeMessage, probeServer } from './probe';
 import { SERVER_KEYS, serverSettings } from './settings';
 
+// The kernel languages of the notebooks the server checks (server/upstream/lsp/notebooks.py).
+export const NOTEBOOK_CELL_LANGUAGES = ['python', 'javascript'];
+
 export const LANGUAGES = [
   'python',
   'javascript',
@@ -120,10 +123,15 @@ async function start(): Promise<void> {
     options: { cwd: folder?.uri.fsPath, env: { ...process.env, PYTHONUNBUFFERED: '1' } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: [
+      ...LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      // Jupyter notebooks' code cells: the server syncs whole notebooks (LSP 3.17 notebook
+      // sync, its cells checked as one program) and publishes each cell's diagnostics.
+      ...NOTEBOOK_CELL_LANGUAGES.map((language) => ({ notebook: '*', language })),
+    ],
     outputChannel: output,
     traceOutputChannel: output,
     initializationOptions: settingsFor(folder?.uri),
