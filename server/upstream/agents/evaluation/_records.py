@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,11 +22,19 @@ class Sample:
     language: str | None = None
     prompt: str | None = None
     library: str | None = None
+    topic: str | None = None
+
+
+# What `upstream eval run -o DIR` writes: DIR is then a run, not a folder per model.
+RUN_FILE = "completions.jsonl"
 
 
 def read_samples(data: Path) -> list[Sample]:
-    """The samples in a JSONL file, or in a folder with one sub-folder of code files per model."""
-    if data.is_dir():
+    """The samples in a JSONL file, a run folder holding completions.jsonl, or a folder with
+    one sub-folder of code files per model."""
+    if data.is_dir() and (data / RUN_FILE).is_file():
+        data = data / RUN_FILE
+    elif data.is_dir():
         return _read_folder(data)
     if not data.is_file():
         raise UsageError(f"{data}: no such file or folder")
@@ -49,7 +58,7 @@ def _sample(record: object, where: str, default_id: str) -> Sample:
         if not isinstance(record.get(key), str):
             raise UsageError(f"{where}: '{key}' must be a string")
     optional: dict[str, str | None] = {}
-    for key in ("id", "language", "prompt", "library"):
+    for key in ("id", "language", "prompt", "library", "topic"):
         value = record.get(key)
         if value is not None and not isinstance(value, (str, int)):
             raise UsageError(f"{where}: '{key}' must be a string")
@@ -67,7 +76,15 @@ def _sample(record: object, where: str, default_id: str) -> Sample:
         language=language,
         prompt=optional["prompt"],
         library=optional["library"],
+        topic=optional["topic"],
     )
+
+
+def run_labels(paths: Sequence[Path]) -> list[str]:
+    """A short name per run: its folder's name (for DIR/completions.jsonl too) or file name;
+    the paths as given when those names would not tell the runs apart."""
+    names = [(p.parent if p.name == RUN_FILE else p).name or str(p) for p in paths]
+    return names if len(set(names)) == len(names) else [str(p) for p in paths]
 
 
 def _read_folder(root: Path) -> list[Sample]:

@@ -1,18 +1,20 @@
-"""Per-model aggregation of eval results, and the reports: text, JSON, CSV and HTML."""
+"""Per-model aggregation of eval results, and the reports: text, JSON, CSV and charts."""
 
 from __future__ import annotations
 
-import base64
 import csv
-import html
 import io
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from upstream.agents.evaluation._run import SampleResult
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 Z_95 = 1.959963984540054
 
@@ -84,25 +86,27 @@ def summarise(results: Sequence[SampleResult], packs: Sequence[str]) -> EvalRepo
     return EvalReport(tuple(models), tuple(sorted(packs)), tuple(rules))
 
 
-def _percent(value: float) -> str:
+def percent(value: float) -> str:
     return f"{100 * value:.1f}%"
+
+
+def interval_text(m: ModelSummary) -> str:
+    """The 95% Wilson interval of the model's rate, as "low%-high%"."""
+    low, high = m.interval
+    return f"{percent(low)}-{percent(high)}"
+
+
+_SUMMARY_HEADER = ["samples", "flagged", "rate", "95% CI", "findings"]
+
+
+def _summary_cells(m: ModelSummary) -> list[str]:
+    return [str(m.samples), str(m.flagged), percent(m.rate), interval_text(m), str(m.findings)]
 
 
 def format_text(report: EvalReport) -> str:
     """Per-model summary, then the model x rule table."""
-    rows = [["model", "samples", "flagged", "rate", "95% CI", "findings"]]
-    for m in report.models:
-        low, high = m.interval
-        rows.append(
-            [
-                m.model,
-                str(m.samples),
-                str(m.flagged),
-                _percent(m.rate),
-                f"{_percent(low)}-{_percent(high)}",
-                str(m.findings),
-            ]
-        )
+    rows = [["model", *_SUMMARY_HEADER]]
+    rows += [[m.model, *_summary_cells(m)] for m in report.models]
     out = [_table(rows), ""]
     packs = [p for p in report.packs if any(m.by_pack.get(p) for m in report.models)]
     if packs:
@@ -127,12 +131,14 @@ def format_text(report: EvalReport) -> str:
     return "\n".join(out) + "\n"
 
 
-def _table(rows: list[list[str]]) -> str:
+def _table(rows: list[list[str]], left: int = 1) -> str:
+    """Aligned columns: the first ``left`` to the left, the rest (numbers) to the right."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for number, row in enumerate(rows):
-        cells = [row[0].ljust(widths[0])] + [
-            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+        cells = [
+            c.ljust(w) if i < left else c.rjust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
         ]
         lines.append("  ".join(cells).rstrip())
         if number == 0:
@@ -165,43 +171,95 @@ def format_json(report: EvalReport) -> str:
     return json.dumps(to_json(report), indent=2) + "\n"
 
 
+_CSV_HEADER = ["model", "samples", "flagged", "rate", "rate_low", "rate_high", "findings"]
+
+
+def _csv_cells(m: ModelSummary, rules: Sequence[str]) -> list[object]:
+    low, high = m.interval
+    rates = [f"{m.rate:.4f}", f"{low:.4f}", f"{high:.4f}"]
+    return [
+        m.model,
+        m.samples,
+        m.flagged,
+        *rates,
+        m.findings,
+        *(m.by_rule.get(r, 0) for r in rules),
+    ]
+
+
 def format_csv(report: EvalReport) -> str:
     """One row per model: the summary columns, then one column per rule (the model x rule table)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        ["model", "samples", "flagged", "rate", "rate_low", "rate_high", "findings", *report.rules]
-    )
-    for m in report.models:
-        low, high = m.interval
-        writer.writerow(
-            [
-                m.model,
-                m.samples,
-                m.flagged,
-                f"{m.rate:.4f}",
-                f"{low:.4f}",
-                f"{high:.4f}",
-                m.findings,
-                *(m.by_rule.get(rule, 0) for rule in report.rules),
-            ]
-        )
+    writer.writerow([*_CSV_HEADER, *report.rules])
+    writer.writerows(_csv_cells(m, report.rules) for m in report.models)
+    return buffer.getvalue()
+
+
+# Several runs (``upstream eval DATA1 DATA2 ...``): each is (its label, its report), oldest
+# first. Text and CSV have a row per model and run, grouped by model so a trend reads down.
+
+
+def _by_model(runs: Sequence[tuple[str, EvalReport]]) -> list[tuple[str, ModelSummary]]:
+    models = list(dict.fromkeys(m.model for _, report in runs for m in report.models))
+    return [
+        (label, m)
+        for model in models
+        for label, report in runs
+        for m in report.models
+        if m.model == model
+    ]
+
+
+def format_runs_text(runs: Sequence[tuple[str, EvalReport]]) -> str:
+    """One row per model and run: the per-model summary columns with the run beside them."""
+    rows = [["model", "run", *_SUMMARY_HEADER]]
+    rows += [[m.model, label, *_summary_cells(m)] for label, m in _by_model(runs)]
+    return _table(rows, left=2) + "\n"
+
+
+def format_runs_json(runs: Sequence[tuple[str, EvalReport]]) -> str:
+    """``{"runs": [{"run": LABEL, ...the single-run report...}]}``, in the order given."""
+    document = {"runs": [{"run": label, **to_json(report)} for label, report in runs]}
+    return json.dumps(document, indent=2) + "\n"
+
+
+def format_runs_csv(runs: Sequence[tuple[str, EvalReport]]) -> str:
+    """The single-run CSV with a ``run`` column first and one column per rule of any run."""
+    rules = sorted({rule for _, report in runs for rule in report.rules})
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["run", *_CSV_HEADER, *rules])
+    writer.writerows([label, *_csv_cells(m, rules)] for label, m in _by_model(runs))
+    return buffer.getvalue()
+
+
+def chart_png(width: float, height: float, draw: Callable[[Axes], None]) -> bytes:
+    """``draw`` on a new figure of that size in inches, as PNG (matplotlib, no display)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    figure, axes = pyplot.subplots(figsize=(width, height), dpi=100)
+    try:
+        draw(axes)
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png")
+    finally:
+        pyplot.close(figure)
     return buffer.getvalue()
 
 
 def pack_chart_png(report: EvalReport, pack: str) -> bytes:
     """A bar chart of findings per rule of ``pack``, one bar per model (needs matplotlib)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot
     from matplotlib.ticker import MaxNLocator
 
     rules = [rule for rule in report.rules if rule.startswith(pack + "/")]
-    height = 1.2 + 0.45 * max(1, len(rules)) * max(1, len(report.models)) ** 0.5
-    figure, axes = pyplot.subplots(figsize=(8, height), dpi=100)
-    try:
-        bar = 0.8 / max(1, len(report.models))
+    bar = 0.8 / max(1, len(report.models))
+
+    def draw(axes: Axes) -> None:
         for index, model in enumerate(report.models):
             positions = [i + index * bar for i in range(len(rules))]
             axes.barh(positions, [model.by_rule.get(r, 0) for r in rules], bar, label=model.model)
@@ -212,50 +270,6 @@ def pack_chart_png(report: EvalReport, pack: str) -> bytes:
         axes.set_title(f"{pack}: findings per rule")
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.legend(loc="best")
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png")
-    finally:
-        pyplot.close(figure)
-    return buffer.getvalue()
 
-
-def format_html(report: EvalReport) -> str:
-    """A self-contained page: the summary, the model x rule table and a chart per pack."""
-    e = html.escape
-    head = "".join(
-        f"<tr><td>{e(m.model)}</td><td>{m.samples}</td><td>{m.flagged}</td>"
-        f"<td>{_percent(m.rate)}</td><td>{_percent(m.interval[0])}-{_percent(m.interval[1])}</td>"
-        f"<td>{m.findings}</td></tr>"
-        for m in report.models
-    )
-    models = "".join(f"<th>{e(m.model)}</th>" for m in report.models)
-    table = "".join(
-        f"<tr><td><code>{e(rule)}</code></td>"
-        + "".join(f"<td>{report.count(m.model, rule)}</td>" for m in report.models)
-        + "</tr>"
-        for rule in report.rules
-    )
-    charts = []
-    for pack in report.packs:
-        if any(m.by_pack.get(pack) for m in report.models):
-            png = base64.b64encode(pack_chart_png(report, pack)).decode("ascii")
-            charts.append(
-                f'<h3>{e(pack)}</h3><img alt="findings per rule of {e(pack)}" '
-                f'src="data:image/png;base64,{png}">'
-            )
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>upstream eval</title>
-<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}
-td,th{{border:1px solid #ccc;padding:.3em .6em;text-align:right}}
-td:first-child,th:first-child{{text-align:left}}img{{max-width:100%}}</style></head>
-<body><h1>upstream eval</h1>
-<h2>Models</h2>
-<table><tr><th>model</th><th>samples</th><th>with findings</th><th>rate</th>
-<th>95% CI (Wilson)</th><th>findings</th></tr>{head}</table>
-<h2>Findings per rule</h2>
-<table><tr><th>rule</th>{models}</tr>{table}</table>
-<h2>Charts</h2>
-{"".join(charts) or "<p>No findings.</p>"}
-</body></html>
-"""
+    height = 1.2 + 0.45 * max(1, len(rules)) * max(1, len(report.models)) ** 0.5
+    return chart_png(8, height, draw)

@@ -28,13 +28,29 @@ from upstream.scan import available_cores
 
 
 @dataclass(frozen=True)
+class Hit:
+    """One finding, as much of it as a report shows: small enough to send back from a worker."""
+
+    rule: str  # full id, "pack/rule"
+    line: int  # 1-based, in the completion
+    message: str
+    docs: str
+
+
+@dataclass(frozen=True)
 class SampleResult:
-    """What the packs found in one sample: the full rule id of each finding, in order."""
+    """What the packs found in one sample, in order."""
 
     id: str
     model: str
     language: str
-    rules: tuple[str, ...]
+    hits: tuple[Hit, ...]
+    topic: str | None = None
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """The full rule id of each finding."""
+        return tuple(hit.rule for hit in self.hits)
 
 
 @functools.lru_cache(maxsize=4)
@@ -47,7 +63,8 @@ def check_sample(sample: Sample, pack_paths: tuple[str, ...]) -> SampleResult:
     """Check one completion against the packs at ``pack_paths`` (see ``completion_findings``)."""
     language = sample.language or guess_language(sample.code)
     findings = completion_findings(sample, _rule_set(pack_paths), language)
-    return SampleResult(sample.id, sample.model, language, tuple(f.rule for f in findings))
+    hits = tuple(Hit(f.rule, f.start.line + 1, f.message, f.docs) for f in findings)
+    return SampleResult(sample.id, sample.model, language, hits, sample.topic)
 
 
 def completion_findings(
