@@ -5,21 +5,29 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 from upstream.agents.export import preference_pairs
 from upstream.engine import LANGUAGES, check
 from upstream.packs import bundled_pack_paths, load_rule_set
 
 DEMO = Path(__file__).parent / "data" / "eval" / "demo"
 
-RULE_LINES = (
-    "- Avoid: `demo.connect_old()` was removed in demo 2. Instead: `demo.connect_old(…)` is "
-    "gone; call `demo.connect(…)`. Docs: https://example.org/demo/connect\n"
-    "- Avoid: Sleeping in a request handler. Instead: use `await asyncio.sleep(...)`, not "
-    "`time.sleep(...)`, in async code. Docs: https://example.org/demo/sleep\n"
+PAIRS = (
+    "- Don't: Sleeping in a request handler\n"
+    "  Do: Use `await asyncio.sleep(...)`, not `time.sleep(...)`, in async code "
+    "([docs](https://example.org/demo/sleep))\n"
+    "  ```python\n"
+    "  time.sleep(1)  # don't\n"
+    "  ```\n"
+    "- Don't: `demo.connect_old()` was removed in demo 2\n"
+    "  Do: Call `demo.connect(…)` ([docs](https://example.org/demo/connect))\n"
+    "  ```python\n"
+    '  client = demo.connect_old("db://x")  # don\'t\n'
+    '  client = demo.connect("db://x")  # do\n'
+    "  ```\n"
 )
 SECTION = (
     "<!-- upstream:begin demo -->\n"
@@ -27,11 +35,15 @@ SECTION = (
     "\n"
     "Rules from the `demo` pack 1.0.0, written by `upstream export`; edit outside this "
     "section, not inside it.\n"
-    "\n" + RULE_LINES + "<!-- upstream:end demo -->\n"
+    "\n" + PAIRS + "<!-- upstream:end demo -->\n"
 )
 EXPECTED = {
     "agents-md": ("AGENTS.md", SECTION),
     "copilot-instructions": (".github/copilot-instructions.md", SECTION),
+    "copilot-path-instructions": (
+        ".github/instructions/upstream-python.instructions.md",
+        '---\napplyTo: "**/*.py"\n---\n\n' + SECTION,
+    ),
     "cursor-rules": (
         ".cursor/rules/upstream-demo.mdc",
         "---\n"
@@ -39,6 +51,20 @@ EXPECTED = {
         "globs: **/*.py,**/*.pyi\n"
         "alwaysApply: false\n"
         "---\n\n" + SECTION,
+    ),
+    "agent-skill": (
+        ".claude/skills/upstream-guidance/SKILL.md",
+        "---\n"
+        "name: upstream-guidance\n"
+        "description: \"Library maintainers' do and don't rules, with examples, for Demo "
+        'library. Use when writing, reviewing or upgrading code that uses these libraries."\n'
+        "---\n"
+        "\n"
+        "# Library guidance\n"
+        "\n"
+        "What the libraries' maintainers say to avoid, and what to write instead. Each rule "
+        "is checked by `upstream check`.\n"
+        "\n" + SECTION,
     ),
     "llms-txt": (
         "llms.txt",
@@ -51,22 +77,24 @@ EXPECTED = {
         "\n"
         "Rules from the `demo` pack 1.0.0, written by `upstream export`.\n"
         "\n"
-        "- [`demo.connect_old()` was removed in demo 2](https://example.org/demo/connect): "
-        "`demo.connect_old(…)` is gone; call `demo.connect(…)`\n"
-        "- [Sleeping in a request handler](https://example.org/demo/sleep): use "
-        "`await asyncio.sleep(...)`, not `time.sleep(...)`, in async code\n"
+        "- Don't: [Sleeping in a request handler](https://example.org/demo/sleep)\n"
+        "  Do: Use `await asyncio.sleep(...)`, not `time.sleep(...)`, in async code\n"
+        "  ```python\n"
+        "  time.sleep(1)  # don't\n"
+        "  ```\n"
+        "- Don't: [`demo.connect_old()` was removed in demo 2](https://example.org/demo/connect)\n"
+        "  Do: Call `demo.connect(…)`\n"
+        "  ```python\n"
+        '  client = demo.connect_old("db://x")  # don\'t\n'
+        '  client = demo.connect("db://x")  # do\n'
+        "  ```\n"
         "<!-- upstream:end demo -->\n",
     ),
 }
 
 
 def export(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "upstream", "export", *map(str, args)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli("export", *map(str, args))
     assert result.returncode == 0, result.stderr
     return result
 
@@ -100,7 +128,7 @@ def test_rerunning_updates_the_section_and_keeps_user_text(tmp_path: Path) -> No
 
 
 def test_two_packs_get_a_section_each(tmp_path: Path) -> None:
-    export(DEMO, "openai", "--format", "copilot-instructions", "--root", tmp_path)
+    export(DEMO, "openai", "--format", "copilot-instructions", "--root", tmp_path, "--budget", "0")
     text = (tmp_path / ".github" / "copilot-instructions.md").read_text(encoding="utf-8")
     assert text.startswith(SECTION + "\n<!-- upstream:begin openai -->\n")
     assert text.count("<!-- upstream:end ") == 2

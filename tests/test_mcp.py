@@ -68,7 +68,9 @@ async def test_mcp_server_over_stdio() -> None:
 
         advice = await session.call_tool("guidance", {"library": "pandas"})
         lines = structured(advice)["rules"]
-        assert lines and all(line.startswith("- Avoid: ") for line in lines)
+        assert lines and all(line.startswith("- Don't: ") for line in lines)
+        # Each says what to do once: not the message again after the title.
+        assert not any("Instead:" in line for line in lines)
         assert any("python-ecosystem/dataframe-append-removed" in line for line in lines)
         assert is_error(await session.call_tool("guidance", {"library": "nope"}))
 

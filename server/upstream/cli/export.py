@@ -6,7 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from upstream.agents.export import DEFAULT_PATHS, FORMATS, export_guidance, preference_pairs
+from upstream.agents.export import (
+    DEFAULT_BUDGETS,
+    DEFAULT_PATHS,
+    FORMATS,
+    export_guidance,
+    preference_pairs,
+)
 from upstream.cli.exit_codes import EXIT_CLEAN
 from upstream.cli.options import Subcommands, load_rules, resolve
 from upstream.errors import UsageError
@@ -28,10 +34,30 @@ def add_parser(commands: Subcommands) -> None:
         "-o",
         "--output",
         type=Path,
-        help="file to write or update (cursor-rules: a folder); default: the assistant's own "
-        "file under --root; preference-jsonl: stdout",
+        help="file to write or update (cursor-rules, copilot-path-instructions: a folder; "
+        "agent-skill: the skill's folder, whose name is the skill's); default: the "
+        "assistant's own file under --root; preference-jsonl: stdout",
     )
     parser.add_argument("--root", type=Path, default=Path("."), help="project root (default .)")
+    defaults = ", ".join(f"{fmt} {size}" for fmt, size in DEFAULT_BUDGETS.items())
+    parser.add_argument(
+        "--budget",
+        type=_budget,
+        metavar="CHARS",
+        help="the most characters the guidance may take in each file written, 0 for no "
+        f"limit; over it, examples then the least severe rules are left out (default: "
+        f"{defaults})",
+    )
+
+
+def _budget(value: str) -> int:
+    try:
+        budget = int(value)
+    except ValueError:
+        budget = -1
+    if budget < 0:
+        raise argparse.ArgumentTypeError(f"not a number of characters: {value!r}")
+    return budget
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
     if not packs:
         raise UsageError("no pack loaded")
     if args.format == "preference-jsonl":
+        if args.budget is not None:
+            raise UsageError("--budget is for the guidance formats, not preference-jsonl")
         lines = [
             pair.to_json() + "\n"
             for pack in packs
@@ -56,6 +84,6 @@ def run(args: argparse.Namespace) -> int:
             args.output.write_text("".join(lines), encoding="utf-8")
         return EXIT_CLEAN
     target = args.output or args.root / DEFAULT_PATHS[args.format]
-    for path in export_guidance(packs, args.format, target):
+    for path in export_guidance(packs, args.format, target, loaded.rule_set, args.budget):
         print(f"upstream: wrote {path}", file=sys.stderr)
     return EXIT_CLEAN
