@@ -8,7 +8,7 @@ import logging
 import re
 import sys
 import traceback
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
@@ -255,32 +255,36 @@ class UpstreamLanguageServer(LanguageServer):
             return
         if delay is None:
             delay = self.settings_for(document.path).debounce / 1000
-        self._replace_pending(uri, self._check_later(uri, delay))
+        self._replace_pending(uri, delay, self._check_and_publish)
 
-    def _replace_pending(self, uri: str, check: Coroutine[Any, Any, None]) -> None:
+    def _replace_pending(
+        self, uri: str, delay: float, check: Callable[[str], Awaitable[None]]
+    ) -> None:
         waiting = self.pending.pop(uri, None)
         if waiting is not None:
             waiting.cancel()
-        self.pending[uri] = asyncio.ensure_future(check)
+        self.pending[uri] = asyncio.ensure_future(self._check_later(uri, delay, check))
 
-    def _done(self, uri: str) -> None:
-        if self.pending.get(uri) is asyncio.current_task():
-            del self.pending[uri]
-
-    async def _check_later(self, uri: str, delay: float) -> None:
+    async def _check_later(
+        self, uri: str, delay: float, check: Callable[[str], Awaitable[None]]
+    ) -> None:
         try:
             if delay:
                 await asyncio.sleep(delay)
-            findings = await self.findings_for(uri)
-            document = self.documents.get(uri)
-            if findings is not None and document is not None and not self.can_pull:
-                self.publish(document, findings)
+            await check(uri)
         except asyncio.CancelledError:
             raise
         except Exception:
             self.log(f"checking {uri} failed:\n{traceback.format_exc()}", types.MessageType.Error)
         finally:
-            self._done(uri)
+            if self.pending.get(uri) is asyncio.current_task():
+                del self.pending[uri]
+
+    async def _check_and_publish(self, uri: str) -> None:
+        findings = await self.findings_for(uri)
+        document = self.documents.get(uri)
+        if findings is not None and document is not None and not self.can_pull:
+            self.publish(document, findings)
 
     async def findings_for(self, uri: str) -> list[Finding] | None:
         """Findings for the document's current version (None when a newer edit overtook it)."""
@@ -418,29 +422,20 @@ class UpstreamLanguageServer(LanguageServer):
         the cells before it, which a pull of that one cell would not know had changed."""
         if delay is None:
             delay = self.settings_for(document_path(uri)).debounce / 1000
-        self._replace_pending(uri, self._check_notebook_later(uri, delay))
+        self._replace_pending(uri, delay, self._check_and_publish_notebook)
 
-    async def _check_notebook_later(self, uri: str, delay: float) -> None:
-        try:
-            if delay:
-                await asyncio.sleep(delay)
-            taken = snapshot(self.workspace, uri)
-            if taken is None or self.notebook_checked.get(uri) == (taken.version, self.generation):
-                return
-            generation = self.generation
-            over = self._over_limit(taken)
-            findings = [] if over else await asyncio.to_thread(self._check_notebook, taken)
-            current = self.workspace.get_notebook_document(notebook_uri=uri)
-            if current is None or current.version != taken.version or generation != self.generation:
-                return  # overtaken: the newer version's check publishes
-            self.notebook_checked[uri] = (taken.version, generation)
-            self._publish_cells(taken, findings)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            self.log(f"checking {uri} failed:\n{traceback.format_exc()}", types.MessageType.Error)
-        finally:
-            self._done(uri)
+    async def _check_and_publish_notebook(self, uri: str) -> None:
+        taken = snapshot(self.workspace, uri)
+        if taken is None or self.notebook_checked.get(uri) == (taken.version, self.generation):
+            return
+        generation = self.generation
+        over = self._over_limit(taken)
+        findings = [] if over else await asyncio.to_thread(self._check_notebook, taken)
+        current = self.workspace.get_notebook_document(notebook_uri=uri)
+        if current is None or current.version != taken.version or generation != self.generation:
+            return  # overtaken: the newer version's check publishes
+        self.notebook_checked[uri] = (taken.version, generation)
+        self._publish_cells(taken, findings)
 
     def _check_notebook(self, taken: NotebookSnapshot) -> list[Finding]:
         if taken.spec is None:
