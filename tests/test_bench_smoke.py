@@ -111,3 +111,17 @@ def test_benchmark_rules_pass_their_tests_and_ast_grep_agrees(tmp_path: Path) ->
     assert report["upstream_findings"] > 100
     assert report["ast-grep"]["differences"] == []
     assert report["ast-grep"]["compared_rules"] == report["rules"] == 35
+
+
+def test_scale_benchmark_on_a_tiny_corpus(tmp_path: Path) -> None:
+    """bench/scale.py end to end: its synthetic packs load and every case runs."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "m.py").write_text(PYTHON)
+    out = tmp_path / "scale.json"
+    command = [sys.executable, str(REPO / "bench" / "scale.py"), "--corpus", str(corpus)]
+    options = ["--libraries", "2", "--rules", "8", "--repeat", "1", "--json", str(out)]
+    subprocess.run([*command, *options], check=True, capture_output=True, timeout=600)
+    results = json.loads(out.read_text())["results"]
+    assert {"bare parse", "bundled", "+ 16 synthetic rules", "bundled x10"} <= set(results)
+    assert results["bundled"]["x_bundled"] == 1.0
