@@ -1,9 +1,10 @@
 """The engine's shortcuts find exactly what the plain way finds.
 
-Two shortcuts narrow the work without changing results: `has`/`inside` parts look up the
-merged query's hits instead of walking every descendant or ancestor, and dotted names are
-pinned by their last name unless an import renames it. Each is switched off here and the
-findings over every bundled pack's test files and the precision corpus must not change.
+Three shortcuts narrow the work without changing results: a document walks only the
+patterns of the rules whose gates it passes, `has`/`inside` parts look up the query's hits
+instead of walking every descendant or ancestor, and dotted names are pinned by their last
+name unless an import renames it. Each is switched off here and the findings over every
+bundled pack's test files and the precision corpus must not change.
 """
 
 from __future__ import annotations
@@ -85,6 +86,24 @@ def test_last_name_pinning_matches_the_renamed_import_query(corpus, expected):
         if rules.chain_names:
             rules.query = rules.query_for(set(rules.chain_names))
     assert _findings(rule_set, corpus) == expected
+
+
+def test_querying_only_the_rules_that_apply_matches_the_merged_query(corpus, expected):
+    # The fixture's findings come from narrowed queries: each document walks the patterns
+    # of the rules whose gates it passes. Here every document walks every rule's pattern.
+    rule_set = load_rule_set(bundled_pack_paths()).rule_set
+    for rules in rule_set.languages.values():
+        rules.narrow = False
+    assert _findings(rule_set, corpus) == expected
+
+
+def test_narrowed_queries_of_a_lazy_rule_set_share_one_slot_numbering(corpus, expected):
+    # Lazily, the merged query is never built: the subsets number the `has`/`inside`
+    # parts. Two subsets numbering their parts apart would mix up their lookups.
+    rule_set = load_rule_set(bundled_pack_paths(), lazy=True).rule_set
+    assert _findings(rule_set, corpus) == expected
+    python = rule_set.for_language("python")
+    assert python is not None and not python.compiled  # no file passes every Python gate
 
 
 def test_import_renaming_the_last_name_still_matches(find):

@@ -2,7 +2,8 @@
 
 Each rule contributes its generator patterns to its language's query; a match's pattern
 index says which rule (and which generator) to try. Compiling the merged query once is what
-keeps a document to one walk however many rules are loaded (see docs/engine.md).
+keeps a document to one walk however many rules are loaded; a document that only some rules
+apply to walks the query of those rules (``LanguageRules.narrowed``, see docs/engine.md).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import threading
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -44,9 +46,9 @@ if TYPE_CHECKING:
     from upstream.packs.schema import Pack, Rule, TypeDeclaration
 
 ROOT_CAPTURE = "upstream.root"
-# Rule subsets with their own query (the file-wide rules active in a document); an editor
-# session sees a handful.
-_SUBSETS_KEPT = 16
+# Rule subsets with their own query: the rules that apply to a document, and the file-wide
+# ones among them. Files with the same imports share one; pip and setuptools need 14.
+_SUBSETS_KEPT = 64
 
 
 @dataclass(frozen=True, eq=False)
@@ -108,6 +110,9 @@ class LanguageRules:
     _subsets: dict[frozenset[str], LanguageRules] = field(default_factory=dict)
     # The merged query is built by compile(), at load or (lazy loading) on first use.
     compiled: bool = False
+    # Query only the rules that apply to a document (``narrowed``). Off only in the tests
+    # that compare the findings of both ways.
+    narrow: bool = True
     problems: list[Problem] = field(default_factory=list)
     # The object model the packs declare for this language (engine/types).
     types: TypeModel = field(default_factory=TypeModel)
@@ -133,6 +138,14 @@ class LanguageRules:
             self._local_ids = frozenset(rule.full_id for rule in self.rules if rule.local)
         return rule_id in self._local_ids
 
+    def narrowed(self, rule_ids: Set[str]) -> LanguageRules:
+        """The rules to query for a document that ``rule_ids`` apply to: their own subset
+        when they leave any out, so a file walks no pattern of a rule whose ``imports:``
+        or version gate it fails (the cost of a pack about a library it does not use)."""
+        if not self.narrow or all(rule.full_id in rule_ids for rule in self.rules):
+            return self
+        return self.subset(frozenset(rule_ids))
+
     def subset(self, rule_ids: frozenset[str]) -> LanguageRules:
         """These rules only, with a query of their own (built on first need, a few kept).
 
@@ -142,10 +155,13 @@ class LanguageRules:
             found = self._subsets.get(rule_ids)
             if found is None:
                 found = LanguageRules(self.spec, [r for r in self.rules if r.full_id in rule_ids])
+                _number_slots(self)  # before the subset's: one numbering for both
                 found.slots = self.slots
                 found.types = self.types
                 found.import_gates = self.import_gates
-                found.compile()
+                found.narrow = False  # it holds only the rules asked for
+                # A rule the grammar rejects is reported here if the whole set never compiles.
+                self.problems.extend(p for p in found.compile() if p not in self.problems)
                 if len(self._subsets) >= _SUBSETS_KEPT:
                     self._subsets.pop(next(iter(self._subsets)))
                 self._subsets[rule_ids] = found
@@ -451,25 +467,35 @@ def _capture(generator: CompiledMatcher) -> str:
     return ROOT_CAPTURE if generator.query is None else generator.query.capture
 
 
-def _feeds(language: LanguageRules) -> list[Feed]:
-    """Give every `has`/`inside` part that has generators a slot, and their feeds."""
-    feeds: list[Feed] = []
+def _relative_parts(language: LanguageRules) -> Iterator[CompiledMatcher]:
     pending = [rule.matcher for rule in language.rules]
     while pending:
         matcher = pending.pop()
         pending.extend(matcher.parts())
-        for part in (matcher.has, matcher.inside):
-            if part is None:
-                continue
+        yield from (part for part in (matcher.has, matcher.inside) if part is not None)
+
+
+def _number_slots(language: LanguageRules) -> None:
+    """Give every `has`/`inside` part that has generators a slot, once, numbered across all
+    of the language's rules: its subsets share the matchers, so they share the numbering."""
+    for part in _relative_parts(language):
+        if part.slot is None:
             generators = part.generators()
-            if part.slot is None:
-                # A bare `$X` finds every node: walking is cheaper than indexing them all.
-                indexed = generators and not any(g.finds_everything for g in generators)
-                part.slot = language.slots if indexed else WALK
-                language.slots += 1 if indexed else 0
-            if part.slot != WALK:
-                feeds.extend(Feed(part.slot, g, _capture(g)) for g in generators)
-    return feeds
+            # A bare `$X` finds every node: walking is cheaper than indexing them all.
+            indexed = generators and not any(g.finds_everything for g in generators)
+            part.slot = language.slots if indexed else WALK
+            language.slots += 1 if indexed else 0
+
+
+def _feeds(language: LanguageRules) -> list[Feed]:
+    """The feeds of every `has`/`inside` part that has a slot (numbered first if need be)."""
+    _number_slots(language)
+    return [
+        Feed(part.slot, generator, _capture(generator))
+        for part in _relative_parts(language)
+        if part.slot is not None and part.slot != WALK
+        for generator in part.generators()
+    ]
 
 
 def _unslot(language: LanguageRules, slots: set[int]) -> None:

@@ -117,9 +117,6 @@ def find(
     search = search or Search()
     within, local_only = search.within, search.local_only
     active = search.active
-    language.compile()
-    if language.query is None:
-        return []
     root = document.parse().root_node
     imports = search.imports or LazyImports(document.spec, root, document.source)
     if active is None:
@@ -127,6 +124,11 @@ def find(
     if local_only:
         active = {rule for rule in active if language.is_local(rule)}
     if not active and not search.watched:
+        return []
+    # Only the patterns of the rules that apply are walked (the gates are known by now).
+    language = language.narrowed(active | search.watched)
+    language.compile()
+    if language.query is None:
         return []
     renamed = imports.renamed_last_names() if language.chain_names else set()
     query = language.query_for(renamed)
