@@ -77,6 +77,8 @@ def check_document(
 
 def finish(document: Document, findings: list[Finding]) -> list[Finding]:
     """Findings with suppression comments applied, sorted."""
+    if not findings:
+        return findings  # no comment to look for (nor a tree to parse for one)
     suppressions = find_suppressions(document)
     kept = [f for f in findings if not suppressions.covers(f.rule, f.start.line)]
     return sorted(kept, key=lambda finding: finding.sort_key)
