@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import hashlib
+import importlib.metadata
 import threading
 from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import tree_sitter
 
+from upstream import __version__
 from upstream.engine.languages import LANGUAGES, LanguageSpec
 from upstream.engine.locality import is_local
 from upstream.engine.matchers import (
@@ -46,6 +49,7 @@ if TYPE_CHECKING:
     from upstream.packs.schema import Pack, Rule, TypeDeclaration
 
 ROOT_CAPTURE = "upstream.root"
+_TREE_SITTER = importlib.metadata.version("tree-sitter")
 # Rule subsets with their own query: the rules that apply to a document, and the file-wide
 # ones among them. Files with the same imports share one; pip and setuptools need 14.
 _SUBSETS_KEPT = 64
@@ -337,14 +341,28 @@ def _check_fix_references(rule: Rule, language: str, matcher: CompiledMatcher) -
             raise MatcherError(f"fix: ${name} is not bound by the match")
 
 
+class QueryCache(Protocol):
+    """Digests (``query_digest``) of merged queries that compiled with no problem before."""
+
+    def __contains__(self, digest: object) -> bool: ...
+
+    def add(self, digest: str) -> None: ...
+
+
 def build_rule_set(
-    packs: list[Pack], compiled: list[CompiledRule], lazy: bool = False
+    packs: list[Pack],
+    compiled: list[CompiledRule],
+    lazy: bool = False,
+    validated: QueryCache | None = None,
 ) -> tuple[RuleSet, list[Problem]]:
     """Group compiled rules by language and merge their generators into one query each.
 
     A rule whose query the grammar rejects is left out with a problem; the rest still run.
     ``lazy`` leaves each language's query to its first document (a server that opens one
     Python file need not wait for the Java, Go and SQL queries); its problems then wait too.
+    ``validated``: a language whose merged query compiled cleanly before is left to its
+    first need as if lazy (a document walks only its active rules' query anyway), since
+    compiling it now would only show again that it has no problem.
     """
     languages: dict[str, LanguageRules] = {}
     for rule in compiled:
@@ -355,8 +373,15 @@ def build_rule_set(
         rules.types = build_model(declarations, name)
         rules.import_gates = _import_gates(rules, name)
         problems.extend(_type_problems(packs, rules))
-        if not lazy:
-            problems.extend(rules.compile())
+        if lazy:
+            continue
+        digest = query_digest(rules) if validated is not None else None
+        if digest is not None and validated is not None and digest in validated:
+            continue
+        found = rules.compile()
+        problems.extend(found)
+        if digest is not None and validated is not None and not found:
+            validated.add(digest)
     by_id = {pack.full_id(rule): (pack, rule) for pack in packs for rule in pack.rules}
     return RuleSet(tuple(packs), languages, by_id), problems
 
@@ -420,16 +445,39 @@ def _type_problems(packs: list[Pack], language: LanguageRules) -> list[Problem]:
     return problems
 
 
-def _merge_queries(language: LanguageRules) -> list[Problem]:
-    spec = language.spec
+def _owners(language: LanguageRules) -> list[Generator | Feed]:
+    """What writes the merged query: every rule's generators, then the `has`/`inside` feeds."""
     owners: list[Generator | Feed] = [
         Generator(rule, generator, _capture(generator))
         for rule in language.rules
         for generator in rule.matcher.generators()
     ]
+    return [*owners, *_feeds(language)] if owners else []
+
+
+def query_digest(language: LanguageRules) -> str | None:
+    """A digest of the merged query ``language`` compiles: the engine's and tree-sitter's
+    versions, the grammar's node kinds and fields, and the query text (None: no query)."""
+    owners = _owners(language)
+    if not owners:
+        return None
+    grammar = language.spec.grammar
+    digest = hashlib.sha256()
+    symbols = [grammar.node_kind_for_id(i) or "" for i in range(grammar.node_kind_count)]
+    fields = [grammar.field_name_for_id(i) or "" for i in range(1, grammar.field_count + 1)]
+    header = [__version__, _TREE_SITTER, language.spec.name, str(grammar.abi_version)]
+    for part in (*header, *symbols, *fields):
+        digest.update(part.encode() + b"\0")
+    for owner in owners:
+        digest.update(owner.matcher.generator_query(language.spec).encode() + b"\n")
+    return digest.hexdigest()
+
+
+def _merge_queries(language: LanguageRules) -> list[Problem]:
+    spec = language.spec
+    owners = _owners(language)
     if not owners:
         return []
-    owners.extend(_feeds(language))
     chunks = [owner.matcher.generator_query(spec) for owner in owners]
     problems: list[Problem] = []
     try:
@@ -580,7 +628,9 @@ __all__ = [
     "Feed",
     "Generator",
     "LanguageRules",
+    "QueryCache",
     "RuleSet",
     "build_rule_set",
     "compile_pack",
+    "query_digest",
 ]

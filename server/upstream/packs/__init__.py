@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from upstream.engine import CompiledRule, RuleSet, build_rule_set, compile_pack
+from upstream.engine.compiler import QueryCache
 from upstream.errors import PackError, Problem
 from upstream.packs.bundled import bundled_pack_paths
 from upstream.packs.loader import MANIFEST, is_pack, load_pack
@@ -26,12 +27,16 @@ class LoadedRules:
 
 
 def load_rule_set(
-    paths: list[Path], overlay: Mapping[Path, str] | None = None, lazy: bool = False
+    paths: list[Path],
+    overlay: Mapping[Path, str] | None = None,
+    lazy: bool = False,
+    validated: QueryCache | None = None,
 ) -> LoadedRules:
     """Load and compile the packs at ``paths`` (pack folders, or folders of packs).
 
     ``overlay``: unsaved editor text by resolved path, read instead of the files on disk.
     ``lazy``: build each language's merged query on first use (see ``build_rule_set``).
+    ``validated``: the merged queries known to compile cleanly (packs/validated.py).
     """
     packs: list[Pack] = []
     compiled: list[CompiledRule] = []
@@ -54,7 +59,7 @@ def load_rule_set(
         names[pack.name] = str(path)
         packs.append(pack)
         compiled.extend(rules)
-    rule_set, query_problems = build_rule_set(packs, compiled, lazy)
+    rule_set, query_problems = build_rule_set(packs, compiled, lazy, validated)
     return LoadedRules(rule_set, tuple(problems + query_problems))
 
 

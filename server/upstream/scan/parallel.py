@@ -362,7 +362,8 @@ def _start_worker(setup: ScanSetup, rule_set: RuleSet | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _worker
     if rule_set is None:
-        rule_set = load_rule_set(list(setup.pack_paths)).rule_set
+        # Lazily: the parent loaded the same packs and reported their problems.
+        rule_set = load_rule_set(list(setup.pack_paths), lazy=True).rule_set
     # The parent prints what workers log, in file order (see _replay).
     capture = _LogCapture()
     logging.getLogger("upstream").addHandler(capture)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from upstream.engine.compiler import QueryCache
 from upstream.errors import ConfigError, UsageError
 from upstream.packs import LoadedRules, load_rule_set
 from upstream.project.config import ProjectConfig, find_config, load_config
@@ -60,10 +61,13 @@ class Workspace:
         return folder
 
     def load_rules(
-        self, overlay: Mapping[Path, str] | None = None, lazy: bool = False
+        self,
+        overlay: Mapping[Path, str] | None = None,
+        lazy: bool = False,
+        validated: QueryCache | None = None,
     ) -> LoadedRules:
         """The selected packs, loaded and compiled; a locked pack that is missing is a problem."""
-        loaded = load_rule_set(list(self.packs.paths), overlay, lazy)
+        loaded = load_rule_set(list(self.packs.paths), overlay, lazy, validated)
         return LoadedRules(loaded.rule_set, (*self.packs.problems, *loaded.problems))
 
 
