@@ -1,7 +1,8 @@
 """The engine's shortcuts find exactly what the plain way finds.
 
-Three shortcuts narrow the work without changing results: a document walks only the
-patterns of the rules whose gates it passes, `has`/`inside` parts look up the query's hits
+Four shortcuts narrow the work without changing results: a document walks only the
+patterns of the rules whose gates it passes, a member name a rule allows only some values
+of is pinned in the query, `has`/`inside` parts look up the query's hits
 instead of walking every descendant or ancestor, and dotted names are pinned by their last
 name unless an import renames it. Each is switched off here and the findings over every
 bundled pack's test files and the precision corpus must not change.
@@ -94,6 +95,15 @@ def test_querying_only_the_rules_that_apply_matches_the_merged_query(corpus, exp
     rule_set = load_rule_set(bundled_pack_paths()).rule_set
     for rules in rule_set.languages.values():
         rules.narrow = False
+    assert _findings(rule_set, corpus) == expected
+
+
+def test_member_names_pinned_in_the_query_match_filtering_them_after(corpus, expected):
+    # `$C.$M(...)` with `where: { M: { in: [...] } }`: the fixture's queries pin M to the
+    # allowed names; here every call is a candidate and the `where` alone decides.
+    rule_set = load_rule_set(bundled_pack_paths(), lazy=True).rule_set
+    for rules in rule_set.languages.values():
+        rules.pin_names = False
     assert _findings(rule_set, corpus) == expected
 
 

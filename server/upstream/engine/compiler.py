@@ -23,6 +23,7 @@ from upstream import __version__
 from upstream.engine.languages import LANGUAGES, LanguageSpec
 from upstream.engine.locality import is_local
 from upstream.engine.matchers import (
+    FUNCTION_KINDS,
     MATCH_CAPTURE,
     WALK,
     CompiledMatcher,
@@ -114,9 +115,11 @@ class LanguageRules:
     _subsets: dict[frozenset[str], LanguageRules] = field(default_factory=dict)
     # The merged query is built by compile(), at load or (lazy loading) on first use.
     compiled: bool = False
-    # Query only the rules that apply to a document (``narrowed``). Off only in the tests
-    # that compare the findings of both ways.
+    # Query only the rules that apply to a document (``narrowed``); pin a metavariable
+    # member name to the values its rule allows (``pattern_query``'s ``names``). Off only
+    # in the tests that compare the findings of both ways.
     narrow: bool = True
+    pin_names: bool = True
     problems: list[Problem] = field(default_factory=list)
     # The object model the packs declare for this language (engine/types).
     types: TypeModel = field(default_factory=TypeModel)
@@ -164,6 +167,7 @@ class LanguageRules:
                 found.types = self.types
                 found.import_gates = self.import_gates
                 found.narrow = False  # it holds only the rules asked for
+                found.pin_names = self.pin_names
                 # A rule the grammar rejects is reported here if the whole set never compiles.
                 self.problems.extend(p for p in found.compile() if p not in self.problems)
                 if len(self._subsets) >= _SUBSETS_KEPT:
@@ -468,9 +472,30 @@ def query_digest(language: LanguageRules) -> str | None:
     header = [__version__, _TREE_SITTER, language.spec.name, str(grammar.abi_version)]
     for part in (*header, *symbols, *fields):
         digest.update(part.encode() + b"\0")
-    for owner in owners:
-        digest.update(owner.matcher.generator_query(language.spec).encode() + b"\n")
+    for chunk in _chunks(language, owners):
+        digest.update(chunk.encode() + b"\n")
     return digest.hexdigest()
+
+
+def _chunks(language: LanguageRules, owners: list[Generator | Feed]) -> list[str]:
+    return [
+        owner.matcher.generator_query(language.spec, names=_allowed_names(language, owner))
+        for owner in owners
+    ]
+
+
+def _allowed_names(language: LanguageRules, owner: Generator | Feed) -> dict[str, frozenset[str]]:
+    """The metavariables a rule's ``where`` allows only a list of values (``in:``), for its
+    generators' queries. Not for `has`/`inside` feeds: those index every hit, and which one
+    a part takes first decides its bindings. Not where a function passed by name stands
+    for its definition (``kind:`` of functions): then the value is not the name."""
+    if not language.pin_names or not isinstance(owner, Generator):
+        return {}
+    return {
+        where.name: where.values
+        for where in owner.rule.where
+        if where.values and not (where.kinds and where.kinds & FUNCTION_KINDS)
+    }
 
 
 def _merge_queries(language: LanguageRules) -> list[Problem]:
@@ -478,7 +503,7 @@ def _merge_queries(language: LanguageRules) -> list[Problem]:
     owners = _owners(language)
     if not owners:
         return []
-    chunks = [owner.matcher.generator_query(spec) for owner in owners]
+    chunks = _chunks(language, owners)
     problems: list[Problem] = []
     try:
         return _install(language, chunks, owners)

@@ -9,7 +9,7 @@ those candidates only.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -180,11 +180,17 @@ class CompiledMatcher:
     def finds_everything(self) -> bool:
         return self.pattern is not None and self.pattern.kind is Kind.META
 
-    def generator_query(self, spec: LanguageSpec, renamed: bool = False) -> str:
+    def generator_query(
+        self,
+        spec: LanguageSpec,
+        renamed: bool = False,
+        names: Mapping[str, frozenset[str]] | None = None,
+    ) -> str:
         """Query text whose ``@upstream.root`` (or raw ``@match``) capture is a candidate;
-        ``renamed`` for files where an import renames a dotted name's last name."""
+        ``renamed`` for files where an import renames a dotted name's last name; ``names``:
+        the values a rule allows its metavariables (see ``pattern_query``)."""
         if self.pattern is not None:
-            return pattern_query(spec, self.pattern, self.loose_query, renamed)
+            return pattern_query(spec, self.pattern, self.loose_query, renamed, names)
         if self.query is not None:
             return self.query.text
         assert self.kinds is not None

@@ -11,7 +11,7 @@ matches is a query match, so all rules of a language can share one query walk.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -239,10 +239,17 @@ def _build(spec: LanguageSpec, node: tree_sitter.Node, field: str | None) -> Pat
 class _QueryWriter:
     """Writes one pattern tree as a tree-sitter query pattern capturing ``@upstream.root``."""
 
-    def __init__(self, spec: LanguageSpec, loose: bool, renamed: bool) -> None:
+    def __init__(
+        self,
+        spec: LanguageSpec,
+        loose: bool,
+        renamed: bool,
+        names: Mapping[str, frozenset[str]] | None = None,
+    ) -> None:
         self.spec = spec
         self.loose = loose
         self.renamed = renamed
+        self.names = names or {}
         self.predicates: list[str] = []
         self.captures = 0
 
@@ -279,7 +286,7 @@ class _QueryWriter:
         queries = []
         for child in pattern.children:
             if child.field:
-                query = self.node(child)
+                query = self.node(child) or self.named_member(pattern, child)
                 if query is not None:
                     queries.append(f"{child.field}: {query}")
             elif pinned is not None and child is chosen:
@@ -307,6 +314,21 @@ class _QueryWriter:
             del self.predicates[predicates:]
             self.captures = captures
         return None
+
+    def named_member(self, parent: PatternNode, child: PatternNode) -> str | None:
+        """``$M`` as the member name of ``$C.$M`` when the rule allows only some names
+        (``where: { M: { in: [...] } }``): pinned to those names, so tree-sitter drops the
+        other calls instead of the engine matching each one in Python. A member name is
+        always an identifier, whose value a ``where`` compares is its text."""
+        allowed = self.names.get(child.name or "") if child.kind is Kind.META else None
+        member = self.spec.member_kinds.get(parent.type)
+        if not allowed or member is None or child.field != member[1]:
+            return None
+        self.captures += 1
+        capture = f"@upstream.member{self.captures}"
+        listed = " ".join(_query_string(name) for name in sorted(allowed))
+        self.predicates.append(f"(#any-of? {capture} {listed})")
+        return f"_ {capture}"
 
     def chain(self, pattern: PatternNode) -> str:
         if self.loose:
@@ -358,16 +380,21 @@ def _query_string(text: str) -> str:
 
 
 def pattern_query(
-    spec: LanguageSpec, pattern: PatternNode, loose: bool = False, renamed: bool = False
+    spec: LanguageSpec,
+    pattern: PatternNode,
+    loose: bool = False,
+    renamed: bool = False,
+    names: Mapping[str, frozenset[str]] | None = None,
 ) -> str:
     """A query pattern that matches at least every node ``pattern`` matches.
 
     Dotted names are pinned by their last name, which holds in a file without an import
     that renames it; ``renamed`` gives the query for such files (any name shape).
     ``loose`` leaves dotted names unconstrained, for fields where a grammar rejects some of
-    the name shapes as impossible.
+    the name shapes as impossible. ``names``: metavariables a rule allows only these values
+    of; as member names they are pinned (``named_member``).
     """
-    return _QueryWriter(spec, loose, renamed).root(pattern)
+    return _QueryWriter(spec, loose, renamed, None if loose else names).root(pattern)
 
 
 def last_name(pattern: PatternNode) -> str:
