@@ -12,7 +12,7 @@ import tree_sitter
 from upstream.engine.languages import LANGUAGES
 from upstream.engine.types import LazyTypes, ProjectIndex
 from upstream.engine.types.javascript import JavaScriptTypes
-from upstream.engine.types.model import TypeModel, Value, build_model, satisfies
+from upstream.engine.types.model import OPAQUE, TypeModel, Value, build_model, satisfies
 from upstream.packs import load_pack
 from upstream.packs.schema import TypeDeclaration
 
@@ -859,3 +859,175 @@ def test_this_in_an_export_another_file_installs_on_a_prototype(
     path = str(tmp_path / "lib/cancel.js")
     (tmp_path / "lib/cancel.js").write_text(inner)
     assert value_at(model, inner, "this._db", path=path, project=ProjectIndex(tmp_path)) is None
+
+
+def test_members_every_project_file_agrees_on(model: TypeModel, tmp_path: Path) -> None:
+    # mongo-express: middleware sets `req.db` / `req.collection`, route handlers in other
+    # files read them on a `req` nothing types.
+    _write(
+        tmp_path,
+        {
+            "lib/middleware.js": """
+                const client = new (require("mongodb").MongoClient)(url);
+                module.exports = function (req, res, next) {
+                  req.db = client.db("app");
+                  req.collection = req.db.collection(req.params.name);
+                  req.cache = client.db("cache");
+                  req.options = {};
+                  next();
+                };
+                exports.other = function (req) { req.db = client.db("other"); };
+            """,
+            "lib/cache.js": "exports.reset = function (state) { state.cache = null; };\n",
+            "lib/app.js": """
+                const mongodb = require("mongodb");
+                class Store { constructor(opts) { this.cache = opts.cache; } }
+                const listing = { options: { sort: 1 } };
+                app.param("x", (req) => { req.owner = new mongodb.MongoClient(url); });
+                app.param("y", (req) => { req.owner = new mongodb.MongoClient(url).db("a"); });
+            """,
+        },
+    )
+    code = """
+    exports.view = function (req, res) {
+      probe(req.db, req.collection, req.collection.find({}), req["db"]);  // <-
+      probe(req.cache, req.options, req.owner, req.missing);  // <-
+      const { collection: named } = req;
+      probe(named);  // <-
+    };
+    """
+    project = ProjectIndex(tmp_path)
+
+    def at(target: str) -> Value | None:
+        return value_at(model, code, target, path=str(tmp_path / "lib/routes.js"), project=project)
+
+    # First: `req.collection`'s definition reads `req.db`, set in the same file.
+    assert names(at("req.collection")) == COLLECTION
+    assert names(at("req.db")) == DB
+    assert names(at('req["db"]')) == DB
+    assert names(at("req.collection.find({})")) == {"mongodb.FindCursor"}
+    assert names(at("named")) == COLLECTION  # destructured
+    # Look-alikes: one definition unknown (`this.cache = opts.cache`; the `= null` placeholder
+    # does not count), an object literal's member, two types, never assigned.
+    for target in ("req.cache", "req.options", "req.owner", "req.missing"):
+        assert at(target) is None, target
+    # Without the project index nothing is known.
+    assert value_at(model, code, "req.db", path=str(tmp_path / "lib/routes.js")) is None
+    with project.recording() as read:
+        at("req.collection")
+    assert str((tmp_path / "lib/middleware.js").resolve()) in read
+
+
+def test_a_shared_member_does_not_replace_what_an_object_says(
+    model: TypeModel, tmp_path: Path
+) -> None:
+    _write(tmp_path, {"lib/db.js": "x.db = require('mongodb').MongoClient().db('a');\n"})
+    code = """
+    const local = { db: [] };
+    class Service { constructor() { this.db = null; } }
+    probe(local.db, "s".db, new Service().db);  // <-
+    """
+    project = ProjectIndex(tmp_path)
+
+    def at(target: str) -> Value | None:
+        return value_at(model, code, target, path=str(tmp_path / "lib/app.js"), project=project)
+
+    assert names(at("local.db")) == {"js.Array"}
+    # A known object's unset member, and this file's own `this.db = null`: not the project's.
+    assert at('"s".db') is None
+    assert at("new Service().db") is None
+
+
+def test_the_result_a_node_style_callback_gets(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const mongoose = require("mongoose");
+    const User = mongoose.model("User");
+    MongoClient.connect(url, (err, client) => {
+      client.db("a").collection("b", { strict: true }, function (error, coll) {
+        coll.find({}).toArray((err2, docs) => {
+          probe(client, coll, docs);  // <-
+        });
+      });
+      User.findOne({}, (err, user) => probe(user));  // <-
+    });
+    """
+    assert names(value_at(model, code, "client")) == CLIENT
+    assert names(value_at(model, code, "coll")) == COLLECTION
+    assert names(value_at(model, code, "docs")) == {"js.Array"}
+    assert names(value_at(model, code, "user")) == DOCUMENT  # the query, awaited
+
+
+def test_callbacks_that_are_not_the_node_style_result(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    const db = new MongoClient(url).db("a");
+    const mine = { collection(name, cb) { return db; } };
+    db.collection("b", function (first, second) { probe(second); });  // <-
+    db.collection("b", (err, notLast) => probe(notLast), "later");  // <-
+    mine.collection("b", (err, fromMine) => probe(fromMine));  // <-
+    fetchCollection(db, (err, fetched) => probe(fetched));  // <-
+    db.stats((err, reply) => probe(reply));  // <-
+    unknown.collection("b", (err, other) => probe(other));  // <-
+    """
+    # Not error-first, not the last argument, a project object's method, a function of
+    # the project, an undeclared method, an unknown receiver.
+    for target in ("second", "notLast", "fromMine", "fetched", "other"):
+        assert value_at(model, code, target) is None, target
+    reply = value_at(model, code, "reply")  # declared opaque: known, of no type rules ask
+    assert reply is not None and names(reply) == {OPAQUE}
+
+
+def test_shared_members_count_every_kind_of_definition(model: TypeModel, tmp_path: Path) -> None:
+    # Each file gives `db` a Db by assignment; a class member, an object literal's key or
+    # shorthand, a parameter property or a getter of another kind makes it unknown.
+    assign = "import { MongoClient } from 'mongodb';\nx.db = new MongoClient(u).db('a');\n"
+    others = {
+        "field.ts": "class A { db = 'name'; }\n",
+        "annotated.ts": "import { Db } from 'mongodb';\nclass A { constructor(public db: Db) {} }",
+        "property.ts": "class A { constructor(private db: string) {} }\n",
+        "method.js": "class A { db() { return 1; } }\n",
+        "getter.js": "const o = { get db() { return []; } };\n",
+        "shorthand.js": "const db = 3;\nmodule.exports = { db };\n",
+        "unvalued.js": "class A { db; }\n",
+        "augmented.js": "x.db /* later */ ??= makeDb();\n",
+    }
+    code = "probe(req.db);  // <-\n"
+    results = {}
+    for file, text in others.items():
+        root = tmp_path / file.replace(".", "_")
+        _write(root, {"lib/set.ts": assign, f"lib/{file}": text})
+        value = value_at(
+            model, code, "req.db", path=str(root / "lib/app.js"), project=ProjectIndex(root)
+        )
+        results[file] = names(value)
+    # A parameter property annotated as a Db, and a field declared without a value, agree.
+    assert results.pop("annotated.ts") == DB
+    assert results.pop("unvalued.js") == DB
+    assert results == {file: set() for file in results}
+
+
+def test_a_node_style_callback_passed_by_name(model: TypeModel) -> None:
+    code = """
+    const { MongoClient } = require("mongodb");
+    function onConnect(err, client) {
+      probe(client);  // <-
+    }
+    MongoClient.connect(url, onConnect);
+    const onCollection = (error, coll) => probe(coll);  // <-
+    new MongoClient(url).db("a").collection("b", onCollection);
+    const onBoth = (err, both) => probe(both);  // <-
+    new MongoClient(url).db("a").collection("b", onBoth);
+    new MongoClient(url).db("a", onBoth);
+    const onAlso = (err, also) => probe(also);  // <-
+    MongoClient.connect(url, onAlso);
+    setTimeout(onAlso);
+    function notErrorFirst(name, result) { probe(result); }  // <-
+    MongoClient.connect(url, notErrorFirst);
+    """
+    assert names(value_at(model, code, "client")) == CLIENT
+    assert names(value_at(model, code, "coll")) == COLLECTION
+    # Look-alikes: two methods that hand different types, a mention that is not a method's
+    # callback, a first parameter that is not an error.
+    for target in ("both", "also", "result"):
+        assert value_at(model, code, target) is None, target

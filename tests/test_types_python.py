@@ -697,3 +697,113 @@ def test_with_a_project_class_binds_what_its_enter_returns(model: TypeModel) -> 
     assert names(value_at(model, code, "d")) == set()
     assert names(value_at(model, code, "e")) == {"pymongo.MongoClient"}
     assert names(value_at(model, code, "f")) == {"pymongo.Database"}
+
+
+def test_the_class_of_a_value(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    class QuerySet:
+        def __init__(self, document):
+            self._document = document
+            self.coll = MongoClient().shop.orders
+        def clone(self):
+            return self.__class__(self._document)
+        def ensure_index(self):
+            self._document.__class__.ensure_index(); type(self.coll); type(x)()  # <-
+    """
+    # Whatever `_document` is, its class is no Collection instance (mongoengine's
+    # `Document.ensure_index` classmethod), though an unknown receiver is one to a rule.
+    klass = value_at(model, code, "self._document.__class__")
+    assert klass is not None and klass.is_class and not satisfies(klass, COLLECTION, True)
+    assert satisfies(value_at(model, code, "self._document"), COLLECTION, True)
+    assert names(value_at(model, code, "type(self.coll)")) == {"type[pymongo.Collection]"}
+    # Calling an unknown class gives an unknown instance, not a known other one.
+    assert value_at(model, code, "type(x)()") is None
+
+
+def test_self_class_called_is_an_instance(model: TypeModel) -> None:
+    code = """
+    class QuerySet:
+        def clone(self):
+            return self.__class__(self._document)  # <-
+    """
+    klass = value_at(model, code, "self.__class__")
+    assert klass is not None and klass.is_class and klass.definition is not None
+    made = value_at(model, code, "self.__class__(self._document)")
+    assert made is not None and made.is_instance and made.definition is not None
+    assert made.definition.node.start_byte == klass.definition.node.start_byte
+
+
+def test_a_rebound_type_is_not_the_builtin(model: TypeModel) -> None:
+    code = """
+    from pymongo import MongoClient
+    def type(value):
+        return MongoClient().shop.orders
+    type(MongoClient()).x  # <-
+    """
+    assert names(value_at(model, code, "type(MongoClient())")) == COLLECTION
+    unknown = """
+    from pymongo import MongoClient
+    def f(pick):
+        type = pick()
+        type(MongoClient()).x  # <-
+    """
+    assert value_at(model, unknown, "type(MongoClient())") is None
+
+
+def test_relative_imports_of_submodules_satisfy_an_import_gate(tmp_path: Path) -> None:
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "schemas.py").write_text("from pydantic import BaseModel\n")
+    (package / "models.py").write_text("import sqlalchemy\n")
+    (package / "crud.py").write_text("from . import (models,  # tables\n    schemas as s)\n")
+    (package / "views.py").write_text("from . import models\nfrom .models import schemas\n")
+    project = ProjectIndex(tmp_path)
+    # `from . import schemas` lists "." (the package), which imports nothing.
+    assert project.provides(str(package / "crud.py"), {"."}, ["pydantic"])
+    # Not a name the package has no file for, nor the name of a module's attribute.
+    assert not project.provides(str(package / "views.py"), {".", ".models"}, ["pydantic"])
+
+
+def test_a_union_is_what_all_its_members_are(model: TypeModel) -> None:
+    pydantic_model = build_model(load_pack(REPO / "rules" / "python-ecosystem").types, "python")
+    code = """
+    from typing import Optional, Union
+    from pydantic import BaseModel
+    class Plane(BaseModel):
+        wings: int
+    class Car(BaseModel):
+        wheels: int
+    class Mixed(BaseModel, Unseen):
+        pass
+    def f(a: Union[Plane, Car], b: Optional[Union[Plane, Car]], c: "Plane | Car | None",
+          d: Union[Plane, dict], e: Union[Plane, Mixed], g: Union[Plane, Ghost]):
+        a.dict(); b.dict(); c.dict(); d.dict(); e.dict(); g.dict()  # <-
+    """
+    for target in ("a", "b"):
+        found = value_at(pydantic_model, code, target)
+        assert names(found) == {"pydantic.BaseModel"} and found is not None, target
+        assert not found.partial and found.definition is None, target
+    # A string annotation is read as one name, not a union (unknown, as before).
+    assert value_at(pydantic_model, code, "c") is None
+    # A model or a dict: either may be the value, so no type is known.
+    assert value_at(pydantic_model, code, "d") is None
+    mixed = value_at(pydantic_model, code, "e")
+    assert mixed is not None and mixed.partial and names(mixed) == {"pydantic.BaseModel"}
+    assert value_at(pydantic_model, code, "g") is None
+
+
+def test_a_union_with_an_apps_own_class_is_unknown_not_something_else(model: TypeModel) -> None:
+    code = """
+    from typing import Union
+    from pymongo.collection import Collection
+    class Table:
+        pass
+    def f(a: Union[Collection, Table], b: Collection | Table, c: Collection | None):
+        a.insert(doc); b.insert(doc); c.insert(doc)  # <-
+    """
+    # A Table may be the value: not known to be a Collection, nor known not to be one.
+    assert value_at(model, code, "a") is None
+    assert value_at(model, code, "b") is None
+    assert names(value_at(model, code, "c")) == COLLECTION

@@ -57,6 +57,8 @@ class LazyTypes:
                 types.installed = lambda function: project.installed_by_importers(
                     path, function, model
                 )
+                # What every definition of a member in the project agrees on.
+                types.shared = lambda name: project.shared_member(name, model)
             return types
         if spec.name == "python":
             return PythonTypes(spec, root, model, path, lookup)

@@ -52,9 +52,16 @@ A plain parameter of a function the file only calls by name (a ``function`` decl
 an anonymous function or arrow function declared with ``const``/``let``/``var``, whose name
 the file spells nowhere else, not even in a comment) is what all the calls pass there, when
 they agree and are known (``allKeys(store, cb)`` called as ``allKeys(this, ...)`` from the
-prototype's methods).
+prototype's methods). The result parameter of a node-style callback, the last argument of
+a method a declared type says (``db.collection(name, (err, coll) => ...)``, its first
+parameter named as an error), is what the method returns, awaited; also for a function
+passed by name (``connect(url, onConnect)``), when all its passes and calls agree.
 
-Not followed: callbacks' parameters (``.then(cb)``, ``connect(url, (err, client) => ...)``),
+With a project index, ``x.name`` where nothing tells what ``x`` is (Express's ``req.db``)
+is the library type every definition of a member ``name`` in the project's files agrees on
+(engine/types/javascript_members.py).
+
+Not followed: other callbacks' parameters (``.then(cb)``, ``setTimeout(cb)``),
 a parameter of a function passed, stored or exported (its callers are not all in the file),
 members set on a named export's function from another file (only on what ``require()`` of
 the file gives), JSDoc types, TypeScript interfaces and type aliases.
@@ -86,6 +93,7 @@ from upstream.engine.types.javascript_bindings import (
     scope_of,
     string_content,
 )
+from upstream.engine.types.javascript_members import member_definitions, object_members
 from upstream.engine.types.javascript_objects import (
     FunctionRef,
     LocalClass,
@@ -114,6 +122,9 @@ ElsewhereLookup = Callable[[tree_sitter.Node, str], "list[Value | None]"]
 # A function of this file -> what `this` is for each prototype other project files install
 # it on (`Agenda.prototype.cancel = require("./cancel")`).
 InstalledLookup = Callable[[tree_sitter.Node], "list[Value | None]"]
+# A member name -> the one library type every definition of it in the project gives
+# (engine/types/javascript_members.py), for `x.name` where nothing tells what `x` is.
+SharedLookup = Callable[[str], "Value | None"]
 
 _LITERALS = {
     "array": "js.Array",
@@ -140,6 +151,8 @@ _PREDEFINED = {"string": "js.String", "number": "js.Number", "boolean": "js.Bool
 _UNWRAPPED = frozenset({"Promise", "PromiseLike", "Awaited", "Readonly", "NonNullable"})
 # `a || b`, `a ?? b`: one of the sides.
 _OR = frozenset({"||", "??"})
+# The first parameter of a node-style callback: `err`, `error`, `_err`, `errLoad`...
+_ERROR_NAME = re.compile(r"_*(?:[eE]rr(?:or)?s?|[eE]r)(?:[A-Z0-9_]\w*)?")
 
 
 # `x.name = v`, `x["name"] = v`: members set on an object after it is made.
@@ -152,6 +165,10 @@ _MEMBER_SETS_QUERY = """
 
 # Calls of a name: `f(x)`.
 _DIRECT_CALLS_QUERY = "(call_expression function: (identifier) @callee) @call"
+# A name passed as a method call's last argument: `x.m(a, name)`.
+_CALLBACK_PASSES_QUERY = """
+(call_expression function: (member_expression) arguments: (arguments (identifier) @passed .)) @call
+"""
 
 # The names a file uses as constructor functions: `new F(...)`, `F.prototype`.
 _CONSTRUCTORS_QUERY = """
@@ -186,11 +203,14 @@ class JavaScriptTypes(Inference):
     _depth: int = 0
     _parameters: dict[int, Value | None] = field(default_factory=dict)
     _calls: dict[str, list[tree_sitter.Node]] | None = None
+    _passes: dict[str, list[tree_sitter.Node]] | None = None
     _mentions: dict[str, int] = field(default_factory=dict)
     _set_elsewhere: dict[tuple[int, str], list[Value | None]] = field(default_factory=dict)
     # Members other project files set on what this file exports (set by the project index).
     elsewhere: ElsewhereLookup | None = None
     installed: InstalledLookup | None = None
+    shared: SharedLookup | None = None
+    _object_members: dict[str, list[tree_sitter.Node]] | None = None
 
     # -- entry point ---------------------------------------------------------------------
 
@@ -274,7 +294,7 @@ class JavaScriptTypes(Inference):
     def attribute(self, value: Value | None, name: str) -> Value | None:
         """What ``value.name`` is."""
         if value is None:
-            return None
+            return self.shared_member(name)
         if value.path is not None and not value.types:
             return self.path_value(f"{value.path}.{name}")
         if value.is_class and isinstance(value.definition, LocalClass):
@@ -283,7 +303,33 @@ class JavaScriptTypes(Inference):
             return value.function.attribute(name)
         if not value.is_instance:
             return None
-        return self.model.attribute_result(value, name)
+        found = self.model.attribute_result(value, name)
+        if found is None and value.partial:
+            # An object whose members code we cannot see may set (a constructor function's
+            # instance, a class with an unresolved base): as for an unknown receiver.
+            return self.shared_member(name)
+        return found
+
+    def shared_member(self, name: str) -> Value | None:
+        """What ``x.name`` is for an ``x`` nothing tells: the library type every definition
+        of a member ``name`` in the project agrees on (through the project index)."""
+        return self.shared(name) if self.shared is not None else None
+
+    def member_definitions(self, name: str) -> list[Value | None]:
+        """What each definition of a member ``name`` in this file gives, for the project
+        index's ``shared_member``."""
+        return member_definitions(self, name)
+
+    def object_members(self) -> dict[str, list[tree_sitter.Node]]:
+        """The file's object literal and class members by name (found once)."""
+        if self._object_members is None:
+            self._object_members = object_members(self.spec, self.root)
+        return self._object_members
+
+    def member_set_values(self, name: str) -> list[tree_sitter.Node]:
+        """The values of every ``x.name = v`` in the file, placeholders left out."""
+        sets = self._member_sets_of().get(name, ())
+        return [value for _, value in sets if not is_placeholder(value)]
 
     def _call(self, node: tree_sitter.Node) -> Value | None:
         callee = node.child_by_field_name("function")
@@ -552,12 +598,42 @@ class JavaScriptTypes(Inference):
     def parameter_value(self, parameter: tree_sitter.Node) -> Value | None:
         """A plain parameter of a function the file only ever calls by name (never passes,
         stores, exports or mentions it otherwise): what all of its calls pass there, when
-        they agree (``allKeys(store, cb)``, called only as ``allKeys(this, ...)``)."""
+        they agree (``allKeys(store, cb)``, called only as ``allKeys(this, ...)``); or the
+        result parameter of a node-style callback of a library method."""
         key = parameter.id
         if key not in self._parameters:
             self._parameters[key] = None  # a call that passes the parameter on is unknown
-            self._parameters[key] = self._passed(parameter)
+            self._parameters[key] = self._passed(parameter) or self._called_back(parameter)
         return self._parameters[key]
+
+    def _called_back(self, parameter: tree_sitter.Node) -> Value | None:
+        """``coll`` in ``db.collection(name, function (err, coll) {...})``: the callback
+        style of callback-era APIs (driver 2.x-4.x, Mongoose before 7, node-redis 3) calls
+        the last argument with ``(error, result)``, where the result is what the method
+        returns, awaited. Only for a method a declared type says, on a receiver of that
+        type (a project function's return is not what it hands its callback), and only
+        when the first parameter is named as an error (``(doc, i) =>`` is not this style)."""
+        function, index = _parameter_position(parameter)
+        call = _callback_call(function) if function is not None and index == 1 else None
+        if function is None or call is None or not _error_first(function):
+            return None
+        return self._callback_result(call)
+
+    def _callback_result(self, call: tree_sitter.Node) -> Value | None:
+        """What ``call``, a method call, hands its node-style callback as the result."""
+        callee = call.child_by_field_name("function")
+        owner = callee.child_by_field_name("object") if callee is not None else None
+        if callee is None or owner is None or callee.type != "member_expression":
+            return None
+        receiver = self.value_of(owner)
+        method = node_text(callee.child_by_field_name("property"))
+        if receiver is None or receiver.definition is not None or receiver.path is not None:
+            return None  # unknown, or a project object whose method may be anything
+        if receiver.is_class:
+            result = instance_of(receiver) if self.model.builds(receiver, method) else None
+        else:
+            result = self.model.method_result(receiver, method)
+        return self.model.declared(result, "awaits", default_self=True)
 
     def _passed(self, parameter: tree_sitter.Node) -> Value | None:
         function, index = _parameter_position(parameter)
@@ -565,10 +641,14 @@ class JavaScriptTypes(Inference):
         if function is None or name is None:
             return None
         calls = self._direct_calls().get(name, [])
-        # Every mention of the name but its declaration is one of these calls.
-        if not calls or self._mention_count(name) != len(calls) + 1:
+        # Passed by name as a method's node-style callback: `connect(url, onConnect)`.
+        handed = self._callback_passes().get(name, [])
+        if handed and (index != 1 or not _error_first(function)):
             return None
-        values = []
+        # Every mention of the name but its declaration is one of these calls or passes.
+        if not (calls or handed) or self._mention_count(name) != len(calls) + len(handed) + 1:
+            return None
+        values = [self._callback_result(call) for call in handed]
         for call in calls:
             arguments = call.child_by_field_name("arguments")
             listed = arguments.named_children if arguments is not None else []
@@ -577,6 +657,16 @@ class JavaScriptTypes(Inference):
                 return None
             values.append(self.value_of(passed[index]))
         return agreed(values)
+
+    def _callback_passes(self) -> dict[str, list[tree_sitter.Node]]:
+        """Method calls by the name passed as their last argument: `x.m(a, name)`."""
+        if self._passes is None:
+            found: dict[str, list[tree_sitter.Node]] = {}
+            cursor = tree_sitter.QueryCursor(cached_query(self.spec, _CALLBACK_PASSES_QUERY))
+            for _, captures in cursor.matches(self.root):
+                found.setdefault(node_text(captures["passed"][0]), []).append(captures["call"][0])
+            self._passes = found
+        return self._passes
 
     def _direct_calls(self) -> dict[str, list[tree_sitter.Node]]:
         if self._calls is None:
@@ -802,6 +892,33 @@ def _parameter_position(parameter: tree_sitter.Node) -> tuple[tree_sitter.Node |
         return None, 0
     listed = [p for p in parameters.named_children if p.type != "comment"]
     return parameters.parent, listed.index(slot)
+
+
+def _callback_call(function: tree_sitter.Node) -> tree_sitter.Node | None:
+    """The call whose last argument is ``function``, an inline function."""
+    if function.type not in ("function_expression", "arrow_function"):
+        return None
+    arguments = function.parent
+    if arguments is None or arguments.type != "arguments" or arguments.parent is None:
+        return None
+    listed = [a for a in arguments.named_children if a.type != "comment"]
+    if not listed or listed[-1] != function or arguments.parent.type != "call_expression":
+        return None
+    return arguments.parent
+
+
+def _error_first(function: tree_sitter.Node) -> bool:
+    """Whether a function's first parameter is named as an error (``err``, ``error``)."""
+    parameters = function.child_by_field_name("parameters")
+    listed = [p for p in parameters.named_children if p.type != "comment"] if parameters else []
+    first = listed[0] if listed else None
+    if first is not None and first.type == "required_parameter":
+        first = first.child_by_field_name("pattern")
+    return (
+        first is not None
+        and first.type == "identifier"
+        and bool(_ERROR_NAME.fullmatch(node_text(first)))
+    )
 
 
 def _callable_name(function: tree_sitter.Node) -> str | None:

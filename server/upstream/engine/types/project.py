@@ -33,12 +33,20 @@ import tree_sitter
 
 from upstream.engine.languages import language_for_path
 from upstream.engine.types.javascript import JavaScriptTypes
+from upstream.engine.types.javascript_members import (
+    assigned_member_names,
+    library_value,
+    spelled_names,
+)
 from upstream.engine.types.javascript_objects import ModuleExports
 from upstream.engine.types.model import TypeModel, Value
 from upstream.engine.types.python import PythonTypes
 
 MAX_MODULE_BYTES = 2 * 1024 * 1024
 MAX_HOPS = 3
+# Members by name whose definitions read another such member (`req.db.collection(n)`), at
+# most this many deep: past it, unknown.
+MAX_SHARED_NESTING = 4
 # Modules kept parsed at once; an editor session's imports stay well below it.
 MAX_MODULES = 512
 
@@ -88,6 +96,13 @@ class ProjectIndex:
         # JavaScript: the project's files, and which of them import each module.
         self._javascript_files: list[str] | None = None
         self._importers: dict[str, list[str]] = {}
+        # JavaScript members by name (`shared_member`): the files that may assign each, and
+        # what every definition agrees on (with the files read to tell).
+        self._assigners: dict[str, list[str]] | None = None
+        self._spellers: dict[str, list[str]] | None = None
+        self._shared: dict[tuple[str, int], tuple[Value | None, frozenset[str]]] = {}
+        self._shared_pending: set[tuple[str, int]] = set()
+        self._shared_cuts = 0  # answers cut short by a cycle or MAX_HOPS: not kept
 
     # -- what a check asks ---------------------------------------------------------------
 
@@ -124,6 +139,9 @@ class ProjectIndex:
         folder = os.path.dirname(os.path.abspath(importer))
         flavour = _flavour(importer)
         targets = tuple(wanted)
+        if flavour == "python" and any(path.startswith(".") for path in imported):
+            # `from . import schemas` lists the package ("."); the submodule is the import.
+            imported = {*imported, *_relative_submodules(_read_module(importer) or b"")}
         for path in sorted(imported):
             file = self._module_of(folder, path, flavour)
             if file is not None and self._reaches(file, targets):
@@ -138,6 +156,8 @@ class ProjectIndex:
             self._files.clear()
             self._javascript_files = None
             self._importers.clear()
+            self._assigners = self._spellers = None
+            self._shared.clear()
 
     def _reaches(self, start: str, wanted: tuple[str, ...]) -> bool:
         # Breadth-first from `start` alone, so the answer does not depend on which file
@@ -193,7 +213,11 @@ class ProjectIndex:
         if found is None:
             source = _read_module(file) or b""
             python = _flavour(file) == "python"
-            modules = _python_imports(source) if python else _javascript_imports(source)
+            modules = (
+                _python_imports(source) | _relative_submodules(source)
+                if python
+                else _javascript_imports(source)
+            )
             found = self._import_lists[file] = frozenset(m for m in modules if m)
         return found
 
@@ -405,6 +429,7 @@ class ProjectIndex:
                 types.installed = lambda function: self._installed_for_module(
                     module, function, model
                 )
+                types.shared = lambda name: self._shared_for_module(module, name, model)
             if len(self._modules) >= MAX_MODULES:
                 self._modules.pop(next(iter(self._modules)))
             self._modules[key] = module
@@ -436,6 +461,95 @@ class ProjectIndex:
             values = self.installed_by_importers(module.file, function, model)
         module.depends_on |= touched
         return values
+
+    def _shared_for_module(self, module: _Module, name: str, model: TypeModel) -> Value | None:
+        with self.recording() as touched:
+            value = self.shared_member(name, model)
+        module.depends_on |= touched
+        return value
+
+    # -- JavaScript members by name --------------------------------------------------------
+
+    def shared_member(self, name: str, model: TypeModel) -> Value | None:
+        """The library type every definition of a member ``name`` in the project's
+        JavaScript files gives (engine/types/javascript_members.py), else None: what
+        ``req.db`` is in a route handler when only middleware sets ``req.db = client.db()``.
+        Kept per name; an answer a cycle or ``MAX_HOPS`` cut short is not."""
+        key = (name, id(model))
+        with self._lock:
+            known = self._shared.get(key)
+            if known is None:
+                if key in self._shared_pending:
+                    self._shared_cuts += 1
+                    return None
+                cuts = self._shared_cuts
+                self._shared_pending.add(key)
+                try:
+                    with self.recording() as touched:
+                        found = self._shared_definitions(name, model)
+                    known = (found, frozenset(touched))
+                finally:
+                    self._shared_pending.discard(key)
+                if self._shared_cuts == cuts:
+                    self._shared[key] = known
+        value, read = known
+        self._note(set(read))
+        return value
+
+    def _shared_definitions(self, name: str, model: TypeModel) -> Value | None:
+        """What the definitions of member ``name`` agree on: the files assigning it first,
+        then every other file that spells the name (up to the first that disagrees)."""
+        assigning = self._member_assigners().get(name, [])
+        if not assigning:
+            return None
+        files = self._definitions_in(assigning, name, model)
+        value = library_value(files)
+        if value is None:
+            return None
+        others = [file for file in self._member_spellers().get(name, []) if file not in assigning]
+        return library_value([value, *self._definitions_in(others, name, model)])
+
+    def _definitions_in(
+        self, files: list[str], name: str, model: TypeModel
+    ) -> Iterator[Value | None]:
+        """What each definition of member ``name`` in ``files`` gives, file by file (None:
+        unknown, also for a file that cannot be read). A module already being inferred may
+        be asked again: its own pending expressions are unknown, as in one file."""
+        if len(self._shared_pending) > MAX_SHARED_NESTING:
+            self._shared_cuts += 1
+            yield None
+            return
+        for file in files:
+            module = self._load(file, model)
+            if module is None or not isinstance(module.types, JavaScriptTypes):
+                yield None
+                return
+            # Noted first: the answer may stop at this file. What inferring it reads is
+            # noted by the lookups themselves.
+            self._note({module.file, *module.depends_on})
+            yield from module.types.member_definitions(name)
+
+    def _member_assigners(self) -> dict[str, list[str]]:
+        """Member name -> the project's JavaScript files that may assign it (one scan)."""
+        if self._assigners is None:
+            found: dict[str, list[str]] = {}
+            for file in self._javascript_sources():
+                for name in assigned_member_names(_read_module(file) or b""):
+                    found.setdefault(name, []).append(file)
+            self._assigners = found
+        return self._assigners
+
+    def _member_spellers(self) -> dict[str, list[str]]:
+        """Assigned member name -> the files that spell it other than as ``x.name``: the
+        ones that may define it otherwise. One more scan, on the first name that needs it."""
+        if self._spellers is None:
+            names = frozenset(name.encode() for name in self._member_assigners())
+            found: dict[str, list[str]] = {}
+            for file in self._javascript_sources():
+                for name in spelled_names(_read_module(file) or b"", names):
+                    found.setdefault(name, []).append(file)
+            self._spellers = found
+        return self._spellers
 
     # -- per-thread state ------------------------------------------------------------------
 
@@ -476,6 +590,28 @@ def _python_imports(source: bytes) -> set[str]:
         else:
             for part in match.group(2).split(b","):
                 modules.add(part.strip().split()[0].decode("ascii", "replace"))
+    return modules
+
+
+# `from . import schemas`, `from .app import (models,\n crud)`: the names may be submodules.
+_RELATIVE_FROM = re.compile(
+    rb"^[ \t]*from[ \t]+(\.+[\w.]*)[ \t]+import[ \t]*(\([^)]*\)|[^\n;#]*)", re.MULTILINE
+)
+
+
+def _relative_submodules(source: bytes) -> set[str]:
+    """``.schemas`` for ``from . import schemas``: the module a name of a relative import
+    is when the package has a file of that name (a candidate; unresolved ones are dropped)."""
+    modules: set[str] = set()
+    for match in _RELATIVE_FROM.finditer(source):
+        base = match.group(1).decode("ascii", "replace")
+        separator = "" if base.endswith(".") else "."
+        names = re.sub(rb"#[^\n]*", b"", match.group(2)).strip(b"() \t\n")
+        for part in names.split(b","):
+            words = part.split()
+            name = words[0].decode("ascii", "replace") if words else ""
+            if name.isidentifier():
+                modules.add(f"{base}{separator}{name}")
     return modules
 
 

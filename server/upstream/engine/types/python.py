@@ -14,7 +14,9 @@ A class itself (``cls``, ``Document``) holds its body's names and what class met
 attribute that is a project descriptor (``objects = Manager()``) reads as its ``__get__``
 returns; ``with`` on a project class binds what its ``__enter__`` (``__aenter__``) returns;
 a pydantic root validator's ``values["client"] = v`` (returning ``values``) makes ``client``
-a field holding v.
+a field holding v. ``x.__class__`` and ``type(x)`` are the class of x (of an unknown x, a
+class nothing is known about: never a library type's instance), and ``Union[A, B]`` is
+what A and B agree on, or an instance of the declared types both have.
 
 Anything else is unknown (None), and unknown is what a rule sees unless it asks otherwise.
 """
@@ -111,6 +113,7 @@ class PythonTypes(Inference):
     _classes: dict[int, LocalClass] = field(default_factory=dict)
     _functions: dict[int, FunctionRef] = field(default_factory=dict)
     _items: dict[str, list[tree_sitter.Node]] | None = None
+    _bound: frozenset[str] | None = None
     _depth: int = 0
 
     # -- entry points --------------------------------------------------------------------
@@ -131,6 +134,8 @@ class PythonTypes(Inference):
             name = node.child_by_field_name("attribute")
             if owner is None or name is None:
                 return None
+            if node_text(name) == "__class__":
+                return _class_of(self.value_of(owner))
             return self.attribute(self.value_of(owner), node_text(name))
         if kind == "call":
             return self._call(node)
@@ -178,9 +183,10 @@ class PythonTypes(Inference):
         callee = node.child_by_field_name("function")
         if callee is None:
             return None
-        if callee.type == "attribute":
+        method = node_text(callee.child_by_field_name("attribute"))
+        # `self.__class__(...)` calls the class (below), not a method named `__class__`.
+        if callee.type == "attribute" and method != "__class__":
             owner = callee.child_by_field_name("object")
-            method = node_text(callee.child_by_field_name("attribute"))
             receiver = self.value_of(owner) if owner is not None else None
             if receiver is not None and receiver.is_instance:
                 return self.model.method_result(receiver, method)
@@ -194,11 +200,15 @@ class PythonTypes(Inference):
                 return instance_of(receiver)
         if callee.type == "identifier" and node_text(callee) == "super":
             return self._super(node)
+        if callee.type == "identifier" and node_text(callee) == "type":
+            argument = _only_argument(node)
+            if argument is not None and not self._binds("type"):
+                return _class_of(self.value_of(argument))
         value = self.value_of(callee)
         if value is None:
             return None
         if value.is_class:
-            return instance_of(value)
+            return _instance_of_class(value)
         if value.path is not None:
             made = self.model.classes.get(value.path) or self.model.factory(value.path)
             return instance(made)
@@ -259,16 +269,14 @@ class PythonTypes(Inference):
             name = node_text(head).rsplit(".", 1)[-1]
             if name in ("Optional", "Union", "Annotated") and rest:
                 members = [m for p in rest for m in p.named_children if node_text(m) != "None"]
-                chosen = members[:1] if name == "Annotated" else members
-                return self.annotation(chosen[0]) if len(chosen) == 1 else None
+                return self._union(members[:1] if name == "Annotated" else members)
             if name in ("Type", "type") and rest:
                 members = [m for p in rest for m in p.named_children]
                 inner = self.annotation(members[0]) if len(members) == 1 else None
                 return dataclasses.replace(inner, is_class=True) if inner else None
             return self.annotation(head)
         if node.type in ("binary_operator", "union_type"):
-            members = [m for m in node.named_children if node_text(m) != "None"]
-            return self.annotation(members[0]) if len(members) == 1 else None
+            return self._union([m for m in node.named_children if node_text(m) != "None"])
         if node.type in ("identifier", "attribute"):
             value = self.value_of(node)
             if value is not None and value.is_class:
@@ -276,6 +284,22 @@ class PythonTypes(Inference):
             if value is not None and value.path is not None:
                 return instance(self.model.classes.get(value.path))
         return None
+
+    def _union(self, members: list[tree_sitter.Node]) -> Value | None:
+        """``Union[A, B]`` / ``A | B``: what all members agree on, else an instance of the
+        declared types every member has (two pydantic models are both BaseModels)."""
+        if len(members) == 1:
+            return self.annotation(members[0])
+        values = [self.annotation(member) for member in members]
+        found = agreed(values)
+        if found is not None or not values:
+            return found
+        if not all(value is not None and value.is_instance for value in values):
+            return None
+        known = [value for value in values if value is not None]
+        common = frozenset.intersection(*(value.types for value in known))
+        # Either member may be the value: partial when either may have types unseen.
+        return Value(types=common, partial=any(v.partial for v in known)) if common else None
 
     def _string_annotation(self, node: tree_sitter.Node) -> Value | None:
         text = node_text(node).strip("\"'")
@@ -342,7 +366,7 @@ class PythonTypes(Inference):
         if len(values) != 2 or values[0].type != "identifier" or node_text(values[0]) != name:
             return None
         klass = self.value_of(values[1])
-        return instance_of(klass) if klass is not None and klass.is_class else None
+        return _instance_of_class(klass) if klass is not None and klass.is_class else None
 
     def _settle(self, bindings: list[Binding], before: int | None) -> Value | None:
         if before is not None:
@@ -406,6 +430,12 @@ class PythonTypes(Inference):
         return found
 
     # -- the binding index ---------------------------------------------------------------
+
+    def _binds(self, name: str) -> bool:
+        """Whether the file binds ``name`` anywhere (a builtin it shadows is not one)."""
+        if self._bound is None:
+            self._bound = frozenset(name for _, name in self._index())
+        return name in self._bound
 
     def _index(self) -> dict[tuple[int, str], list[Binding]]:
         if self._bindings is None:
@@ -723,6 +753,33 @@ def _returns_self(spec: LanguageSpec, function: tree_sitter.Node) -> bool:
     return bool(returned) and all(
         node.type == "identifier" and node_text(node) == receiver for node in returned
     )
+
+
+def _class_of(value: Value | None) -> Value:
+    """``x.__class__`` / ``type(x)``: the class of an instance; of anything else (an unknown
+    value, a class, a module) a class nothing is known about, which is never an instance of
+    a library type (``self._document.__class__.ensure_index()`` is no Collection's)."""
+    if value is not None and value.is_instance and (value.types or value.definition):
+        return dataclasses.replace(value, is_class=True)
+    return Value(is_class=True)
+
+
+def _instance_of_class(klass: Value) -> Value | None:
+    """Calling a class value: an instance of it, unknown for a class nothing is known
+    about (``type(x)()``)."""
+    if not klass.types and klass.definition is None:
+        return None
+    return instance_of(klass)
+
+
+def _only_argument(call: tree_sitter.Node) -> tree_sitter.Node | None:
+    """The one positional argument of ``type(x)`` (``type(name, bases, ns)`` makes a class)."""
+    arguments = call.child_by_field_name("arguments")
+    listed = [a for a in arguments.named_children if a.type != "comment"] if arguments else []
+    return listed[0] if len(listed) == 1 and listed[0].type not in _SPREADS else None
+
+
+_SPREADS = frozenset({"keyword_argument", "list_splat", "dictionary_splat"})
 
 
 def _is_dict(value: Value | None) -> bool:
