@@ -380,11 +380,11 @@ def build_rule_set(
         if lazy:
             continue
         digest = query_digest(rules) if validated is not None else None
-        if digest is not None and validated is not None and digest in validated:
+        if validated is not None and digest in validated:
             continue
         found = rules.compile()
         problems.extend(found)
-        if digest is not None and validated is not None and not found:
+        if validated is not None and digest is not None and not found:
             validated.add(digest)
     by_id = {pack.full_id(rule): (pack, rule) for pack in packs for rule in pack.rules}
     return RuleSet(tuple(packs), languages, by_id), problems

@@ -104,15 +104,11 @@ def create_server() -> UpstreamLanguageServer:
         document = ls.documents.pop(uri, None)
         ls.results.pop(uri, None)
         ls.skip_notified.discard(uri)
-        waiting = ls.pending.pop(uri, None)
-        if waiting is not None:
-            waiting.cancel()
+        ls.cancel_pending(uri)
         if document is not None and ls.is_pack_file(document.path):
             ls.schedule_pack_reload()
         elif not ls.can_pull:
-            ls.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
-            )
+            ls.clear_diagnostics(uri)
 
     # pygls keeps the notebook and its cells' text in the workspace before these run.
     @server.feature(types.NOTEBOOK_DOCUMENT_DID_OPEN)

@@ -165,10 +165,9 @@ class UpstreamLanguageServer(LanguageServer):
         self.skip_notified: set[str] = set()
         self.pack_reload: asyncio.Task[None] | None = None
         self.file_cache: dict[Path, tuple[int, int, int, list[Finding]]] = {}
-        # Synced notebooks: the cells each one last published diagnostics to (to clear them
-        # when a cell goes) and the version and settings generation that check ran under.
+        # Synced notebooks: the cells each one last published diagnostics to, as checked
+        # (to clear a cell that goes, and for its code actions).
         self.notebook_cells: dict[str, dict[str, CheckedCell]] = {}
-        self.notebook_checked: dict[str, tuple[int, int]] = {}
 
     # -- settings and folders ---------------------------------------------------------------
 
@@ -260,10 +259,14 @@ class UpstreamLanguageServer(LanguageServer):
     def _replace_pending(
         self, uri: str, delay: float, check: Callable[[str], Awaitable[None]]
     ) -> None:
+        self.cancel_pending(uri)
+        self.pending[uri] = asyncio.ensure_future(self._check_later(uri, delay, check))
+
+    def cancel_pending(self, uri: str) -> None:
+        """Drop a check of ``uri`` that is waiting or running."""
         waiting = self.pending.pop(uri, None)
         if waiting is not None:
             waiting.cancel()
-        self.pending[uri] = asyncio.ensure_future(self._check_later(uri, delay, check))
 
     async def _check_later(
         self, uri: str, delay: float, check: Callable[[str], Awaitable[None]]
@@ -375,7 +378,6 @@ class UpstreamLanguageServer(LanguageServer):
             # Versions or settings may have changed: nothing of the last check carries over.
             document.checked = document.checked_tree = None
             self.schedule(uri, 0)
-        self.notebook_checked.clear()
         for notebook in list(self.workspace.notebook_documents.values()):
             self.schedule_notebook(notebook.uri, 0)
         if self.can_pull:
@@ -426,7 +428,7 @@ class UpstreamLanguageServer(LanguageServer):
 
     async def _check_and_publish_notebook(self, uri: str) -> None:
         taken = snapshot(self.workspace, uri)
-        if taken is None or self.notebook_checked.get(uri) == (taken.version, self.generation):
+        if taken is None:
             return
         generation = self.generation
         over = self._over_limit(taken)
@@ -434,7 +436,6 @@ class UpstreamLanguageServer(LanguageServer):
         current = self.workspace.get_notebook_document(notebook_uri=uri)
         if current is None or current.version != taken.version or generation != self.generation:
             return  # overtaken: the newer version's check publishes
-        self.notebook_checked[uri] = (taken.version, generation)
         self._publish_cells(taken, findings)
 
     def _check_notebook(self, taken: NotebookSnapshot) -> list[Finding]:
@@ -455,12 +456,9 @@ class UpstreamLanguageServer(LanguageServer):
     def _publish_cells(self, taken: NotebookSnapshot, findings: list[Finding]) -> None:
         cells = taken.by_cell(findings)
         for uri in self.notebook_cells.get(taken.uri, {}).keys() - cells.keys():
-            self._clear(uri)  # a deleted cell, or one no longer in the notebook's language
-        for uri, cell in cells.items():
-            index = cell.document.index if cell.findings else _NO_LINES
-            version = cell.document.version
-            params = publish_params(uri, version, cell.findings, index, self.encoding)
-            self.protocol.notify(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, params)
+            self.clear_diagnostics(uri)  # a deleted cell, or not in the notebook's language
+        for cell in cells.values():
+            self.publish(cell.document, cell.findings)
         self.notebook_cells[taken.uri] = cells
 
     def checked_cell(self, uri: str) -> CheckedCell | None:
@@ -468,15 +466,12 @@ class UpstreamLanguageServer(LanguageServer):
         return next((cells[uri] for cells in self.notebook_cells.values() if uri in cells), None)
 
     def close_notebook(self, uri: str) -> None:
-        waiting = self.pending.pop(uri, None)
-        if waiting is not None:
-            waiting.cancel()
-        self.notebook_checked.pop(uri, None)
+        self.cancel_pending(uri)
         self.skip_notified.discard(uri)
         for cell_uri in self.notebook_cells.pop(uri, {}):
-            self._clear(cell_uri)
+            self.clear_diagnostics(cell_uri)
 
-    def _clear(self, uri: str) -> None:
+    def clear_diagnostics(self, uri: str) -> None:
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
         )
