@@ -62,6 +62,16 @@ async def test_mcp_server_over_stdio() -> None:
             "fixed_code": None,
         }
 
+        # Snippet mode: `np.` without an import counts as numpy; the fix and the positions
+        # are the fragment's own. Without it the fragment is clean (no numpy import).
+        fragment = {"code": "def f(x):\n    return np.float(x)\n", "language": "python"}
+        assert structured(await session.call_tool("check_code", fragment))["findings"] == []
+        snippet = structured(await session.call_tool("check_code", {**fragment, "snippet": True}))
+        [alias] = snippet["findings"]
+        assert alias["rule"] == "python-ecosystem/numpy-builtin-type-alias-removed"
+        assert (alias["line"], alias["column"]) == (2, 12)
+        assert snippet["fixed_code"] == "def f(x):\n    return float(x)\n"
+
         bad_language = await session.call_tool("check_code", {"code": "x", "language": "cobol"})
         assert is_error(bad_language)
         assert "unknown language 'cobol'" in bad_language.content[0].text

@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field, ValidationError
 from upstream import __version__
 from upstream.agents.export import guidance_line
+from upstream.agents.snippets import findings_after, implied_imports
 from upstream.engine import (
     LANGUAGES,
+    Document,
     LanguageSpec,
     RuleSet,
     apply_edits,
@@ -105,10 +107,15 @@ def check_code(
     unsafe_fixes: bool = False,
     *,
     max_bytes: int,
+    snippet: bool = False,
 ) -> CheckResult:
     spec = resolve_language(language, filename)
     source = _checkable(code, max_bytes)
-    findings = check(source, spec, rule_set, path=filename or f"<{spec.name}>")
+    path = filename or f"<{spec.name}>"
+    # Snippet mode: the conventional aliases the fragment uses unimported are imported first.
+    before = implied_imports(code, spec).encode("utf-8") if snippet else b""
+    findings = check(before + source, spec, rule_set, path=path)
+    findings = findings_after(findings, len(before), Document(path, source, spec))
     edits = chosen_edits(findings, unsafe=unsafe_fixes)
     fixed = apply_edits(source, edits, spec) if edits else None
     return CheckResult(
@@ -196,14 +203,28 @@ def build_server(rule_set: RuleSet, max_bytes: int) -> Any:
     )
 
     def check_code_tool(
-        code: str, language: str, filename: str | None = None, unsafe_fixes: bool = False
+        code: str,
+        language: str,
+        filename: str | None = None,
+        unsafe_fixes: bool = False,
+        snippet: bool = False,
     ) -> CheckResult:
         """Check code against the maintainers' rules; returns findings with messages, docs
         links and the code with safe fixes applied. language: python, javascript, typescript,
         tsx, java, go or sql (or an LSP language id), or empty to go by filename;
-        unsafe_fixes: also apply fixes that may change behaviour."""
+        unsafe_fixes: also apply fixes that may change behaviour; snippet: the code is a
+        fragment, so np., pd., tf., torch., F., plt., sns. used without an import count as
+        imported."""
         try:
-            return check_code(rule_set, code, language, filename, unsafe_fixes, max_bytes=max_bytes)
+            return check_code(
+                rule_set,
+                code,
+                language,
+                filename,
+                unsafe_fixes,
+                max_bytes=max_bytes,
+                snippet=snippet,
+            )
         except ValueError as error:
             raise ToolError(str(error)) from None
 

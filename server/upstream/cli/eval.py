@@ -58,6 +58,12 @@ class _EvalParser(argparse.ArgumentParser):
         return super().parse_known_args(args, namespace)
 
 
+SNIPPET_HELP = (
+    "snippet mode: completions that use np., pd., tf., torch., F., plt., sns. ... without "
+    "importing them are checked as if they imported them"
+)
+
+
 def add_parser(commands: Subcommands) -> None:
     parser = commands.add_parser(
         "eval",
@@ -93,6 +99,7 @@ def add_parser(commands: Subcommands) -> None:
         "-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)"
     )
     parser.add_argument("--dask", metavar="ADDRESS", help="run on this Dask scheduler instead")
+    parser.add_argument("--snippet", action="store_true", help=SNIPPET_HELP)
 
 
 def _run_parser(prog: str) -> argparse.ArgumentParser:
@@ -175,6 +182,7 @@ def _pairs_parser(prog: str) -> argparse.ArgumentParser:
         default="chat",
         help="chat: OpenAI preference fine-tuning (DPO) JSONL; plain: prompt, chosen, rejected",
     )
+    parser.add_argument("--snippet", action="store_true", help=SNIPPET_HELP)
     add_pack_options(parser)
     return parser
 
@@ -255,7 +263,7 @@ def _pairs(args: argparse.Namespace) -> int:
     if not loaded.rule_set.rules:
         # Else every answer would read as clean and the file would be silently empty.
         raise UsageError("eval pairs: no rules loaded (--no-bundled also drops --pack NAME)")
-    outcome = make_pairs(completions, loaded.rule_set)
+    outcome = make_pairs(completions, loaded.rule_set, snippet=args.snippet)
     write_atomically(args.output, "".join(p.to_json(args.format) + "\n" for p in outcome.pairs))
     print(
         f"upstream: eval pairs: {outcome.with_findings} answers with findings, "
@@ -281,9 +289,9 @@ def _score(args: argparse.Namespace) -> int:
     packs_used = tuple(str(path.resolve()) for path in workspace.packs.paths)
     progress = terminal_progress()
     if args.dask:
-        results = run_dask(samples, packs_used, args.dask, progress)
+        results = run_dask(samples, packs_used, args.dask, progress, snippet=args.snippet)
     else:
-        results = run_local(samples, packs_used, args.jobs, progress)
+        results = run_local(samples, packs_used, args.jobs, progress, snippet=args.snippet)
     packs = [pack.name for pack in loaded.rule_set.packs]
     runs = make_runs(run_labels(args.data), per_run, results, packs)
     report, single = runs[-1].report, len(runs) == 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -13,11 +12,11 @@ from typing import TextIO
 
 from upstream.agents.evaluation._context import PromptContext, read_prompt
 from upstream.agents.evaluation._records import Sample, guess_language
+from upstream.agents.snippets import findings_after, implied_imports
 from upstream.engine import (
     LANGUAGES,
     CheckOptions,
     Document,
-    Edit,
     Finding,
     LanguageSpec,
     RuleSet,
@@ -59,16 +58,18 @@ def _rule_set(pack_paths: tuple[str, ...]) -> RuleSet:
     return load_rule_set([Path(p) for p in pack_paths]).rule_set
 
 
-def check_sample(sample: Sample, pack_paths: tuple[str, ...]) -> SampleResult:
+def check_sample(
+    sample: Sample, pack_paths: tuple[str, ...], snippet: bool = False
+) -> SampleResult:
     """Check one completion against the packs at ``pack_paths`` (see ``completion_findings``)."""
     language = sample.language or guess_language(sample.code)
-    findings = completion_findings(sample, _rule_set(pack_paths), language)
+    findings = completion_findings(sample, _rule_set(pack_paths), language, snippet=snippet)
     hits = tuple(Hit(f.rule, f.start.line + 1, f.message, f.docs) for f in findings)
     return SampleResult(sample.id, sample.model, language, hits, sample.topic)
 
 
 def completion_findings(
-    sample: Sample, rule_set: RuleSet, language: str | None = None
+    sample: Sample, rule_set: RuleSet, language: str | None = None, *, snippet: bool = False
 ) -> list[Finding]:
     """The findings of ``rule_set`` in one completion, at positions in the completion.
 
@@ -76,19 +77,20 @@ def completion_findings(
     after the prompt; otherwise it is checked after the prompt's import statements alone
     (none for a prompt in prose). Either way only findings that reach into the completion
     count, so the model is not blamed for the prompt, and a version header in the prompt
-    decides the rules' version gates (see ``_context``).
+    decides the rules' version gates (see ``_context``). With ``snippet``, the conventional
+    aliases the two use without importing them are imported first (``agents.snippets``).
     """
     spec = LANGUAGES[language or sample.language or guess_language(sample.code)]
     context = read_prompt(sample.prompt or "", spec)
     before = _context_before(sample, spec, context)
+    if snippet:
+        before = implied_imports(before + sample.code, spec) + before
     options = CheckOptions(versions=context.satisfies)
     path = f"{sample.model}/{sample.id}"
     findings = check(before + sample.code, spec, rule_set, path=path, options=options)
     offset = len(before.encode("utf-8", "surrogatepass"))
-    if not offset:
-        return findings
     completion = Document.from_text(path, sample.code, spec)
-    return [_moved(f, offset, completion) for f in findings if f.end_byte > offset]
+    return findings_after(findings, offset, completion)
 
 
 def _context_before(sample: Sample, spec: LanguageSpec, context: PromptContext) -> str:
@@ -102,43 +104,17 @@ def _context_before(sample: Sample, spec: LanguageSpec, context: PromptContext) 
     return context.preamble
 
 
-def _moved(finding: Finding, offset: int, completion: Document) -> Finding:
-    """``finding`` with its positions in the completion: one that starts in the prompt
-    starts where the completion does, and a fix that would edit the prompt is dropped."""
-    start, end = max(finding.start_byte - offset, 0), finding.end_byte - offset
-    fix = finding.fix
-    return dataclasses.replace(
-        finding,
-        start_byte=start,
-        end_byte=end,
-        start=completion.position(start),
-        end=completion.position(end),
-        fix=None
-        if fix is None or fix.start_byte < offset
-        else _moved_edit(fix, offset, completion),
-    )
-
-
-def _moved_edit(edit: Edit, offset: int, completion: Document) -> Edit:
-    start, end = edit.start_byte - offset, edit.end_byte - offset
-    return dataclasses.replace(
-        edit,
-        start_byte=start,
-        end_byte=end,
-        start=completion.position(start),
-        end=completion.position(end),
-    )
-
-
 def run_local(
     samples: Sequence[Sample],
     pack_paths: tuple[str, ...],
     jobs: int | None = None,
     progress: TextIO | None = None,
+    *,
+    snippet: bool = False,
 ) -> list[SampleResult]:
     """Check every sample, on all cores unless ``jobs`` says otherwise; results in input order."""
     jobs = jobs or available_cores()
-    work = functools.partial(check_sample, pack_paths=pack_paths)
+    work = functools.partial(check_sample, pack_paths=pack_paths, snippet=snippet)
     if jobs == 1 or len(samples) < 2:
         return list(_progress(map(work, samples), len(samples), progress))
     chunk = max(1, min(64, len(samples) // (jobs * 4)))
@@ -151,6 +127,8 @@ def run_dask(
     pack_paths: tuple[str, ...],
     address: object,
     progress: TextIO | None = None,
+    *,
+    snippet: bool = False,
 ) -> list[SampleResult]:
     """The same per-record function on a Dask distributed cluster (a scheduler address or a
     ``distributed`` cluster object); results in input order."""
@@ -158,7 +136,9 @@ def run_dask(
 
     # Packs are read from disk on the workers: the paths must exist there too.
     with Client(address) as client:  # type: ignore[no-untyped-call]
-        futures = client.map(check_sample, list(samples), pack_paths=pack_paths, pure=False)
+        futures = client.map(
+            check_sample, list(samples), pack_paths=pack_paths, snippet=snippet, pure=False
+        )
         for done, _ in enumerate(as_completed(futures), 1):  # type: ignore[no-untyped-call]
             _draw(progress, done, len(samples))
         results: list[SampleResult] = client.gather(futures)

@@ -101,16 +101,18 @@ def read_completions(path: Path) -> list[Completion]:
     return [Completion(s, a, sy) for s, (a, sy) in zip(samples, extras, strict=True)]
 
 
-def make_pairs(completions: Sequence[Completion], rule_set: RuleSet) -> PairsOutcome:
+def make_pairs(
+    completions: Sequence[Completion], rule_set: RuleSet, *, snippet: bool = False
+) -> PairsOutcome:
     outcome = PairsOutcome()
     for completion in completions:
         sample = completion.sample
         language = sample.language or guess_language(sample.code)
-        findings = completion_findings(sample, rule_set, language)
+        findings = completion_findings(sample, rule_set, language, snippet=snippet)
         if not findings:
             continue
         outcome.with_findings += 1
-        fixed = fix_completely(sample, rule_set, language)
+        fixed = fix_completely(sample, rule_set, language, snippet=snippet)
         if fixed is None:
             outcome.no_complete_fix += 1
             continue
@@ -129,13 +131,17 @@ def make_pairs(completions: Sequence[Completion], rule_set: RuleSet) -> PairsOut
     return outcome
 
 
-def fix_completely(sample: Sample, rule_set: RuleSet, language: str) -> str | None:
+def fix_completely(
+    sample: Sample, rule_set: RuleSet, language: str, *, snippet: bool = False
+) -> str | None:
     """The completion's code with safe fixes applied until it checks clean, or None when a
     finding has no safe fix, a fix would break the syntax, or the rounds run out."""
     spec = LANGUAGES[language]
     code = sample.code
     for _ in range(MAX_ROUNDS):
-        findings = completion_findings(dataclasses.replace(sample, code=code), rule_set, language)
+        findings = completion_findings(
+            dataclasses.replace(sample, code=code), rule_set, language, snippet=snippet
+        )
         if not findings:
             return code
         edits = chosen_edits(findings, unsafe=False)
