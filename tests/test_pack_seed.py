@@ -87,6 +87,18 @@ def test_python_signals(tmp_path: Path) -> None:
                     def __init__(self):
                         warnings.warn("Legacy is deprecated, use Client", PendingDeprecationWarning)
             ''',
+            # NumPy's own decorator, and its call form that deprecates an alias.
+            "lib/numpyish.py": """
+                from numpy._utils import deprecate
+
+                @deprecate(message="Use `asarray(dtype=float)` instead")
+                def asfarray(a): ...
+
+                def new_thing(): ...
+
+                old_thing = deprecate(new_thing, old_name="old_thing", new_name="new_thing")
+                unrelated = sorted([1])
+            """,
             "tests/test_core.py": "import warnings\ndef test():\n"
             "    warnings.warn('x', DeprecationWarning)\n",
         },
@@ -101,7 +113,11 @@ def test_python_signals(tmp_path: Path) -> None:
         "lib.core.faded",
         "lib.core.old",
         "lib.core.rusty",
+        "lib.numpyish.asfarray",
+        "lib.numpyish.old_thing",
     ]
+    assert found["lib.numpyish.asfarray"].message == "Use `asarray(dtype=float)` instead"
+    assert found["lib.numpyish.old_thing"].message == "use `new_thing` instead"
     assert scan.conditional == 1
     assert found["lib.core.old"].message == OLD_MESSAGE
     assert found["lib.core.dusty"].signals == {"decorator"}

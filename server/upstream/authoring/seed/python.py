@@ -33,6 +33,9 @@ _DEPRECATED_LINE = re.compile(
     r"deprecated|This (?:function|method|class|exception|property) (?:is|has been) deprecated)",
     re.IGNORECASE,
 )
+# Library-specific decorators that deprecate what they wrap, also called as
+# `old = deprecate(new, old_name="old", new_name="new")` (NumPy's `numpy._utils.deprecate`).
+_DEPRECATE_FUNCTIONS = {"deprecate", "deprecate_with_doc", "_deprecate"}
 _ABOUT_ARGUMENT = re.compile(r"\b(?:parameter|argument|option|keyword)s?\b", re.IGNORECASE)
 
 
@@ -185,6 +188,22 @@ class _ModuleScan:
 
     def run(self) -> None:
         self._body(self.tree.body, owner=None)
+        for node in self.tree.body:
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+                self._deprecating_call(node, node.value)
+
+    def _deprecating_call(self, node: ast.Assign, call: ast.Call) -> None:
+        """``old = deprecate(new, old_name="old", new_name="new", message=...)``."""
+        if _name_of(call.func) not in _DEPRECATE_FUNCTIONS or not call.args:
+            return
+        for target in node.targets:
+            if not isinstance(target, ast.Name) or target.id.startswith("_"):
+                continue
+            message = self._keyword(call, ("message",))
+            new_name = self._keyword(call, ("new_name",)) or _name_of(call.args[0])
+            if message is None and new_name and new_name != target.id:
+                message = f"use `{new_name}` instead"
+            self._add(None, target.id, "function", node.lineno, {"decorator"}, message, None)
 
     def _body(self, body: list[ast.stmt], owner: str | None) -> None:
         for node in body:
@@ -234,7 +253,9 @@ class _ModuleScan:
         for decorator in node.decorator_list:
             name = _name_of(decorator)
             if name is not None and (
-                name.lower().endswith("deprecated") or name in self.decorator_aliases
+                name.lower().endswith("deprecated")
+                or name in self.decorator_aliases
+                or name in _DEPRECATE_FUNCTIONS
             ):
                 signals.add("decorator")
                 if isinstance(decorator, ast.Call):
