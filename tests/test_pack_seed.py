@@ -99,6 +99,19 @@ def test_python_signals(tmp_path: Path) -> None:
                 old_thing = deprecate(new_thing, old_name="old_thing", new_name="new_thing")
                 unrelated = sorted([1])
             """,
+            # matplotlib's `_api.deprecated(VERSION, alternative=...)`, also by assignment.
+            "lib/mpl.py": """
+                from lib import _api
+
+                @_api.deprecated("3.7", alternative="matplotlib.colormaps.register")
+                def register_cmap(name=None, cmap=None): ...
+
+                def _get_cmap(name=None): ...
+
+                get_cmap = _api.deprecated("3.7", removal="3.9", alternative="colormaps[name]")(
+                    _get_cmap
+                )
+            """,
             "tests/test_core.py": "import warnings\ndef test():\n"
             "    warnings.warn('x', DeprecationWarning)\n",
         },
@@ -113,11 +126,19 @@ def test_python_signals(tmp_path: Path) -> None:
         "lib.core.faded",
         "lib.core.old",
         "lib.core.rusty",
+        "lib.mpl.get_cmap",
+        "lib.mpl.register_cmap",
         "lib.numpyish.asfarray",
         "lib.numpyish.old_thing",
     ]
     assert found["lib.numpyish.asfarray"].message == "Use `asarray(dtype=float)` instead"
     assert found["lib.numpyish.old_thing"].message == "use `new_thing` instead"
+    for name, alternative in (
+        ("register_cmap", "matplotlib.colormaps.register"),
+        ("get_cmap", "colormaps[name]"),
+    ):
+        assert found[f"lib.mpl.{name}"].version == "3.7"
+        assert found[f"lib.mpl.{name}"].message == f"use `{alternative}` instead"
     assert scan.conditional == 1
     assert found["lib.core.old"].message == OLD_MESSAGE
     assert found["lib.core.dusty"].signals == {"decorator"}

@@ -35,6 +35,7 @@ _DEPRECATED_LINE = re.compile(
 )
 # Library-specific decorators that deprecate what they wrap, also called as
 # `old = deprecate(new, old_name="old", new_name="new")` (NumPy's `numpy._utils.deprecate`).
+_VERSION_ONLY = re.compile(r"^\d+(?:\.\d+)+$")
 _DEPRECATE_FUNCTIONS = {"deprecate", "deprecate_with_doc", "_deprecate"}
 _ABOUT_ARGUMENT = re.compile(r"\b(?:parameter|argument|option|keyword)s?\b", re.IGNORECASE)
 
@@ -194,6 +195,17 @@ class _ModuleScan:
 
     def _deprecating_call(self, node: ast.Assign, call: ast.Call) -> None:
         """``old = deprecate(new, old_name="old", new_name="new", message=...)``."""
+        if isinstance(call.func, ast.Call) and _is_deprecated_name(_name_of(call.func.func)):
+            # `get_cmap = _api.deprecated("3.7", alternative="...")(_get_cmap)` (matplotlib)
+            decorator = call.func
+            message = _clean(self._decorator_message(decorator))
+            version = self._decorator_version(decorator)
+            for target in node.targets:
+                if isinstance(target, ast.Name) and not target.id.startswith("_"):
+                    self._add(
+                        None, target.id, "function", node.lineno, {"decorator"}, message, version
+                    )
+            return
         if _name_of(call.func) not in _DEPRECATE_FUNCTIONS or not call.args:
             return
         for target in node.targets:
@@ -260,9 +272,7 @@ class _ModuleScan:
                 signals.add("decorator")
                 if isinstance(decorator, ast.Call):
                     message = message or _clean(self._decorator_message(decorator))
-                    version = version or self._keyword(
-                        decorator, ("version", "deprecated_in", "since")
-                    )
+                    version = version or self._decorator_version(decorator)
         for call in self._warnings(body, conditional=False):
             signals.add("warning")
             message = message or _clean(_text(self._message_arg(call), self.constants))
@@ -333,7 +343,17 @@ class _ModuleScan:
         for keyword in call.keywords:
             if keyword.arg in ("reason", "details", "message", "msg"):
                 return _text(keyword.value, self.constants)
-        return _text(call.args[0], self.constants) if call.args else None
+        alternative = self._keyword(call, ("alternative",))
+        if alternative:  # matplotlib's `_api.deprecated("3.7", alternative="x")`
+            return f"use `{alternative}` instead"
+        first = _text(call.args[0], self.constants) if call.args else None
+        return None if first is None or _VERSION_ONLY.match(first) else first
+
+    def _decorator_version(self, call: ast.Call) -> str | None:
+        named = self._keyword(call, ("version", "deprecated_in", "since"))
+        first = _text(call.args[0], self.constants) if call.args else None
+        # `@_api.deprecated("3.7")`: the version as the first argument.
+        return named or (first if first is not None and _VERSION_ONLY.match(first) else None)
 
     def _keyword(self, call: ast.Call, names: tuple[str, ...]) -> str | None:
         for keyword in call.keywords:
@@ -365,6 +385,10 @@ class _ModuleScan:
                 signals=signals,
             )
         )
+
+
+def _is_deprecated_name(name: str | None) -> bool:
+    return name is not None and name.lower().endswith("deprecated")
 
 
 def _docstring_deprecation(docstring: str) -> tuple[str | None, str | None]:
