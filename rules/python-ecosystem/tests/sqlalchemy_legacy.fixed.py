@@ -81,3 +81,10 @@ def lookup(self_session):
         # expect: session-query-legacy
         names = session.query(User.id, User).all()
     return user, names
+
+# expect: metadata-bind-removed
+bound = sa.MetaData(bind=engine)
+# expect: statement-execute-removed
+rows = sa.select(users.c.id).execute()
+# expect: statement-execute-removed
+n = select(users.c.id).scalar()

@@ -82,3 +82,11 @@ from sqlalchemy.orm import declarative_base as orm_base
 with duckdb.connect() as duck:
     # ok: string-sql-execute-removed
     duck.execute("SELECT 42")
+
+# ok: metadata-bind-removed
+plain_metadata = sa.MetaData()
+# ok: statement-execute-removed
+with engine.connect() as conn:
+    found = conn.execute(select(users.c.id)).all()
+# ok: statement-execute-removed
+cursor.execute("select 1")
