@@ -345,7 +345,7 @@ class _ModuleScan:
                 return _text(keyword.value, self.constants)
         alternative = self._keyword(call, ("alternative",))
         if alternative:  # matplotlib's `_api.deprecated("3.7", alternative="x")`
-            return f"use `{alternative}` instead"
+            return f"use {alternative if '`' in alternative else f'`{alternative}`'} instead"
         first = _text(call.args[0], self.constants) if call.args else None
         return None if first is None or _VERSION_ONLY.match(first) else first
 
