@@ -33,9 +33,9 @@ _DEPRECATED_LINE = re.compile(
     r"deprecated|This (?:function|method|class|exception|property) (?:is|has been) deprecated)",
     re.IGNORECASE,
 )
+_VERSION_ONLY = re.compile(r"^\d+(?:\.\d+)+$")
 # Library-specific decorators that deprecate what they wrap, also called as
 # `old = deprecate(new, old_name="old", new_name="new")` (NumPy's `numpy._utils.deprecate`).
-_VERSION_ONLY = re.compile(r"^\d+(?:\.\d+)+$")
 _DEPRECATE_FUNCTIONS = {"deprecate", "deprecate_with_doc", "_deprecate"}
 _ABOUT_ARGUMENT = re.compile(r"\b(?:parameter|argument|option|keyword)s?\b", re.IGNORECASE)
 
@@ -194,28 +194,32 @@ class _ModuleScan:
                 self._deprecating_call(node, node.value)
 
     def _deprecating_call(self, node: ast.Assign, call: ast.Call) -> None:
-        """``old = deprecate(new, old_name="old", new_name="new", message=...)``."""
-        if isinstance(call.func, ast.Call) and _is_deprecated_name(_name_of(call.func.func)):
-            # `get_cmap = _api.deprecated("3.7", alternative="...")(_get_cmap)` (matplotlib)
-            decorator = call.func
-            message = _clean(self._decorator_message(decorator))
-            version = self._decorator_version(decorator)
-            for target in node.targets:
-                if isinstance(target, ast.Name) and not target.id.startswith("_"):
-                    self._add(
-                        None, target.id, "function", node.lineno, {"decorator"}, message, version
-                    )
-            return
-        if _name_of(call.func) not in _DEPRECATE_FUNCTIONS or not call.args:
+        """``get_cmap = _api.deprecated("3.7", alternative=...)(_get_cmap)`` (matplotlib), or
+        ``old = deprecate(new, old_name="old", new_name="new", message=...)`` (NumPy)."""
+        replacement: str | None = None
+        if isinstance(call.func, ast.Call) and self._is_deprecating(_name_of(call.func.func)):
+            message = _clean(self._decorator_message(call.func))
+            version = self._decorator_version(call.func)
+        elif _name_of(call.func) in _DEPRECATE_FUNCTIONS and call.args:
+            message, version = self._keyword(call, ("message",)), None
+            replacement = self._keyword(call, ("new_name",)) or _name_of(call.args[0])
+        else:
             return
         for target in node.targets:
             if not isinstance(target, ast.Name) or target.id.startswith("_"):
                 continue
-            message = self._keyword(call, ("message",))
-            new_name = self._keyword(call, ("new_name",)) or _name_of(call.args[0])
-            if message is None and new_name and new_name != target.id:
-                message = f"use `{new_name}` instead"
-            self._add(None, target.id, "function", node.lineno, {"decorator"}, message, None)
+            text = message
+            if text is None and replacement and replacement != target.id:
+                text = f"use `{replacement}` instead"
+            self._add(None, target.id, "function", node.lineno, {"decorator"}, text, version)
+
+    def _is_deprecating(self, name: str | None) -> bool:
+        """Whether a decorator (or decorator factory) of this name deprecates what it wraps."""
+        return name is not None and (
+            name.lower().endswith("deprecated")
+            or name in self.decorator_aliases
+            or name in _DEPRECATE_FUNCTIONS
+        )
 
     def _body(self, body: list[ast.stmt], owner: str | None) -> None:
         for node in body:
@@ -264,11 +268,7 @@ class _ModuleScan:
         version: str | None = None
         for decorator in node.decorator_list:
             name = _name_of(decorator)
-            if name is not None and (
-                name.lower().endswith("deprecated")
-                or name in self.decorator_aliases
-                or name in _DEPRECATE_FUNCTIONS
-            ):
+            if self._is_deprecating(name):
                 signals.add("decorator")
                 if isinstance(decorator, ast.Call):
                     message = message or _clean(self._decorator_message(decorator))
@@ -385,10 +385,6 @@ class _ModuleScan:
                 signals=signals,
             )
         )
-
-
-def _is_deprecated_name(name: str | None) -> bool:
-    return name is not None and name.lower().endswith("deprecated")
 
 
 def _docstring_deprecation(docstring: str) -> tuple[str | None, str | None]:
