@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
-from upstream.agents.evaluation import completion_findings
-from upstream.agents.evaluation._records import Sample
+from upstream.agents.evaluation import Sample, completion_findings
 from upstream.agents.snippets import implied_imports
-from upstream.engine import LANGUAGES
+from upstream.engine import LANGUAGES, RuleSet
 from upstream.packs import bundled_pack_paths, load_rule_set
 
 PYTHON = LANGUAGES["python"]
@@ -45,11 +44,11 @@ def test_no_aliases_for_javascript() -> None:
 
 
 @pytest.fixture(scope="module")
-def rule_set():  # type: ignore[no-untyped-def]
+def rule_set() -> RuleSet:
     return load_rule_set(list(bundled_pack_paths())).rule_set
 
 
-def test_eval_finds_the_fragment_mistake_only_in_snippet_mode(rule_set) -> None:  # type: ignore[no-untyped-def]
+def test_eval_finds_the_fragment_mistake_only_in_snippet_mode(rule_set: RuleSet) -> None:
     sample = Sample(id="s1", model="m", code="def f(x):\n    return np.float(x)\n")
     assert completion_findings(sample, rule_set, "python") == []
     [finding] = completion_findings(sample, rule_set, "python", snippet=True)
@@ -59,7 +58,7 @@ def test_eval_finds_the_fragment_mistake_only_in_snippet_mode(rule_set) -> None:
     assert finding.fix is not None and finding.fix.start.line == 1
 
 
-def test_eval_snippet_mode_keeps_the_prompt_out(rule_set) -> None:  # type: ignore[no-untyped-def]
+def test_eval_snippet_mode_keeps_the_prompt_out(rule_set: RuleSet) -> None:
     # The prompt's own mistake is not the model's; the completion's is, after the prompt.
     sample = Sample(
         id="s2",

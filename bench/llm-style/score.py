@@ -24,9 +24,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from upstream.agents.evaluation import completion_findings
-from upstream.agents.evaluation._records import Sample
-from upstream.engine import Finding
+from upstream.agents.evaluation import Sample, completion_findings
+from upstream.engine import Finding, RuleSet
 from upstream.packs import bundled_pack_paths, load_rule_set
 
 CORPUS = Path(__file__).parent
@@ -80,7 +79,7 @@ def labels(code: str) -> dict[int, str]:
     return found
 
 
-def score_file(path: Path, rule_set, tally: Tally) -> None:  # type: ignore[no-untyped-def]
+def score_file(path: Path, rule_set: RuleSet, tally: Tally) -> None:
     prompt, code = split(path.read_text(encoding="utf-8"))
     language = _LANGUAGES[path.suffix]
     sample = Sample(id=path.name, model="corpus", code=code, prompt=prompt, language=language)

@@ -2,9 +2,10 @@
 
 A completion such as ``return np.float(x)`` has no ``import numpy as np``, so every rule with
 ``imports: [numpy]`` would be off and the model's mistake would go uncounted. In snippet mode
-(``upstream eval run --snippet``, the MCP tool's ``snippet`` argument) a name from
-``CONVENTIONAL_IMPORTS`` that the code uses only as ``name.attribute``, and never defines,
-imports or mentions otherwise, is read as its conventional import. Any other mention of the
+(``upstream eval --snippet``, ``upstream eval pairs --snippet``, the MCP tool's ``snippet``
+argument) a name from ``CONVENTIONAL_IMPORTS`` that the code uses only as
+``name.attribute``, and never defines, imports or mentions otherwise, is read as its
+conventional import. Any other mention of the
 name (an assignment, a parameter, ``print(np)``) leaves it alone: the fragment may mean
 something else by it. This is for fragments, not for ``check`` on a project, where a missing
 import is a real error and the file's own imports decide.
