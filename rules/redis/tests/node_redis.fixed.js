@@ -37,6 +37,34 @@ memo.get('k', (err, value) => {});
 // Express handlers are (req, res).
 // ok: node-callback-api-removed
 app.get('/x', (req, res) => res.send('ok'));
+// A MULTI chain's exec takes no callback (v4+ reads it as `execAsPipeline`).
+// expect: node-callback-api-removed
+client.multi().set('a', '1').del('b').exec(function (err, replies) {});
+const batch = client.multi().incr('hits');
+// expect: node-callback-api-removed
+batch.exec((err, replies) => console.log(replies));
+// ok: node-callback-api-removed
+const replies = await client.multi().set('a', '1').exec();
+// expect: node-lowercase-command-removed
+client.multi().hset('h', 'f', 'v');
+// Callbacks handed on by a wrapper's parameter.
+function setting(name, fn) {
+  // expect: node-callback-api-removed, node-lowercase-command-removed
+  client.hget('settings', name, fn);
+}
+function remember(key, value, cb) {
+  // expect: node-callback-api-removed
+  client.set(key, value, cb || noop);
+}
+// A value that is not a callback, and a wrapper that is not a client.
+function store(key, payload) {
+  // ok: node-callback-api-removed
+  client.set(key, payload);
+}
+function lookup(key, fn) {
+  // ok: node-callback-api-removed
+  cache.get(key, fn);
+}
 
 // ---------------------------------------------------------------- SET modifiers
 // expect: node-set-expiry-arguments
