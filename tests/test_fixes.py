@@ -33,6 +33,18 @@ def test_multi_metavariable_with_keyed_items_taken_out_is_joined(find):
     assert finding.fix is not None and finding.fix.text == "g(a, b=2)"
 
 
+def test_branch_that_does_not_bind_a_fix_variable_gets_no_fix(find):
+    rules = rule_yaml(
+        "match:\n  any:\n    - pattern: $M.trapz($$$A)\n    - pattern: scipy.integrate.trapz",
+        extra="fix: $M.trapezoid($$$A)",
+    )
+    code = "import scipy.integrate\nfrom scipy.integrate import trapz\nscipy.integrate.trapz(y)\n"
+    findings = sorted(find(rules, code), key=lambda finding: finding.start_byte)
+    fixes = [finding.fix.text if finding.fix else None for finding in findings]
+    assert "scipy.integrate.trapezoid(y)" in fixes
+    assert None in fixes and not any("$" in (text or "") for text in fixes)
+
+
 def test_unsafe_fix_is_only_chosen_when_asked(find):
     rules = rule_yaml("match:\n  pattern: f($X)", extra="fix:\n  template: g($X)\n  safe: false")
     findings = find(rules, "f(1)\n")

@@ -30,7 +30,7 @@ from upstream.engine.structural import (
     binding_text,
 )
 from upstream.engine.suppressions import find_suppressions
-from upstream.engine.templates import render
+from upstream.engine.templates import references, render
 from upstream.engine.types import LazyTypes, ProjectIndex
 
 if TYPE_CHECKING:
@@ -495,7 +495,11 @@ def _finding(
     start, end = document.position(node.start_byte), document.position(node.end_byte)
     fix = None
     template = spec.fix_for(rule.spec.name)
-    if template is not None and not _names_aliased(template.template, bindings):
+    if (
+        template is not None
+        and _all_bound(template.template, bindings)
+        and not _names_aliased(template.template, bindings)
+    ):
         fix = Edit(
             start_byte=node.start_byte,
             end_byte=node.end_byte,
@@ -523,6 +527,13 @@ def _finding(
             if not name.startswith(ALIASED)
         },
     )
+
+
+def _all_bound(template: str, bindings: Bindings) -> bool:
+    """Whether the match bound every metavariable the fix writes: in a rule whose `any:`
+    branches bind different names, a branch without ``$M`` gets no fix rather than one
+    that writes ``$M`` literally."""
+    return references(template)[1] <= bindings.keys()
 
 
 def _names_aliased(template: str, bindings: Bindings) -> bool:
