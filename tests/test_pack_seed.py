@@ -6,13 +6,17 @@ Network tests download pinned releases once into $UPSTREAM_DOWNLOAD_CACHE (defau
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import tarfile
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
 from conftest import run_cli
+from upstream.authoring.seed.fetch import fetch_pypi
 from upstream.authoring.seed.npm import scan_typescript
 from upstream.authoring.seed.python import scan_python
 
@@ -262,3 +266,59 @@ def test_mongodb_npm(tmp_path: Path, download_cache: Path) -> None:
     assert "'{ autoIndexId: $VALUE, $$$ }'" in rules
     tested = run_cli("test", str(out))
     assert tested.returncode == 0, tested.stdout
+
+
+def _wheel(folder: Path, name: str, version: str, files: dict[str, str]) -> None:
+    info = f"{name}-{version}.dist-info"
+    with zipfile.ZipFile(folder / f"{name}-{version}-py3-none-any.whl", "w") as wheel:
+        for path, text in files.items():
+            wheel.writestr(path, text)
+        wheel.writestr(
+            f"{info}/METADATA", f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
+        )
+        wheel.writestr(
+            f"{info}/WHEEL", "Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+        )
+        wheel.writestr(f"{info}/RECORD", "")
+
+
+def _sdist_whose_build_runs(folder: Path, name: str, version: str, marker: Path) -> None:
+    """An sdist whose build backend leaves ``marker`` behind if pip ever runs it."""
+    backend = (
+        "import pathlib\n"
+        "def get_requires_for_build_wheel(config_settings=None):\n"
+        f"    pathlib.Path({str(marker)!r}).write_text('ran')\n"
+        "    return []\n"
+        "def prepare_metadata_for_build_wheel(directory, config_settings=None):\n"
+        f"    pathlib.Path({str(marker)!r}).write_text('ran')\n"
+        "    raise RuntimeError('built')\n"
+        "build_wheel = prepare_metadata_for_build_wheel\n"
+    )
+    files = {
+        "pyproject.toml": '[build-system]\nrequires = []\nbuild-backend = "backend"\n'
+        'backend-path = ["."]\n',
+        "backend.py": backend,
+        "PKG-INFO": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+    }
+    with tarfile.open(folder / f"{name}-{version}.tar.gz", "w:gz") as sdist:
+        for path, text in files.items():
+            data = text.encode()
+            entry = tarfile.TarInfo(f"{name}-{version}/{path}")
+            entry.size = len(data)
+            sdist.addfile(entry, io.BytesIO(data))
+
+
+def test_pypi_download_takes_the_wheel_and_runs_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A local index of one release with an sdist and a wheel; pip finds only these.
+    links, marker = tmp_path / "links", tmp_path / "sdist-build-ran"
+    links.mkdir()
+    _wheel(links, "demo_lib", "1.0", {"demo_lib/__init__.py": "def old():\n    pass\n"})
+    _sdist_whose_build_runs(links, "demo_lib", "1.0", marker)
+    monkeypatch.setenv("PIP_NO_INDEX", "1")
+    monkeypatch.setenv("PIP_FIND_LINKS", str(links))
+    monkeypatch.setenv("UPSTREAM_DOWNLOAD_CACHE", str(tmp_path / "cache"))
+    source = fetch_pypi("demo_lib", "1.0", tmp_path / "work")
+    assert (source / "demo_lib" / "__init__.py").is_file()
+    assert not marker.exists(), "pip ran the sdist's build backend"

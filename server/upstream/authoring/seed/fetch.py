@@ -1,9 +1,12 @@
 """Fetch a library release's source without running any of it.
 
-PyPI: ``pip download --no-deps --no-binary :all:`` (the sdist; a wheel when there is none).
-npm: ``npm pack NAME@VERSION``. Archives are unpacked with path checks; nothing is built,
-installed or imported. Set ``UPSTREAM_DOWNLOAD_CACHE`` to a folder to keep the downloads and
-reuse them (offline re-runs).
+PyPI: ``pip download --no-deps --only-binary :all:`` (a wheel: pip runs nothing for it),
+else the sdist with ``--no-build-isolation``: pip still asks the sdist's build backend for its
+metadata, but never downloads or compiles build dependencies (with isolation, a matplotlib or
+SciPy sdist had pip building NumPy from source for many minutes). Each pip run is bounded by
+``PIP_TIMEOUT`` seconds. npm: ``npm pack NAME@VERSION``. Archives are unpacked with path
+checks; nothing is installed or imported. Set ``UPSTREAM_DOWNLOAD_CACHE`` to a folder to
+keep the downloads and reuse them (offline re-runs).
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ from pathlib import Path
 from upstream.errors import UpstreamError
 
 CACHE_ENV = "UPSTREAM_DOWNLOAD_CACHE"
+# One `pip download`, at most: a slow index or a stuck metadata build is an error, not a hang.
+PIP_TIMEOUT = 600
+# A wheel first (nothing of the release runs), then the sdist without fetching build tools.
+_PIP_ATTEMPTS = (("--only-binary", ":all:"), ("--no-binary", ":all:", "--no-build-isolation"))
 
 
 class FetchError(UpstreamError):
@@ -41,7 +48,7 @@ def _cached(folder: Path, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) 
 
 
 def fetch_pypi(name: str, version: str, workdir: Path) -> Path:
-    """Download ``name==version`` (sdist, else wheel); return the unpacked source folder."""
+    """Download ``name==version`` (wheel, else sdist); return the unpacked source folder."""
     cache = _cache(workdir)
     stems = tuple(
         f"{variant}-{version}".lower()
@@ -49,18 +56,25 @@ def fetch_pypi(name: str, version: str, workdir: Path) -> Path:
     )
     archive = _cached(cache, stems, (".tar.gz", ".zip", ".whl"))
     if archive is None:
-        for binary in ("--no-binary", "--only-binary"):
+        detail = ""
+        for options in _PIP_ATTEMPTS:
             command = [
-                sys.executable, "-m", "pip", "download", "--no-deps", binary, ":all:",
+                sys.executable, "-m", "pip", "download", "--no-deps", *options,
                 "--disable-pip-version-check", f"{name}=={version}", "-d", str(cache),
             ]  # fmt: skip
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            try:
+                done = subprocess.run(
+                    command, capture_output=True, text=True, check=False, timeout=PIP_TIMEOUT
+                )
+            except subprocess.TimeoutExpired:
+                detail = f"no answer in {PIP_TIMEOUT} s"
+                continue
             archive = _cached(cache, stems, (".tar.gz", ".zip", ".whl"))
             if done.returncode == 0 and archive is not None:
                 break
+            detail = " ".join(done.stderr.strip().splitlines()[-1:])
         else:
-            detail = done.stderr.strip().splitlines()[-1:] if done.stderr else []
-            raise FetchError(f"pip download {name}=={version} failed: {' '.join(detail)}")
+            raise FetchError(f"pip download {name}=={version} failed: {detail}")
     return unpack(archive, workdir / "source")
 
 
