@@ -180,6 +180,34 @@ def test_seed_from_path_writes_a_pack_whose_stubs_pass(tmp_path: Path) -> None:
     assert "docs link is a placeholder" in lint and "message still has a TODO" in lint
 
 
+def test_versionremoved_drafts_an_error_gated_on_the_removal(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path / "lib",
+        {
+            "lib/__init__.py": "",
+            "lib/api.py": """
+                def old():
+                    \"\"\"Gone.
+
+                    .. versionremoved:: 2.0
+                       Use ``new()`` instead.
+                    \"\"\"
+                    raise AttributeError("old() was removed in lib 2.0; use new()")
+                def kept():
+                    \"\"\".. versionadded:: 2.0\"\"\"
+            """,
+        },
+    )
+    [api] = scan_python(source).deprecations
+    assert (api.name, api.removed, api.message) == ("old", "2.0", "Use `new()` instead.")
+    out = tmp_path / "draft"
+    assert run_cli("pack", "seed", "--path", str(source), "-o", str(out)).returncode == 0
+    rules = "".join(path.read_text() for path in out.glob("*.yaml"))
+    assert "id: old-removed" in rules and "severity: error" in rules
+    assert "pypi: lib>=2.0" in rules and "removed in lib 2.0: Use" in rules
+    assert run_cli("test", str(out)).returncode == 0
+
+
 def test_seed_refuses_to_overwrite(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "keep.txt").write_text("mine")

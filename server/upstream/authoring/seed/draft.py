@@ -125,8 +125,12 @@ def _slug(text: str) -> str:
 
 def _rule_id(apis: list[Deprecation]) -> str:
     if len(apis) == 1:
-        return f"{_slug(apis[0].display)}-deprecated"
-    return f"{_slug(apis[0].name)}-deprecated"
+        return f"{_slug(apis[0].display)}-{_state(apis[0])}"
+    return f"{_slug(apis[0].name)}-{_state(apis[0])}"
+
+
+def _state(api: Deprecation) -> str:
+    return "removed" if api.removed else "deprecated"
 
 
 def _unique(rule_id: str, used: set[str]) -> str:
@@ -199,13 +203,16 @@ def _message(apis: list[Deprecation], distribution: str) -> str:
     first = apis[0]
     names = ", ".join(f"`{api.display}`" for api in apis)
     verb = "is" if len(apis) == 1 else "are"
-    since = f" since {distribution} {first.version}" if first.version else ""
+    if first.removed:
+        state = f"removed in {distribution} {first.removed}"
+    else:
+        state = "deprecated" + (f" since {distribution} {first.version}" if first.version else "")
     said = first.message or ""
     if said and not said.endswith((".", "!", "?")):
         said += "."
     if not re.search(r"\b(?:use|instead)\b", said, re.IGNORECASE):
         said = f"{said} TODO: say what to use instead".strip()
-    text = f"{names} {verb} deprecated{since}: {said}"
+    text = f"{names} {verb} {state}: {said}"
     if len(text) > MAX_MESSAGE:
         text = text[: MAX_MESSAGE - 1].rsplit(" ", 1)[0] + "…"
     return text
@@ -218,15 +225,18 @@ def _rule_data(
     names = ", ".join(f"`{api.display}`" for api in rule.apis)
     data: dict[str, object] = {
         "id": rule.id,
-        "title": f"{names} {'is' if len(rule.apis) == 1 else 'are'} deprecated",
-        "severity": "warning",
+        "title": f"{names} {'is' if len(rule.apis) == 1 else 'are'} "
+        + ("removed" if first.removed else "deprecated"),
+        # A removal the library states is an error from that release; a deprecation warns.
+        "severity": "error" if first.removed else "warning",
         "languages": list(ecosystem.languages),
         "message": _message(rule.apis, distribution),
         "docs": DOCS_PLACEHOLDER,
         "tags": ["deprecated"],
     }
-    if first.version:
-        data["requires"] = {ecosystem.registry: f"{distribution}>={first.version}"}
+    if first.removed or first.version:
+        gate = first.removed or first.version
+        data["requires"] = {ecosystem.registry: f"{distribution}>={gate}"}
     elif version:
         # Deprecated by this release at the latest: a gate that is never wrong, to lower.
         data["requires"] = {ecosystem.registry: f"{distribution}>={version}"}
@@ -235,7 +245,7 @@ def _rule_data(
     where = "\n".join(_provenance(api) for api in rule.apis)
     gate = (
         ""
-        if first.version or not version
+        if first.removed or first.version or not version
         else f"TODO: the library does not say when; `requires` is {version}, lower it.\n\n"
     )
     data["explanation"] = (
@@ -248,6 +258,7 @@ def _rule_data(
 def _provenance(api: Deprecation) -> str:
     signals = ", ".join(sorted(api.signals))
     since = f"; deprecated in {api.version}" if api.version else ""
+    since += f"; removed in {api.removed}" if api.removed else ""
     return f"- `{api.qualified}` ({api.kind}), {api.file}:{api.line}: {signals}{since}"
 
 

@@ -24,6 +24,7 @@ class Deprecation:
     line: int
     message: str | None = None  # the library's own words, whitespace collapsed
     version: str | None = None  # the version it was deprecated in, when stated
+    removed: str | None = None  # the version that removed it (``.. versionremoved::``)
     signals: set[str] = field(default_factory=set)
 
     @property

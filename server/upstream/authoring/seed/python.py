@@ -3,8 +3,9 @@
 Nothing is imported or run. Signals: an unconditional ``warnings.warn(..., DeprecationWarning
 | PendingDeprecationWarning | FutureWarning | a subclass)`` in the body of a function (for a
 class: in ``__init__``); a decorator named ``deprecated`` (PEP 702 / ``typing_extensions``,
-the ``deprecated`` and ``deprecation`` packages); a docstring with ``.. deprecated::`` or a
-line starting ``**DEPRECATED**``. A warning inside an ``if`` usually concerns one argument,
+the ``deprecated`` and ``deprecation`` packages); a docstring with ``.. deprecated::``,
+``.. versionremoved::`` (a stub kept to say the API is gone) or a line starting
+``**DEPRECATED**``. A warning inside an ``if`` usually concerns one argument,
 not the API: those are counted as ``conditional`` and left out.
 """
 
@@ -26,6 +27,7 @@ _SKIPPED_DIRS = {
 _SKIPPED_FILES = {"setup.py", "conftest.py", "noxfile.py", "fabfile.py"}
 _VERSION = r"(\d+(?:\.\d+)+[a-z0-9.]*)"
 _DEPRECATED_DIRECTIVE = re.compile(r"^\s*\.\. deprecated::\s*" + _VERSION + r"?\s*$")
+_REMOVED_DIRECTIVE = re.compile(r"^\s*\.\. versionremoved::\s*" + _VERSION + r"\s*$")
 _CHANGED_DIRECTIVE = re.compile(r"^\s*\.\. version(?:changed|added)::\s*" + _VERSION)
 _DEPRECATED_LINE = re.compile(
     r"^(?:\*\*DEPRECATED\*\*|Deprecated\.?$|Deprecated\. |Deprecated (?:the \S+ )?"
@@ -262,10 +264,12 @@ class _ModuleScan:
         self,
         node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
         body: list[ast.stmt],
-    ) -> tuple[set[str], str | None, str | None] | None:
+    ) -> tuple[set[str], str | None, str | None, str | None] | None:
+        """(signals, message, deprecated-in version, removed-in version) of an API."""
         signals: set[str] = set()
         message: str | None = None
         version: str | None = None
+        removed: str | None = None
         for decorator in node.decorator_list:
             name = _name_of(decorator)
             if self._is_deprecating(name):
@@ -282,10 +286,15 @@ class _ModuleScan:
             signals.add("docstring")
             message = message or doc_message
         version = version or doc_version or _version_from_changes(docstring)
+        removal = _docstring_removal(docstring)
+        if removal is not None:
+            signals.add("docstring")
+            message = message or removal[0]
+            removed = removal[1]
         if not signals:
             self.scan.conditional += sum(1 for _ in self._warnings(body, conditional=True))
             return None
-        return signals, message, version
+        return signals, message, version, removed
 
     def _warnings(self, body: list[ast.stmt], conditional: bool) -> Iterator[ast.Call]:
         """The deprecation warnings issued by ``body``: unconditional ones (statements run
@@ -370,6 +379,7 @@ class _ModuleScan:
         signals: set[str],
         message: str | None,
         version: str | None,
+        removed: str | None = None,
     ) -> None:
         self.scan.deprecations.append(
             Deprecation(
@@ -382,9 +392,32 @@ class _ModuleScan:
                 line=line,
                 message=message,
                 version=version,
+                removed=removed,
                 signals=signals,
             )
         )
+
+
+def _directive_body(lines: list[str], index: int) -> str | None:
+    """The indented paragraph under the directive on ``lines[index]``."""
+    body: list[str] = []
+    for following in lines[index + 1 :]:
+        if following.strip() and not following.startswith((" ", "\t")):
+            break
+        if not following.strip() and body:
+            break
+        body.append(following)
+    return _clean(" ".join(body))
+
+
+def _docstring_removal(docstring: str) -> tuple[str, str] | None:
+    """(the note, the version) of a ``.. versionremoved:: X`` directive."""
+    lines = docstring.splitlines()
+    for index, line in enumerate(lines):
+        directive = _REMOVED_DIRECTIVE.match(line)
+        if directive:
+            return _directive_body(lines, index) or "removed", directive.group(1)
+    return None
 
 
 def _docstring_deprecation(docstring: str) -> tuple[str | None, str | None]:
@@ -393,14 +426,7 @@ def _docstring_deprecation(docstring: str) -> tuple[str | None, str | None]:
     for index, line in enumerate(lines):
         directive = _DEPRECATED_DIRECTIVE.match(line)
         if directive:
-            body: list[str] = []
-            for following in lines[index + 1 :]:
-                if following.strip() and not following.startswith((" ", "\t")):
-                    break
-                if not following.strip() and body:
-                    break
-                body.append(following)
-            return _clean(" ".join(body)) or "deprecated", directive.group(1)
+            return _directive_body(lines, index) or "deprecated", directive.group(1)
         stripped = line.strip()
         if stripped.upper().startswith("**DEPRECATED**") and not _ABOUT_ARGUMENT.search(stripped):
             note = stripped[len("**DEPRECATED**") :].lstrip(" -:\u2013\u2014")
