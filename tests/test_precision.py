@@ -26,9 +26,15 @@ def test_correct_modern_code_gets_no_findings():
     )
 
 
+# docs/packs.md is the generated tables, then (after this line) measurements of the packs.
+MEASURED = "<!-- measured, not generated: python bench/llm-style/score.py -->\n"
+
+
 def test_packs_doc_is_current():
     result = run_cli("rules", "--format", "markdown", cwd=REPO)
     assert result.returncode == 0, result.stderr
-    assert (REPO / "docs" / "packs.md").read_text() == result.stdout, (
-        "docs/packs.md is stale: upstream rules --format markdown > docs/packs.md"
+    generated = (REPO / "docs" / "packs.md").read_text().split("\n" + MEASURED, 1)[0]
+    assert generated == result.stdout, (
+        "docs/packs.md is stale: regenerate the part above the measurements with "
+        "upstream rules --format markdown"
     )
