@@ -13,7 +13,7 @@ import dataclasses
 import hashlib
 import importlib.metadata
 import threading
-from collections.abc import Iterator, Set
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -105,12 +105,16 @@ class LanguageRules:
     feeds: list[list[Feed]] = field(default_factory=list)
     slots: int = 0
     # `query` pins dotted names by their last name. A file with an import that renames one
-    # of `chain_names` (`from pandas import Int64Index as I`) needs this variant, with the
-    # same pattern indexes, compiled on first need.
+    # of `chain_names` (`from pandas import Int64Index as I`, `import pandas as pd`) needs a
+    # variant with the same pattern indexes in which the groups that pin one of those names
+    # leave it open; compiled on first need, one per set of renamed names.
     chain_names: frozenset[str] = frozenset()
-    # One generator per query pattern group, in query order: the variant is written from them.
+    # One generator per query pattern group, in query order, the group's text in `query`, and
+    # the last names it pins: the variants are written from them.
     _group_matchers: list[CompiledMatcher] = field(default_factory=list)
-    _renamed_query: tree_sitter.Query | None = None
+    _group_texts: list[str] = field(default_factory=list)
+    _group_names: list[frozenset[str]] = field(default_factory=list)
+    _renamed_queries: dict[frozenset[str], tree_sitter.Query] = field(default_factory=dict)
     _local_ids: frozenset[str] | None = None
     _subsets: dict[frozenset[str], LanguageRules] = field(default_factory=dict)
     # The merged query is built by compile(), at load or (lazy loading) on first use.
@@ -177,16 +181,24 @@ class LanguageRules:
 
     def query_for(self, renamed: set[str]) -> tree_sitter.Query | None:
         """The query for a file whose imports rename these last names."""
-        if not renamed & self.chain_names:
+        names = frozenset(renamed & self.chain_names)
+        if not names:
             return self.query
         with self._lock:
-            return self._renamed()
+            return self._renamed(names)
 
-    def _renamed(self) -> tree_sitter.Query:
-        if self._renamed_query is None:
+    def _renamed(self, names: frozenset[str]) -> tree_sitter.Query:
+        """The variant in which only the groups pinning one of ``names`` leave it open: a
+        file with `import pandas as pd` keeps `read_csv` pinned (`pd.read_csv` still spells
+        it), and only patterns whose last name is `pandas` itself are loosened."""
+        query = self._renamed_queries.get(names)
+        if query is None:
             spec, matchers = self.spec, self._group_matchers
-            texts = [matcher.generator_query(spec, renamed=True) for matcher in matchers]
-            for index in _rejected(spec, texts, range(len(texts))):
+            texts = list(self._group_texts)
+            loosened = [i for i, pinned in enumerate(self._group_names) if pinned & names]
+            for index in loosened:
+                texts[index] = matchers[index].generator_query(spec, renamed=True)
+            for index in _rejected(spec, texts, loosened):
                 matcher = matchers[index]
                 pattern = matcher.pattern
                 texts[index] = (
@@ -194,8 +206,9 @@ class LanguageRules:
                     if pattern is not None
                     else matcher.generator_query(spec)
                 )
-            self._renamed_query = tree_sitter.Query(self.spec.grammar, "\n".join(texts))
-        return self._renamed_query
+            query = tree_sitter.Query(self.spec.grammar, "\n".join(texts))
+            self._renamed_queries[names] = query
+        return query
 
 
 @dataclass
@@ -593,7 +606,7 @@ def _install(
             key = (chunk, raw.predicates if raw is not None else ())
             groups.setdefault(key, []).append(owner)
     keys = list(groups)
-    _install_renamed(language, [groups[key][0] for key in keys])
+    _install_renamed(language, [groups[key][0] for key in keys], [text for text, _ in keys])
     starts: list[int] = []
     offset = 0
     for text, _ in keys:
@@ -619,14 +632,20 @@ def _install(
     return []
 
 
-def _install_renamed(language: LanguageRules, firsts: list[Generator | Feed]) -> None:
+def _install_renamed(
+    language: LanguageRules, firsts: list[Generator | Feed], texts: list[str]
+) -> None:
     # One owner per group stands for it: the group's query text is the same for all.
     language._group_matchers = [owner.matcher for owner in firsts]
-    names: set[str] = set()
-    for matcher in language._group_matchers:
-        if matcher.pattern is not None and not matcher.loose_query:
-            names |= chain_last_names(matcher.pattern)
-    language.chain_names = frozenset(names)
+    language._group_texts = texts
+    language._group_names = [
+        frozenset(chain_last_names(matcher.pattern))
+        if matcher.pattern is not None and not matcher.loose_query
+        else frozenset()
+        for matcher in language._group_matchers
+    ]
+    language._renamed_queries = {}
+    language.chain_names = frozenset().union(*language._group_names)
 
 
 def _compiles(spec: LanguageSpec, text: str) -> bool:
@@ -637,7 +656,7 @@ def _compiles(spec: LanguageSpec, text: str) -> bool:
     return True
 
 
-def _rejected(spec: LanguageSpec, chunks: list[str], indexes: range) -> list[int]:
+def _rejected(spec: LanguageSpec, chunks: list[str], indexes: Sequence[int]) -> list[int]:
     """Indexes of chunks the grammar rejects, found by halving (one compile when none is)."""
     if _compiles(spec, "\n".join(chunks[i] for i in indexes)):
         return []
