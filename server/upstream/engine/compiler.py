@@ -114,7 +114,8 @@ class LanguageRules:
     _group_matchers: list[CompiledMatcher] = field(default_factory=list)
     _group_texts: list[str] = field(default_factory=list)
     _group_names: list[frozenset[str]] = field(default_factory=list)
-    _renamed_queries: dict[frozenset[str], tree_sitter.Query] = field(default_factory=dict)
+    # Keyed by the groups a variant loosens: name sets that loosen the same groups share one.
+    _renamed_queries: dict[tuple[int, ...], tree_sitter.Query] = field(default_factory=dict)
     _local_ids: frozenset[str] | None = None
     _subsets: dict[frozenset[str], LanguageRules] = field(default_factory=dict)
     # The merged query is built by compile(), at load or (lazy loading) on first use.
@@ -191,11 +192,11 @@ class LanguageRules:
         """The variant in which only the groups pinning one of ``names`` leave it open: a
         file with `import pandas as pd` keeps `read_csv` pinned (`pd.read_csv` still spells
         it), and only patterns whose last name is `pandas` itself are loosened."""
-        query = self._renamed_queries.get(names)
+        loosened = tuple(i for i, pinned in enumerate(self._group_names) if pinned & names)
+        query = self._renamed_queries.get(loosened)
         if query is None:
             spec, matchers = self.spec, self._group_matchers
             texts = list(self._group_texts)
-            loosened = [i for i, pinned in enumerate(self._group_names) if pinned & names]
             for index in loosened:
                 texts[index] = matchers[index].generator_query(spec, renamed=True)
             for index in _rejected(spec, texts, loosened):
@@ -207,7 +208,7 @@ class LanguageRules:
                     else matcher.generator_query(spec)
                 )
             query = tree_sitter.Query(self.spec.grammar, "\n".join(texts))
-            self._renamed_queries[names] = query
+            self._renamed_queries[loosened] = query
         return query
 
 

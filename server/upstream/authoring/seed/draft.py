@@ -225,8 +225,7 @@ def _rule_data(
     names = ", ".join(f"`{api.display}`" for api in rule.apis)
     data: dict[str, object] = {
         "id": rule.id,
-        "title": f"{names} {'is' if len(rule.apis) == 1 else 'are'} "
-        + ("removed" if first.removed else "deprecated"),
+        "title": f"{names} {'is' if len(rule.apis) == 1 else 'are'} {_state(first)}",
         # A removal the library states is an error from that release; a deprecation warns.
         "severity": "error" if first.removed else "warning",
         "languages": list(ecosystem.languages),
@@ -234,9 +233,9 @@ def _rule_data(
         "docs": DOCS_PLACEHOLDER,
         "tags": ["deprecated"],
     }
-    if first.removed or first.version:
-        gate = first.removed or first.version
-        data["requires"] = {ecosystem.registry: f"{distribution}>={gate}"}
+    stated = first.removed or first.version
+    if stated:
+        data["requires"] = {ecosystem.registry: f"{distribution}>={stated}"}
     elif version:
         # Deprecated by this release at the latest: a gate that is never wrong, to lower.
         data["requires"] = {ecosystem.registry: f"{distribution}>={version}"}
@@ -245,7 +244,7 @@ def _rule_data(
     where = "\n".join(_provenance(api) for api in rule.apis)
     gate = (
         ""
-        if first.removed or first.version or not version
+        if stated or not version
         else f"TODO: the library does not say when; `requires` is {version}, lower it.\n\n"
     )
     data["explanation"] = (
