@@ -208,6 +208,169 @@ def test_versionremoved_drafts_an_error_gated_on_the_removal(tmp_path: Path) -> 
     assert run_cli("test", str(out)).returncode == 0
 
 
+def test_private_modules_count_under_the_public_name_that_re_exports_them(
+    tmp_path: Path,
+) -> None:
+    source = _write(
+        tmp_path / "src",
+        {
+            # SciPy / scikit-learn style: defined in `_impl`, made public by the package.
+            "lib/__init__.py": "from ._impl import *\nfrom ._other import renamed as public\n",
+            "lib/_impl.py": """
+                import warnings
+                __all__ = ["simps"]
+                __all__ += ["Old"]
+                def simps():
+                    warnings.warn("simps is deprecated; use simpson", DeprecationWarning)
+                def hidden():  # not in __all__: `import *` does not bind it
+                    warnings.warn("hidden is deprecated", DeprecationWarning)
+                class Old:
+                    def run(self):
+                        warnings.warn("run is deprecated", DeprecationWarning)
+            """,
+            "lib/_other.py": """
+                import warnings
+                def renamed():
+                    warnings.warn("renamed is deprecated", DeprecationWarning)
+            """,
+            # A private subpackage re-exported two levels up.
+            "lib/sub/__init__.py": "from ._deep._mod import deep\n",
+            "lib/sub/_deep/__init__.py": "",
+            "lib/sub/_deep/_mod.py": """
+                from typing_extensions import deprecated
+                @deprecated("use shallow")
+                def deep(): ...
+            """,
+        },
+    )
+    scan = scan_python(source)
+    found = sorted(item.qualified for item in scan.deprecations)
+    assert found == ["lib.Old.run", "lib.public", "lib.simps", "lib.sub.deep"]
+    assert scan.private == 1  # `hidden`
+    simps = next(item for item in scan.deprecations if item.name == "simps")
+    assert simps.file == "lib/_impl.py"  # where the library said so
+
+
+def test_module_getattr_deprecations_and_removals(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path / "src",
+        {
+            # NumPy 2.0 style: removed names answered with AttributeError from a table
+            # defined in another module; deprecated names warned about.
+            "lib/__init__.py": """
+                import warnings
+                from ._expired import __expired__
+                _future = {"bool": "x"}
+                if False:
+                    pass
+                else:
+                    def __getattr__(attr):
+                        if attr == "linalg":
+                            return 1
+                        elif attr in __expired__:
+                            raise AttributeError(
+                                f"`lib.{attr}` was removed in the Lib 2.0 release. "
+                                f"{__expired__[attr]}"
+                            )
+                        elif attr in ("old_a", "old_b") or attr == "old_c":
+                            warnings.warn(f"lib.{attr} is deprecated since 1.4", DeprecationWarning)
+                            return 2
+                        elif attr in _future:
+                            warnings.warn(f"lib.{attr} will change", FutureWarning)
+                        raise AttributeError(attr)
+            """,
+            "lib/_expired.py": """
+                __expired__ = {"NaN": "Use `lib.nan` instead.", "_private": "no"}
+            """,
+            # scikit-learn style: a removal that names no version: gone by the seeded release.
+            "lib/datasets/__init__.py": """
+                def __getattr__(name):
+                    if name == "load_boston":
+                        msg = "`load_boston` has been removed from lib."
+                        raise ImportError(msg)
+                    raise AttributeError(name)
+            """,
+            # SciPy style: a whole namespace kept only to warn; its names live in the package.
+            "lib/stats/__init__.py": "from ._stats_py import *\n",
+            "lib/stats/_stats_py.py": "__all__ = ['pearsonr']\ndef pearsonr(): ...\n",
+            "lib/stats/stats.py": """
+                from lib._sub import _sub_module_deprecation
+                __all__ = ["pearsonr"]
+                def __getattr__(name):
+                    return _sub_module_deprecation(sub_package="stats", attribute=name)
+            """,
+            # A lazy loader is not a deprecation.
+            "lib/lazy.py": """
+                import importlib
+                def __getattr__(name):
+                    return importlib.import_module("lib." + name)
+            """,
+        },
+    )
+    found = {item.qualified: item for item in scan_python(source, release="2.1").deprecations}
+    assert sorted(found) == [
+        "lib.NaN",
+        "lib.bool",
+        "lib.datasets.load_boston",
+        "lib.old_a",
+        "lib.old_b",
+        "lib.old_c",
+        "lib.stats.stats",
+    ]
+    nan = found["lib.NaN"]
+    assert (nan.kind, nan.removed) == ("attribute", "2.0")
+    assert nan.message == "`lib.NaN` was removed in the Lib 2.0 release. Use `lib.nan` instead."
+    assert found["lib.old_b"].version == "1.4" and found["lib.old_b"].removed is None
+    assert found["lib.old_b"].message == "lib.old_b is deprecated since 1.4"
+    assert found["lib.datasets.load_boston"].removed == "2.1"  # the release being seeded
+    namespace = found["lib.stats.stats"]
+    assert (namespace.kind, namespace.module, namespace.name) == ("module", "lib.stats", "stats")
+    assert namespace.message == (
+        "the `lib.stats.stats` namespace is deprecated; import its names from `lib.stats` instead"
+    )
+    # Without a release, a removal that does not say when is not drafted.
+    unversioned = {item.qualified for item in scan_python(source).deprecations}
+    assert "lib.datasets.load_boston" not in unversioned
+    out = tmp_path / "draft"
+    seeded = run_cli("pack", "seed", "--path", str(source), "--name", "lib", "-o", str(out))
+    assert seeded.returncode == 0, seeded.stderr
+    rules = "".join(path.read_text() for path in out.glob("*.yaml"))
+    assert "pattern: lib.NaN\n" in rules and "pattern: lib.stats.stats\n" in rules
+    assert "severity: error" in rules and "pypi: lib>=2.0" in rules
+    tested = run_cli("test", str(out))
+    assert tested.returncode == 0, tested.stdout
+
+
+def test_a_deprecated_directive_under_a_parameter_is_about_the_parameter(
+    tmp_path: Path,
+) -> None:
+    source = _write(
+        tmp_path / "src",
+        {
+            "lib/__init__.py": '''
+                def eigh(a, eigvals=None):
+                    """Eigenvalues.
+
+                    Parameters
+                    ----------
+                    eigvals : tuple, optional
+                        .. deprecated:: 1.5.0
+                           Use ``subset_by_index`` instead.
+                    """
+
+                def tri(n):
+                    """Triangle.
+
+                    .. deprecated:: 1.11.0.
+                       Use ``numpy.tri`` instead.
+                    """
+            ''',
+        },
+    )
+    [api] = scan_python(source).deprecations
+    assert (api.name, api.version) == ("tri", "1.11.0")
+
+
 def test_seed_refuses_to_overwrite(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "keep.txt").write_text("mine")

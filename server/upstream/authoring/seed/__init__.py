@@ -89,12 +89,14 @@ def seed_pack(
             raise UsageError("give one of --pypi NAME==VERSION, --npm NAME@VERSION, --path DIR")
         report = SeedReport(f"{distribution} {version or str(path)}", output)
         if ecosystem is PYTHON:
-            python = scan_python(root)
+            python = scan_python(root, version)
             report.deprecations, report.files = python.deprecations, python.files
             if python.conditional:
                 report.skipped["conditional warnings (usually about one argument)"] = (
                     python.conditional
                 )
+            if python.private:
+                report.skipped["in private modules, not re-exported"] = python.private
         else:
             typescript = scan_typescript(root, distribution)
             report.deprecations, report.files = typescript.deprecations, typescript.files

@@ -82,14 +82,25 @@ def write_draft(
         rule_id = _unique(_rule_id(apis), used)
         expect, ok = _cases(apis[0], ecosystem, names)
         rules.append(_Rule(rule_id, apis, pattern, expect, ok))
-    # `$OBJ.insert($$$)` also matches `pymongo.message.insert()`: such lines expect both.
-    method_rules: dict[str, list[str]] = defaultdict(list)
+    # `$OBJ.insert($$$)` also matches `pymongo.message.insert()`, and `$OBJ.size` matches
+    # `numpy.size`: such lines expect both.
+    member_rules: dict[tuple[str, bool], list[str]] = defaultdict(list)
     for rule in rules:
-        if rule.apis[0].kind == "method":
-            method_rules[rule.apis[0].name].append(rule.id)
+        if rule.apis[0].kind in ("method", "property", "field"):
+            called = rule.apis[0].kind == "method"
+            member_rules[(rule.apis[0].name, called)].append(rule.id)
     for rule in rules:
-        if rule.apis[0].kind in ("function", "class") and ecosystem is PYTHON:
-            rule.also_expected = method_rules.get(rule.apis[0].name, [])
+        kind, name = rule.apis[0].kind, rule.apis[0].name
+        if ecosystem is PYTHON and kind in ("function", "class", "attribute", "module"):
+            rule.also_expected = member_rules.get((name, False), [])
+            if kind in ("function", "class"):
+                rule.also_expected = rule.also_expected + member_rules.get((name, True), [])
+    # A deprecated module's rule (`scipy.misc`) matches every name used through it.
+    modules = {r.apis[0].qualified: r.id for r in rules if r.apis[0].kind == "module"}
+    for rule in rules:
+        rule.also_expected += [
+            rule_id for path, rule_id in modules.items() if rule.expect.startswith(path + ".")
+        ]
     by_file: dict[str, list[_Rule]] = defaultdict(list)
     for rule in rules:
         by_file[_file_stem(rule.apis[0])].append(rule)
@@ -148,6 +159,8 @@ def _pattern(item: Deprecation, ecosystem: Ecosystem) -> str:
             return f"$OBJ.{item.name}{call}"
         if item.kind in ("property", "field"):
             return f"$OBJ.{item.name}"
+        if item.kind in ("attribute", "module"):
+            return f"{item.module}.{item.name}"  # a dotted name: used, called or imported
         return f"{item.module}.{item.name}{call}"
     if item.kind == "method":
         return f"$OBJ.{item.name}{call}"
@@ -193,7 +206,7 @@ def _cases(item: Deprecation, ecosystem: Ecosystem, names: set[str]) -> tuple[st
     if ecosystem is PYTHON:
         qualified = f"{item.module}.{item.name}"
         ok = f"{item.module}.{better}()" if better else mention
-        return f"{qualified}()", ok
+        return (qualified if item.kind in ("attribute", "module") else f"{qualified}()"), ok
     prefix = "new " if item.kind == "class" else ""
     ok = f"{prefix}{better}(){end}" if better else f'console.log("{item.name}");'
     return f"{prefix}{item.name}(){end}", ok
@@ -264,7 +277,12 @@ def _provenance(api: Deprecation) -> str:
 def _test_file(rules: list[_Rule], ecosystem: Ecosystem) -> str:
     packages = sorted({api.package for rule in rules for api in rule.apis})
     modules = sorted(
-        {api.module for rule in rules for api in rule.apis if api.kind in ("function", "class")}
+        {
+            api.module
+            for rule in rules
+            for api in rule.apis
+            if api.kind in ("function", "class", "attribute", "module")
+        }
     )
     lines: list[str] = []
     if ecosystem is PYTHON:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["function", "method", "class", "property", "field"]
+# "attribute": a module-level name of unknown kind (one a module `__getattr__` answers);
+# "module": a deprecated module (its `__getattr__` always warns), `module` is its parent.
+Kind = Literal["function", "method", "class", "property", "field", "attribute", "module"]
 
 # How a library says an API is deprecated; the seed report counts APIs per signal.
-SIGNALS = ("warning", "decorator", "docstring", "jsdoc")
+SIGNALS = ("warning", "decorator", "docstring", "getattr", "jsdoc", "changelog")
 
 
 @dataclass

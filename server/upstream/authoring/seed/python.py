@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from upstream.authoring.seed.exports import Exports, literal_strings, top_level
 from upstream.authoring.seed.model import Deprecation, Kind
 
 _BASE_CATEGORIES = {"DeprecationWarning", "PendingDeprecationWarning", "FutureWarning"}
@@ -25,9 +27,12 @@ _SKIPPED_DIRS = {
     "tools", "scripts", "build", "dist", "_vendor", "vendor", "site-packages", "node_modules",
 }  # fmt: skip
 _SKIPPED_FILES = {"setup.py", "conftest.py", "noxfile.py", "fabfile.py"}
-_VERSION = r"(\d+(?:\.\d+)+[a-z0-9.]*)"
-_DEPRECATED_DIRECTIVE = re.compile(r"^\s*\.\. deprecated::\s*" + _VERSION + r"?\s*$")
-_REMOVED_DIRECTIVE = re.compile(r"^\s*\.\. versionremoved::\s*" + _VERSION + r"\s*$")
+# "1.22", "2.0.0rc1"; not the full stop of `.. deprecated:: 1.22.`
+_VERSION = r"(\d+(?:\.\d+)+(?:\.?[a-z]+\d*)?)"
+# Only a directive at the docstring's margin is about the API; one indented under a
+# parameter's description (numpydoc) is about that parameter.
+_DEPRECATED_DIRECTIVE = re.compile(r"^\.\. deprecated::\s*(?:" + _VERSION + r"\.?)?\s*$")
+_REMOVED_DIRECTIVE = re.compile(r"^\.\. versionremoved::\s*" + _VERSION + r"\.?\s*$")
 _CHANGED_DIRECTIVE = re.compile(r"^\s*\.\. version(?:changed|added)::\s*" + _VERSION)
 _DEPRECATED_LINE = re.compile(
     r"^(?:\*\*DEPRECATED\*\*|Deprecated\.?$|Deprecated\. |Deprecated (?:the \S+ )?"
@@ -46,11 +51,14 @@ _ABOUT_ARGUMENT = re.compile(r"\b(?:parameter|argument|option|keyword)s?\b", re.
 class PythonScan:
     deprecations: list[Deprecation] = field(default_factory=list)
     conditional: int = 0  # warnings only under a condition (usually about an argument)
+    private: int = 0  # deprecated in a private module and not re-exported by a public one
     files: int = 0
 
 
-def scan_python(root: Path) -> PythonScan:
-    """Every deprecated public API in the Python source tree at ``root``."""
+def scan_python(root: Path, release: str | None = None) -> PythonScan:
+    """Every deprecated public API in the Python source tree at ``root`` (the source of
+    ``release``, when known: a module ``__getattr__`` that says a name was removed without
+    saying when means removed by this release)."""
     scan = PythonScan()
     modules = list(_modules(root))
     trees: list[tuple[str, Path, ast.Module]] = []
@@ -62,11 +70,19 @@ def scan_python(root: Path) -> PythonScan:
         trees.append((module, file, tree))
     scan.files = len(trees)
     categories = _warning_categories([tree for _, _, tree in trees])
+    exports = Exports(trees)
+    found: list[Deprecation] = []
     for module, file, tree in trees:
-        if any(part.startswith("_") and part != "__init__" for part in module.split(".")[1:]):
-            continue  # a private module: its public names are re-exported elsewhere
-        visitor = _ModuleScan(module, str(file.relative_to(root)), tree, categories, scan)
-        visitor.run()
+        visitor = _ModuleScan(module, str(file.relative_to(root)), tree, categories, found)
+        visitor.run(exports, release)
+        scan.conditional += visitor.conditional
+    # A private module's API counts where the library re-exports it (`from ._x import *`).
+    for item in found:
+        public = exports.public(item)
+        if public is None:
+            scan.private += 1
+        else:
+            scan.deprecations.append(public)
     return scan
 
 
@@ -163,13 +179,19 @@ def _clean(text: str | None) -> str | None:
 
 class _ModuleScan:
     def __init__(
-        self, module: str, file: str, tree: ast.Module, categories: set[str], scan: PythonScan
+        self,
+        module: str,
+        file: str,
+        tree: ast.Module,
+        categories: set[str],
+        found: list[Deprecation],
     ) -> None:
         self.module = module
         self.file = file
         self.tree = tree
         self.categories = categories
-        self.scan = scan
+        self.found = found
+        self.conditional = 0
         self.constants = {
             target.id: node.value.value
             for node in tree.body
@@ -189,17 +211,20 @@ class _ModuleScan:
             if alias.asname and alias.name.lower().endswith("deprecated")
         }
 
-    def run(self) -> None:
+    def run(self, exports: Exports, release: str | None) -> None:
         self._body(self.tree.body, owner=None)
         for node in self.tree.body:
             if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
                 self._deprecating_call(node, node.value)
+        for node in top_level(self.tree.body):  # NumPy defines it under `if ...: else:`
+            if isinstance(node, ast.FunctionDef) and node.name == "__getattr__":
+                _ModuleGetattr(self, node, exports, release).run()
 
     def _deprecating_call(self, node: ast.Assign, call: ast.Call) -> None:
         """``get_cmap = _api.deprecated("3.7", alternative=...)(_get_cmap)`` (matplotlib), or
         ``old = deprecate(new, old_name="old", new_name="new", message=...)`` (NumPy)."""
         replacement: str | None = None
-        if isinstance(call.func, ast.Call) and self._is_deprecating(_name_of(call.func.func)):
+        if isinstance(call.func, ast.Call) and self.is_deprecating(_name_of(call.func.func)):
             message = _clean(self._decorator_message(call.func))
             version = self._decorator_version(call.func)
         elif _name_of(call.func) in _DEPRECATE_FUNCTIONS and call.args:
@@ -213,9 +238,9 @@ class _ModuleScan:
             text = message
             if text is None and replacement and replacement != target.id:
                 text = f"use `{replacement}` instead"
-            self._add(None, target.id, "function", node.lineno, {"decorator"}, text, version)
+            self.add(None, target.id, "function", node.lineno, {"decorator"}, text, version)
 
-    def _is_deprecating(self, name: str | None) -> bool:
+    def is_deprecating(self, name: str | None) -> bool:
         """Whether a decorator (or decorator factory) of this name deprecates what it wraps."""
         return name is not None and (
             name.lower().endswith("deprecated")
@@ -243,7 +268,7 @@ class _ModuleScan:
             return  # the getter carries the deprecation
         found = self._signals(node, node.body)
         if found is not None:
-            self._add(owner, node.name, kind, node.lineno, *found)
+            self.add(owner, node.name, kind, node.lineno, *found)
 
     def _class(self, node: ast.ClassDef) -> None:
         if node.name in self.categories:
@@ -258,7 +283,7 @@ class _ModuleScan:
         )
         found = self._signals(node, init.body if init is not None else [])
         if found is not None:
-            self._add(None, node.name, "class", node.lineno, *found)
+            self.add(None, node.name, "class", node.lineno, *found)
 
     def _signals(
         self,
@@ -272,14 +297,14 @@ class _ModuleScan:
         removed: str | None = None
         for decorator in node.decorator_list:
             name = _name_of(decorator)
-            if self._is_deprecating(name):
+            if self.is_deprecating(name):
                 signals.add("decorator")
                 if isinstance(decorator, ast.Call):
                     message = message or _clean(self._decorator_message(decorator))
                     version = version or self._decorator_version(decorator)
         for call in self._warnings(body, conditional=False):
             signals.add("warning")
-            message = message or _clean(_text(self._message_arg(call), self.constants))
+            message = message or _clean(_text(self.message_arg(call), self.constants))
         docstring = ast.get_docstring(node) or ""
         doc_message, doc_version = _docstring_deprecation(docstring)
         if doc_message is not None:
@@ -292,7 +317,7 @@ class _ModuleScan:
             message = message or removal[0]
             removed = removal[1]
         if not signals:
-            self.scan.conditional += sum(1 for _ in self._warnings(body, conditional=True))
+            self.conditional += sum(1 for _ in self._warnings(body, conditional=True))
             return None
         return signals, message, version, removed
 
@@ -303,7 +328,7 @@ class _ModuleScan:
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 continue
             if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
-                if not conditional and self._is_deprecation_warning(statement.value):
+                if not conditional and self.is_deprecation_warning(statement.value):
                     yield statement.value
                 continue
             if isinstance(statement, (ast.With, ast.AsyncWith)):
@@ -312,17 +337,17 @@ class _ModuleScan:
                 yield from self._warnings(statement.body + statement.finalbody, conditional)
                 if conditional:
                     for handler in statement.handlers:
-                        yield from self._nested_warnings(handler.body)
+                        yield from self.nested_warnings(handler.body)
             elif conditional:
-                yield from self._nested_warnings([statement])
+                yield from self.nested_warnings([statement])
 
-    def _nested_warnings(self, body: list[ast.stmt]) -> Iterator[ast.Call]:
+    def nested_warnings(self, body: list[ast.stmt]) -> Iterator[ast.Call]:
         for statement in body:
             for node in ast.walk(statement):
-                if isinstance(node, ast.Call) and self._is_deprecation_warning(node):
+                if isinstance(node, ast.Call) and self.is_deprecation_warning(node):
                     yield node
 
-    def _is_deprecation_warning(self, call: ast.Call) -> bool:
+    def is_deprecation_warning(self, call: ast.Call) -> bool:
         function = call.func
         if isinstance(function, ast.Attribute):
             is_warn = function.attr in ("warn", "warn_explicit") and _name_of(function.value) in (
@@ -342,7 +367,7 @@ class _ModuleScan:
         return category is not None and _name_of(category) in self.categories
 
     @staticmethod
-    def _message_arg(call: ast.Call) -> ast.expr | None:
+    def message_arg(call: ast.Call) -> ast.expr | None:
         for keyword in call.keywords:
             if keyword.arg == "message":
                 return keyword.value
@@ -370,7 +395,7 @@ class _ModuleScan:
                 return _text(keyword.value, self.constants)
         return None
 
-    def _add(
+    def add(
         self,
         owner: str | None,
         name: str,
@@ -380,10 +405,11 @@ class _ModuleScan:
         message: str | None,
         version: str | None,
         removed: str | None = None,
+        module: str | None = None,
     ) -> None:
-        self.scan.deprecations.append(
+        self.found.append(
             Deprecation(
-                module=self.module,
+                module=module or self.module,
                 owner=owner,
                 name=name,
                 kind=kind,
@@ -396,6 +422,185 @@ class _ModuleScan:
                 signals=signals,
             )
         )
+
+
+_REMOVED_IN = re.compile(
+    r"(?:removed|no longer available)\b[^.]*?\b(?:in|since)\s+(?:version\s+|the\s+)?"
+    r"(?:[A-Za-z][\w-]*\s+)?v?(\d+(?:\.\d+)+)",
+    re.IGNORECASE,
+)
+_DEPRECATED_IN = re.compile(
+    r"deprecated\b[^.]*?\b(?:in|since)\s+(?:version\s+|the\s+)?(?:[A-Za-z][\w-]*\s+)?"
+    r"v?(\d+(?:\.\d+)+)",
+    re.IGNORECASE,
+)
+_GONE = {"AttributeError", "ImportError", "ModuleNotFoundError"}
+
+
+class _ModuleGetattr:
+    """A module's ``def __getattr__(name)``: the names it warns about are deprecated
+    attributes; the names it answers with ``AttributeError("... removed in 2.0 ...")`` are
+    removals (NumPy 2.0, scikit-learn's ``load_boston``); a ``__getattr__`` that always warns
+    (SciPy's deprecated ``scipy.ndimage.filters``-style namespaces) deprecates each name of
+    the module itself."""
+
+    def __init__(
+        self,
+        scan: _ModuleScan,
+        node: ast.FunctionDef,
+        exports: Exports,
+        release: str | None,
+    ) -> None:
+        self.scan = scan
+        self.node = node
+        self.exports = exports
+        self.release = release
+        self.param = node.args.args[0].arg if node.args.args else None
+
+    def run(self) -> None:
+        if self.param is None:
+            return
+        for test, body in _branches(self.node.body):
+            names = self._tested(test)
+            if names:
+                self._branch(names, body, test.lineno)
+        if self._always_deprecates():
+            self._namespace()
+
+    def _branch(self, names: list[str], body: list[ast.stmt], line: int) -> None:
+        local = dict(self.scan.constants)
+        for statement in body:
+            if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+                target = statement.targets[0]
+                text = _text(statement.value, local)
+                if isinstance(target, ast.Name) and text is not None:
+                    local[target.id] = text
+        warning = next(self.scan.nested_warnings(body), None)
+        if warning is not None:
+            for name in names:
+                text = self._message(self.scan.message_arg(warning), name, local)
+                version = _DEPRECATED_IN.search(text or "")
+                self.scan.add(
+                    None, name, "attribute", line, {"getattr"}, text,
+                    version.group(1) if version else None,
+                )  # fmt: skip
+            return
+        raised = next(
+            (
+                node.exc
+                for statement in body
+                for node in ast.walk(statement)
+                if isinstance(node, ast.Raise)
+                and node.exc is not None
+                and _name_of(node.exc) in _GONE
+            ),
+            None,
+        )
+        if not isinstance(raised, ast.Call) or not raised.args:
+            return
+        for name in names:
+            text = self._message(raised.args[0], name, local)
+            said = _REMOVED_IN.search(text or "")
+            removed = said.group(1) if said else None
+            if removed is None and text and re.search(r"\b(?:removed|expired)\b", text, re.I):
+                removed = self.release  # gone by the release whose source this is
+            if removed is not None:
+                self.scan.add(None, name, "attribute", line, {"getattr"}, text, None, removed)
+
+    def _tested(self, test: ast.expr) -> list[str]:
+        """The names ``test`` compares the parameter with: ``name == "x"``,
+        ``name in ("x", "y")`` or ``name in CONSTANT`` (a literal, maybe imported)."""
+        if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or):
+            return [name for value in test.values for name in self._tested(value)]
+        if not isinstance(test, ast.Compare) or len(test.ops) != 1:
+            return []
+        left, op, right = test.left, test.ops[0], test.comparators[0]
+        if isinstance(op, ast.Eq) and isinstance(left, ast.Constant):
+            left, right = right, left
+        if not (isinstance(left, ast.Name) and left.id == self.param):
+            return []
+        if isinstance(op, ast.Eq):
+            value = right.value if isinstance(right, ast.Constant) else None
+            return [value] if isinstance(value, str) else []
+        if not isinstance(op, ast.In):
+            return []
+        if isinstance(right, ast.Name):
+            literal = self.exports.literal(self.scan.module, right.id)
+            right = literal if literal is not None else right
+        names = literal_strings(right) or []
+        return [name for name in names if name.isidentifier() and not name.startswith("_")]
+
+    def _message(self, node: ast.expr | None, name: str, local: dict[str, str]) -> str | None:
+        """The message for ``name``: the f-string's ``{param}`` and ``{TABLE[param]}`` filled."""
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Name)
+            and isinstance(node.slice, ast.Name)
+            and node.slice.id == self.param
+        ):
+            return _clean(self._table_value(node.value.id, name))
+        text = _text(node, local)
+        if text is None:
+            return None
+        text = text.replace("{" + str(self.param) + "}", name)
+        text = re.sub(
+            r"\{(\w+)\[" + re.escape(str(self.param)) + r"\]\}",
+            lambda match: self._table_value(match.group(1), name) or "",
+            text,
+        )
+        return _clean(text)
+
+    def _table_value(self, table: str, key: str) -> str | None:
+        literal = self.exports.literal(self.scan.module, table)
+        if not isinstance(literal, ast.Dict):
+            return None
+        for k, v in zip(literal.keys, literal.values, strict=True):
+            if isinstance(k, ast.Constant) and k.value == key:
+                return _text(v, self.scan.constants)
+        return None
+
+    def _always_deprecates(self) -> bool:
+        """The body warns, or calls a deprecating helper, whatever the name."""
+        for statement in self.node.body:
+            if isinstance(statement, (ast.If, ast.Try, ast.For, ast.While)):
+                continue
+            for node in ast.walk(statement):
+                if isinstance(node, ast.Call) and (
+                    self.scan.is_deprecation_warning(node)
+                    or "deprecat" in (_name_of(node.func) or "").lower()
+                ):
+                    return True
+        return False
+
+    def _namespace(self) -> None:
+        """The module itself is deprecated: one API, and the package most of its names are
+        imported from instead (``scipy.stats.stats`` -> ``scipy.stats``)."""
+        module = self.scan.module
+        if "." not in module:
+            return
+        homes = Counter(
+            home[0]
+            for name in self.exports.all_names(module) or []
+            if (home := self.exports.public_elsewhere(module, name)) is not None
+        )
+        text = f"the `{module}` namespace is deprecated"
+        if homes:
+            text += f"; import its names from `{homes.most_common(1)[0][0]}` instead"
+        parent, _, last = module.rpartition(".")
+        self.scan.add(
+            None, last, "module", self.node.lineno, {"getattr"}, text, None, module=parent
+        )
+
+
+def _branches(body: list[ast.stmt]) -> Iterator[tuple[ast.expr, list[ast.stmt]]]:
+    """(test, body) of every ``if`` / ``elif`` in ``body``, nested ones included."""
+    for statement in body:
+        if isinstance(statement, ast.If):
+            yield statement.test, statement.body
+            yield from _branches(statement.body)
+            yield from _branches(statement.orelse)
+        elif isinstance(statement, (ast.Try, ast.With)):
+            yield from _branches(statement.body)
 
 
 def _directive_body(lines: list[str], index: int) -> str | None:
