@@ -25,7 +25,9 @@ from upstream.engine import (
     check_document,
     language_for_path,
 )
+from upstream.engine.matchers import CompiledMatcher
 from upstream.packs import bundled_pack_paths, load_rule_set
+from upstream.packs.cached import DiskPackCache
 from upstream.scan import read_source
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -169,3 +171,31 @@ def test_lazily_built_queries_serve_concurrent_first_checks():
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         results = list(pool.map(first_check, ["a.js", "b.js", "c.js", "d.js"]))
     assert results == [expected] * 4
+
+
+def test_packs_from_the_disk_cache_match_loading_them(corpus, expected, tmp_path, monkeypatch):
+    # The cache skips YAML, validation and compiling each raw query (compiled on first use).
+    cache = DiskPackCache(tmp_path)
+    load_rule_set(bundled_pack_paths(), lazy=True, cache=cache)
+
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cached pack was read again")
+
+    monkeypatch.setattr("upstream.packs.load_pack", no_reading)
+    rule_set = load_rule_set(bundled_pack_paths(), lazy=True, cache=cache).rule_set
+    raw = [
+        matcher.query
+        for rules in rule_set.languages.values()
+        for rule in rules.rules
+        for matcher in _matchers(rule.matcher)
+        if matcher.query is not None
+    ]
+    assert len(raw) > 100 and all("query" not in query.__dict__ for query in raw)
+    assert _findings(rule_set, corpus) == expected
+
+
+def _matchers(matcher: CompiledMatcher) -> list[CompiledMatcher]:
+    found = [matcher]
+    for part in matcher.parts():
+        found += _matchers(part)
+    return found

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from upstream.packs import LoadedRules
+from upstream.packs.cached import DiskPackCache
 from upstream.packs.validated import DiskQueryCache
 from upstream.workspace import CheckSettings, PackRequest, Workspace, resolve_workspace
 
@@ -51,7 +52,7 @@ def resolve(
 
 def load_rules(workspace: Workspace) -> LoadedRules:
     """The workspace's packs, loaded; each pack left out is one line on stderr."""
-    loaded = workspace.load_rules(validated=DiskQueryCache())
+    loaded = workspace.load_rules(validated=DiskQueryCache(), cache=DiskPackCache())
     for note in workspace.packs.notes:
         print(f"upstream: note: {note}", file=sys.stderr)
     for problem in loaded.problems:

@@ -33,7 +33,7 @@ from upstream.engine.matchers import (
     compile_where,
 )
 from upstream.engine.pattern import Kind, PatternNode, chain_last_names, pattern_query
-from upstream.engine.raw_query import Predicates
+from upstream.engine.raw_query import KnownQueries, Predicates
 from upstream.engine.templates import references
 from upstream.engine.types.model import (
     CLASS_PREFIX,
@@ -222,26 +222,30 @@ class RuleSet:
         return self.languages.get(name)
 
 
-def compile_pack(pack: Pack) -> tuple[list[CompiledRule], list[Problem]]:
-    """Compile every rule of a pack for each of its languages; problems name file:line."""
+def compile_pack(
+    pack: Pack, known: KnownQueries | None = None
+) -> tuple[list[CompiledRule], list[Problem]]:
+    """Compile every rule of a pack for each of its languages; problems name file:line.
+    ``known``: facts about the pack's raw queries from an earlier load, filled in with new
+    ones (a query known there is compiled when first run, not here)."""
     compiled: list[CompiledRule] = []
     problems: list[Problem] = []
     for rule in pack.rules:
         file, line = pack.rule_locations.get(rule.id, (pack.path, 1))
         try:
-            compiled.extend(_compile_rule(pack, rule))
+            compiled.extend(_compile_rule(pack, rule, known))
         except (MatcherError, ValueError) as error:
             problems.append(Problem(file, line, f"rule {rule.id}: {error}"))
     return compiled, problems
 
 
-def _compile_rule(pack: Pack, rule: Rule) -> list[CompiledRule]:
+def _compile_rule(pack: Pack, rule: Rule, known: KnownQueries | None) -> list[CompiledRule]:
     requirements = rule.requirements()
     matchers: dict[str, CompiledMatcher] = {}
     for language in rule.languages:
         spec = LANGUAGES[language]
         place = f"match.{language}" if isinstance(rule.match, dict) else "match"
-        matcher = compile_matcher(spec, rule.matcher_for(language), place)
+        matcher = compile_matcher(spec, rule.matcher_for(language), place, known)
         if not matcher.generators():
             raise MatcherError(
                 f"{place}: needs a pattern, kind or query to say where to look "

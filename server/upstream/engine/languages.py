@@ -51,6 +51,11 @@ class LanguageSpec:
     def parser(self) -> tree_sitter.Parser:
         return tree_sitter.Parser(self.grammar)
 
+    @functools.cached_property
+    def root_kind(self) -> str:
+        """The node kind of a file's root (``module``, ``program``, ``source_file``)."""
+        return self.parser().parse(b"").root_node.type
+
 
 def _python() -> object:
     import tree_sitter_python

@@ -8,7 +8,7 @@ statement. A rule is not local when some part of it can look at the whole file:
   a bare ``$X``): ``inside: {kind: module, has: ...}`` asks about every statement, unless
   it asks only about import statements;
 - a raw query whose pattern has no single root (siblings that may sit in two statements)
-  or whose root is the root kind or a wildcard.
+  or whose root is the root kind or a wildcard (``raw_query.query_is_local``).
 
 Imports are file-wide for every rule; the incremental check handles those by re-checking
 the whole file when an import changes.
@@ -16,18 +16,14 @@ the whole file when an import changes.
 
 from __future__ import annotations
 
-import functools
-import re
-
 from upstream.engine.languages import LanguageSpec
 from upstream.engine.matchers import CompiledMatcher
 from upstream.engine.pattern import Kind
 
 
-@functools.cache
 def root_kind(spec: LanguageSpec) -> str:
     """The node kind of a file's root (``module``, ``program``, ``source_file``)."""
-    return spec.parser().parse(b"").root_node.type
+    return spec.root_kind
 
 
 def is_local(matcher: CompiledMatcher, spec: LanguageSpec) -> bool:
@@ -39,7 +35,7 @@ def _local(matcher: CompiledMatcher, spec: LanguageSpec, finds: bool) -> bool:
     # `finds`: this part's nodes are the reported node or its ancestors (generators and
     # `inside`), which must not be the root; `has` parts only look further down.
     root = root_kind(spec)
-    if matcher.query is not None and not _query_is_local(matcher, root):
+    if matcher.query is not None and not matcher.query.local:
         return False
     if finds and _can_match_root(matcher, root) and not _asks_about_imports(matcher, spec):
         return False
@@ -88,44 +84,6 @@ def _can_match_root(matcher: CompiledMatcher, root_kind: str) -> bool:
         return True
     pattern = matcher.pattern
     return pattern is not None and (pattern.kind is Kind.META or pattern.type == root_kind)
-
-
-def _query_is_local(matcher: CompiledMatcher, root_kind: str) -> bool:
-    assert matcher.query is not None
-    query, text = matcher.query.query, matcher.query.text.encode()
-    for index in range(query.pattern_count):
-        if not query.is_pattern_rooted(index):
-            return False
-        pattern = text[query.start_byte_for_pattern(index) : query.end_byte_for_pattern(index)]
-        if any(kind in (None, "_", root_kind) for kind in _root_node_kinds(pattern.decode())):
-            return False
-    return True
-
-
-def _root_node_kinds(pattern: str) -> list[str | None]:
-    """The kinds a rooted query pattern's outermost node can have: one, or one per branch
-    of an alternation at the top (None for a branch that is not a plain node)."""
-    text = pattern.lstrip()
-    while text.startswith("(") and text[1:].lstrip().startswith(("(", "[")):
-        text = text[1:].lstrip()  # a grouping around the root node and its predicates
-    if not text.startswith("["):
-        found = re.match(r"\(\s*([A-Za-z_][\w.]*)", text)
-        return [found.group(1) if found else None]
-    kinds: list[str | None] = []
-    depth = 0
-    for index, char in enumerate(text):
-        if char in "([":
-            if depth == 1 and char == "(":
-                found = re.match(r"\(\s*([A-Za-z_][\w.]*)", text[index:])
-                kinds.append(found.group(1) if found else None)
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-            if depth == 0:
-                break
-        elif char == '"':
-            return [None]  # a string in the pattern: not worth parsing here
-    return kinds or [None]
 
 
 __all__ = ["is_local", "root_kind"]

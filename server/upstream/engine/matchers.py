@@ -9,6 +9,7 @@ those candidates only.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -24,7 +25,14 @@ from upstream.engine.pattern import (
     parse_pattern,
     pattern_query,
 )
-from upstream.engine.raw_query import Predicates, regexes_allow, split_regex_predicates
+from upstream.engine.raw_query import (
+    KnownQueries,
+    Predicates,
+    QueryFacts,
+    query_facts,
+    regexes_allow,
+    split_regex_predicates,
+)
 from upstream.engine.regex import CompiledRegex, compile_regex
 from upstream.engine.relatives import RelativeIndex
 from upstream.engine.structural import (
@@ -75,9 +83,19 @@ class EvalContext:
 @dataclass(frozen=True)
 class RawQuery:
     text: str  # without its regex predicates, which run under RE2 on each match
-    query: tree_sitter.Query
     capture: str  # the capture naming the reported node
     predicates: tuple[Predicates, ...]  # per pattern of the query
+    facts: QueryFacts
+    grammar: tree_sitter.Language = field(repr=False, compare=False)
+
+    @functools.cached_property
+    def query(self) -> tree_sitter.Query:
+        """Compiled on first use: a query of a pack validated before compiled cleanly then."""
+        return tree_sitter.Query(self.grammar, self.text)
+
+    @property
+    def local(self) -> bool:
+        return self.facts.local
 
 
 @dataclass
@@ -319,8 +337,14 @@ def capture_bindings(
     return bound
 
 
-def compile_matcher(spec: LanguageSpec, matcher: Matcher, where: str = "match") -> CompiledMatcher:
-    """Compile a matcher for one language; ``where`` names its place for error messages."""
+def compile_matcher(
+    spec: LanguageSpec,
+    matcher: Matcher,
+    where: str = "match",
+    known: KnownQueries | None = None,
+) -> CompiledMatcher:
+    """Compile a matcher for one language; ``where`` names its place for error messages.
+    ``known``: facts about raw queries that compiled before, filled in with new ones."""
     compiled = CompiledMatcher()
     names: set[str] = set()
     if matcher.pattern is not None:
@@ -332,11 +356,8 @@ def compile_matcher(spec: LanguageSpec, matcher: Matcher, where: str = "match") 
             raise MatcherError(f"{where}.pattern: a pattern cannot be only $$$")
         names |= metavariable_names(matcher.pattern)
     if matcher.query is not None:
-        compiled.query = compile_raw_query(spec, matcher.query, f"{where}.query")
-        names |= {
-            compiled.query.query.capture_name(index)
-            for index in range(compiled.query.query.capture_count)
-        } - {compiled.query.capture}
+        compiled.query = compile_raw_query(spec, matcher.query, f"{where}.query", known)
+        names |= set(compiled.query.facts.captures) - {compiled.query.capture}
     if matcher.regex is not None:
         try:
             compiled.regex = compile_regex(matcher.regex)
@@ -345,19 +366,19 @@ def compile_matcher(spec: LanguageSpec, matcher: Matcher, where: str = "match") 
     if matcher.kind is not None:
         compiled.kinds = compile_kinds(spec, matcher.kind, f"{where}.kind")
     compiled.all = tuple(
-        compile_matcher(spec, part, f"{where}.all[{index}]")
+        compile_matcher(spec, part, f"{where}.all[{index}]", known)
         for index, part in enumerate(matcher.all or ())
     )
     compiled.any = tuple(
-        compile_matcher(spec, part, f"{where}.any[{index}]")
+        compile_matcher(spec, part, f"{where}.any[{index}]", known)
         for index, part in enumerate(matcher.any or ())
     )
     for name in ("inside", "has"):
         part = getattr(matcher, name)
         if part is not None:
-            setattr(compiled, name, compile_matcher(spec, part, f"{where}.{name}"))
+            setattr(compiled, name, compile_matcher(spec, part, f"{where}.{name}", known))
     if matcher.not_ is not None:
-        compiled.not_ = compile_matcher(spec, matcher.not_, f"{where}.not")
+        compiled.not_ = compile_matcher(spec, matcher.not_, f"{where}.not", known)
     for part in (*compiled.all, *compiled.any, compiled.inside, compiled.has):
         if part is not None:
             names |= part.names
@@ -373,22 +394,33 @@ def compile_kinds(spec: LanguageSpec, kind: str | list[str], where: str) -> froz
     return kinds
 
 
-def compile_raw_query(spec: LanguageSpec, text: str, where: str) -> RawQuery:
+def compile_raw_query(
+    spec: LanguageSpec, text: str, where: str, known: KnownQueries | None = None
+) -> RawQuery:
+    query: tree_sitter.Query | None = None
     try:
         rewritten, predicates = split_regex_predicates(text)
-        query = tree_sitter.Query(spec.grammar, rewritten)
+        facts = known.get((spec.name, rewritten)) if known is not None else None
+        if facts is None:
+            query = tree_sitter.Query(spec.grammar, rewritten)
+            facts = query_facts(query, rewritten, spec.root_kind)
     except (ValueError, tree_sitter.QueryError) as error:
         raise MatcherError(f"{where}: invalid {spec.name} query: {error}") from None
-    captures = {query.capture_name(index) for index in range(query.capture_count)}
+    captures = set(facts.captures)
     if MATCH_CAPTURE in captures:
         capture = MATCH_CAPTURE
     elif len(captures) == 1:
         capture = next(iter(captures))
     else:
         raise MatcherError(f"{where}: capture the node to report as @{MATCH_CAPTURE}")
-    if len(predicates) != query.pattern_count:
+    if len(predicates) != facts.pattern_count:
         raise MatcherError(f"{where}: could not tell the query's patterns apart")
-    return RawQuery(rewritten, query, capture, predicates)
+    if known is not None:
+        known[(spec.name, rewritten)] = facts  # only a query that passed every check
+    raw = RawQuery(rewritten, capture, predicates, facts, spec.grammar)
+    if query is not None:
+        raw.__dict__["query"] = query  # compiled already: keep it
+    return raw
 
 
 @dataclass(frozen=True)

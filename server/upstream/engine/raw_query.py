@@ -144,3 +144,62 @@ def _unescape(text: str) -> str:
 @functools.lru_cache(maxsize=1024)
 def _regex(pattern: str) -> CompiledRegex:
     return compile_regex(pattern)
+
+
+@dataclass(frozen=True)
+class QueryFacts:
+    """What loading needs to know about a raw query without compiling it: its capture
+    names, pattern count and locality. Remembered with a validated pack (packs/cached.py),
+    so a pack that compiled before leaves each query to the first document that runs it."""
+
+    captures: tuple[str, ...]
+    pattern_count: int
+    local: bool
+
+
+# Facts known about raw queries, by (language, query text without its regex predicates).
+KnownQueries = dict[tuple[str, str], QueryFacts]
+
+
+def query_facts(query: tree_sitter.Query, text: str, root_kind: str) -> QueryFacts:
+    captures = tuple(query.capture_name(index) for index in range(query.capture_count))
+    return QueryFacts(captures, query.pattern_count, query_is_local(query, text, root_kind))
+
+
+def query_is_local(query: tree_sitter.Query, text: str, root_kind: str) -> bool:
+    """Whether each pattern has one root node that is not the file's root or a wildcard
+    (engine/locality.py)."""
+    encoded = text.encode()
+    for index in range(query.pattern_count):
+        if not query.is_pattern_rooted(index):
+            return False
+        pattern = encoded[query.start_byte_for_pattern(index) : query.end_byte_for_pattern(index)]
+        if any(kind in (None, "_", root_kind) for kind in _root_node_kinds(pattern.decode())):
+            return False
+    return True
+
+
+def _root_node_kinds(pattern: str) -> list[str | None]:
+    """The kinds a rooted query pattern's outermost node can have: one, or one per branch
+    of an alternation at the top (None for a branch that is not a plain node)."""
+    text = pattern.lstrip()
+    while text.startswith("(") and text[1:].lstrip().startswith(("(", "[")):
+        text = text[1:].lstrip()  # a grouping around the root node and its predicates
+    if not text.startswith("["):
+        found = re.match(r"\(\s*([A-Za-z_][\w.]*)", text)
+        return [found.group(1) if found else None]
+    kinds: list[str | None] = []
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "([":
+            if depth == 1 and char == "(":
+                found = re.match(r"\(\s*([A-Za-z_][\w.]*)", text[index:])
+                kinds.append(found.group(1) if found else None)
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+            if depth == 0:
+                break
+        elif char == '"':
+            return [None]  # a string in the pattern: not worth parsing here
+    return kinds or [None]

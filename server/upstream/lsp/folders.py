@@ -15,6 +15,7 @@ from upstream.engine import CheckOptions, ProjectIndex
 from upstream.errors import Problem
 from upstream.lsp.settings import EditorSettings
 from upstream.packs import LoadedRules, Rule
+from upstream.packs.cached import DiskPackCache
 from upstream.project.config import ProjectConfig
 from upstream.project.versions import VersionResolver
 from upstream.workspace import CheckSettings, PackRequest, Workspace, resolve_workspace
@@ -102,7 +103,7 @@ class RuleSetCache:
         loaded = self._entries.get(key)
         if loaded is None:
             # Each language's query is built when its first document is checked.
-            loaded = workspace.load_rules(dict(overlay), lazy=True)
+            loaded = workspace.load_rules(dict(overlay), lazy=True, cache=DiskPackCache())
             self._entries[key] = loaded
         return loaded
 

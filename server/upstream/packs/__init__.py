@@ -14,6 +14,7 @@ from upstream.engine import CompiledRule, RuleSet, build_rule_set, compile_pack
 from upstream.engine.compiler import QueryCache
 from upstream.errors import PackError, Problem
 from upstream.packs.bundled import bundled_pack_paths
+from upstream.packs.cached import DiskPackCache
 from upstream.packs.loader import MANIFEST, is_pack, load_pack
 from upstream.packs.requirements import Ecosystem, Requirement
 from upstream.packs.schema import Fix, Matcher, Pack, PackManifest, Rule
@@ -31,27 +32,36 @@ def load_rule_set(
     overlay: Mapping[Path, str] | None = None,
     lazy: bool = False,
     validated: QueryCache | None = None,
+    cache: DiskPackCache | None = None,
 ) -> LoadedRules:
     """Load and compile the packs at ``paths`` (pack folders, or folders of packs).
 
     ``overlay``: unsaved editor text by resolved path, read instead of the files on disk.
     ``lazy``: build each language's merged query on first use (see ``build_rule_set``).
     ``validated``: the merged queries known to compile cleanly (packs/validated.py).
+    ``cache``: packs validated before, by the content of their files (packs/cached.py).
     """
     packs: list[Pack] = []
     compiled: list[CompiledRule] = []
     problems: list[Problem] = []
     names: dict[str, str] = {}
     for path in _expand(paths, problems):
-        try:
-            pack = load_pack(path, overlay)
-        except PackError as error:
-            problems.extend(error.problems)
-            continue
-        rules, rule_problems = compile_pack(pack)
+        slot = cache.lookup(path, overlay) if cache is not None else None
+        if slot is not None and slot.pack is not None:
+            pack, known = slot.pack, dict(slot.known)
+        else:
+            try:
+                pack = load_pack(path, overlay)
+            except PackError as error:
+                problems.extend(error.problems)
+                continue
+            known = {}
+        rules, rule_problems = compile_pack(pack, known)
         if rule_problems:
             problems.extend(rule_problems)
             continue
+        if cache is not None and slot is not None and (slot.pack is None or known != slot.known):
+            cache.store(slot, pack, known)
         if pack.name in names:
             message = f"pack {pack.name} is already loaded from {names[pack.name]}"
             problems.append(Problem(path, None, message))

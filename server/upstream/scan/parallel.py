@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from upstream.engine import CheckOptions, Finding, ProjectIndex, RuleSet
 from upstream.errors import UpstreamError
 from upstream.packs import load_rule_set
+from upstream.packs.cached import DiskPackCache
 from upstream.scan.cache import Miss, ResultCache, VersionAnswers, check_recording_versions
 from upstream.scan.checking import Failed, Skipped, check_file
 
@@ -363,7 +364,7 @@ def _start_worker(setup: ScanSetup, rule_set: RuleSet | None) -> None:
     global _worker
     if rule_set is None:
         # Lazily: the parent loaded the same packs and reported their problems.
-        rule_set = load_rule_set(list(setup.pack_paths), lazy=True).rule_set
+        rule_set = load_rule_set(list(setup.pack_paths), lazy=True, cache=DiskPackCache()).rule_set
     # The parent prints what workers log, in file order (see _replay).
     capture = _LogCapture()
     logging.getLogger("upstream").addHandler(capture)

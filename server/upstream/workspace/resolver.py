@@ -15,6 +15,7 @@ from pathlib import Path
 from upstream.engine.compiler import QueryCache
 from upstream.errors import ConfigError, UsageError
 from upstream.packs import LoadedRules, load_rule_set
+from upstream.packs.cached import DiskPackCache
 from upstream.project.config import ProjectConfig, find_config, load_config
 from upstream.project.environment import Environment, find_environment
 from upstream.workspace.packs import PackRequest, PackSelection, select_packs, unknown_names_message
@@ -65,9 +66,10 @@ class Workspace:
         overlay: Mapping[Path, str] | None = None,
         lazy: bool = False,
         validated: QueryCache | None = None,
+        cache: DiskPackCache | None = None,
     ) -> LoadedRules:
         """The selected packs, loaded and compiled; a locked pack that is missing is a problem."""
-        loaded = load_rule_set(list(self.packs.paths), overlay, lazy, validated)
+        loaded = load_rule_set(list(self.packs.paths), overlay, lazy, validated, cache)
         return LoadedRules(loaded.rule_set, (*self.packs.problems, *loaded.problems))
 
 
