@@ -93,6 +93,16 @@ class Feed:
     capture: str
 
 
+@dataclass(frozen=True)
+class GateGroup:
+    """Rules that share one ``imports:`` gate."""
+
+    wanted: tuple[str, ...]
+    rules: tuple[CompiledRule, ...]
+    # Those that ask what a value is: a project module may import the library for the file.
+    typed: tuple[CompiledRule, ...]
+
+
 @dataclass
 class LanguageRules:
     spec: LanguageSpec
@@ -117,6 +127,7 @@ class LanguageRules:
     # Keyed by the groups a variant loosens: name sets that loosen the same groups share one.
     _renamed_queries: dict[tuple[int, ...], tree_sitter.Query] = field(default_factory=dict)
     _local_ids: frozenset[str] | None = None
+    _gate_groups: list[GateGroup] | None = None
     _subsets: dict[frozenset[str], LanguageRules] = field(default_factory=dict)
     # The merged query is built by compile(), at load or (lazy loading) on first use.
     compiled: bool = False
@@ -144,6 +155,21 @@ class LanguageRules:
                 self.problems = _merge_queries(self)
                 self.compiled = True
         return self.problems
+
+    def gate_groups(self) -> list[GateGroup]:
+        """The rules grouped by their ``imports:`` gate (an empty gate: none), so a
+        document tests each gate once, not once per rule: a pack about a library the
+        file does not import costs one lookup."""
+        if self._gate_groups is None:
+            groups: dict[tuple[str, ...], list[CompiledRule]] = {}
+            for rule in self.rules:
+                wanted = self.import_gates.get(rule.full_id, ()) or tuple(rule.definition.imports)
+                groups.setdefault(wanted, []).append(rule)
+            self._gate_groups = [
+                GateGroup(wanted, tuple(rules), tuple(r for r in rules if r.asks_types))
+                for wanted, rules in groups.items()
+            ]
+        return self._gate_groups
 
     def is_local(self, rule_id: str) -> bool:
         if self._local_ids is None:

@@ -440,24 +440,21 @@ def active_rules(
     ``paths:``), imported, version allowed."""
     active = set()
     path = Path(document.path)
-    through_project: dict[tuple[str, ...], bool] = {}
     # `context:` and `paths:` (engine/context.py), judged relative to the project root.
     file = FileContext(document.path, options.project.root if options.project else None)
-    for rule in language.rules:
-        if not options.is_enabled(rule.full_id) or not file.admits(rule.definition):
-            continue
-        wanted = list(language.import_gates.get(rule.full_id, ())) or rule.definition.imports
-        if wanted and not imports.imports_any(wanted):
-            if not rule.asks_types:
+    for group in language.gate_groups():
+        rules = group.rules
+        if group.wanted and not imports.imports_any(list(group.wanted)):
+            if not group.typed or not _imported_through_project(
+                document, group.wanted, imports, options
+            ):
                 continue
-            key = tuple(wanted)
-            if key not in through_project:
-                through_project[key] = _imported_through_project(document, key, imports, options)
-            if not through_project[key]:
+            rules = group.typed
+        for rule in rules:
+            if not options.is_enabled(rule.full_id) or not file.admits(rule.definition):
                 continue
-        if not _versions_allow(rule, path, options):
-            continue
-        active.add(rule.full_id)
+            if _versions_allow(rule, path, options):
+                active.add(rule.full_id)
     return active
 
 
