@@ -513,3 +513,63 @@ def test_pypi_download_takes_the_wheel_and_runs_nothing(
     source = fetch_pypi("demo_lib", "1.0", tmp_path / "work")
     assert (source / "demo_lib" / "__init__.py").is_file()
     assert not marker.exists(), "pip ran the sdist's build backend"
+
+
+CHANGELOG = """\
+Changelog
+=========
+
+Changes in Version 2.0
+----------------------
+
+Breaking changes:
+
+- Removed :meth:`lib.api.Client.count`. Use :meth:`~lib.api.Client.count_documents`.
+- Removed the ``ssl_certfile`` option of :class:`~lib.api.Client`.
+- ``lib.api.legacy_helper`` has been removed.
+
+Changes in Version 1.5
+----------------------
+
+- Deprecated :meth:`lib.api.Client.count`.
+"""
+
+
+def test_removals_a_changelog_lists_are_drafted_as_errors(tmp_path: Path) -> None:
+    # The 2.0 source no longer has `count` or `legacy_helper`: only its changelog names them.
+    source = _write(
+        tmp_path / "lib-2.0",
+        {
+            "lib/__init__.py": "",
+            "lib/api.py": "class Client:\n    def count_documents(self): ...\n",
+            "doc/changelog.rst": CHANGELOG,
+        },
+    )
+    out = tmp_path / "draft"
+    result = run_cli("pack", "seed", "--path", str(source), "--name", "lib", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "1 changelog files read, 2 deprecated APIs (changelog 2)" in result.stdout
+    assert "changelog mentions: about an argument or option" in result.stdout
+    rules = "".join(path.read_text() for path in sorted(out.glob("*.yaml")))
+    assert "id: client-count-removed" in rules and "id: legacy-helper-removed" in rules
+    assert "pattern: $OBJ.count($$$)" in rules and "pattern: lib.api.legacy_helper" in rules
+    assert rules.count("severity: error") == 2 and rules.count("pypi: lib>=2.0") == 2
+    assert "deprecated in 1.5; removed in 2.0" in rules  # both entries, one API
+    assert run_cli("test", str(out)).returncode == 0
+
+
+def test_a_changelog_given_beside_a_wheel(tmp_path: Path) -> None:
+    # A wheel carries no changelog: `--changelog FILE` supplies it.
+    source = _write(
+        tmp_path / "wheel", {"lib/__init__.py": "", "lib/api.py": "class Client: ...\n"}
+    )
+    notes = _write(tmp_path / "notes", {"CHANGES.rst": CHANGELOG}) / "CHANGES.rst"
+    out = tmp_path / "draft"
+    args = ("pack", "seed", "--path", str(source), "--name", "lib", "-o", str(out))
+    assert "2 files read, 0 deprecated APIs (none)" in run_cli(*args).stdout
+    result = run_cli(*args[:-1], str(tmp_path / "draft2"), "--changelog", str(notes))
+    assert result.returncode == 0, result.stderr
+    assert "2 deprecated APIs (changelog 2)" in result.stdout
+    missing = run_cli(*args[:-1], str(tmp_path / "d3"), "--changelog", str(tmp_path / "nope"))
+    assert missing.returncode == 2
+    assert missing.stderr.strip().splitlines()[-1].endswith("no such file")

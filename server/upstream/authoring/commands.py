@@ -44,6 +44,15 @@ def add_authoring_parsers(commands: Any) -> None:
         choices=("python", "javascript", "typescript"),
         help="with --path: the source's language (default: guessed from its files)",
     )
+    seed.add_argument(
+        "--changelog",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="a changelog or release-notes file to read too, repeatable (the source's own "
+        "CHANGELOG*, CHANGES*, HISTORY*, NEWS* and doc/ release notes are always read)",
+    )
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -82,6 +91,7 @@ def run_seed(args: argparse.Namespace) -> int:
         output=args.output,
         name=args.name,
         language=args.language,
+        changelogs=args.changelog,
     )
     for line in report.summary_lines():
         print(line)

@@ -5,9 +5,16 @@ from __future__ import annotations
 import re
 import tempfile
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from upstream.authoring.seed.changelog import (
+    find_changelogs,
+    index_python,
+    merge_changelog,
+    scan_changelogs,
+)
 from upstream.authoring.seed.draft import PYTHON, TYPESCRIPT, write_draft
 from upstream.authoring.seed.fetch import fetch_npm, fetch_pypi, unpack
 from upstream.authoring.seed.model import SIGNALS, Deprecation
@@ -23,6 +30,7 @@ class SeedReport:
     deprecations: list[Deprecation] = field(default_factory=list)
     rules: int = 0
     files: int = 0
+    changelogs: int = 0  # changelog and release-notes files read
     skipped: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -33,9 +41,10 @@ class SeedReport:
 
     def summary_lines(self) -> list[str]:
         signals = ", ".join(f"{name} {count}" for name, count in self.by_signal.items())
+        notes = f" and {self.changelogs} changelog files" if self.changelogs else ""
         lines = [
-            f"{self.source}: {self.files} files read, {len(self.deprecations)} deprecated APIs "
-            f"({signals or 'none'})",
+            f"{self.source}: {self.files} files{notes} read, {len(self.deprecations)} "
+            f"deprecated APIs ({signals or 'none'})",
         ]
         for reason, count in self.skipped.items():
             lines.append(f"  not drafted: {count} {reason}")
@@ -64,8 +73,17 @@ def seed_pack(
     output: Path,
     name: str | None = None,
     language: str | None = None,
+    changelogs: Sequence[Path] = (),
 ) -> SeedReport:
-    """Find the deprecated APIs of one release (or source tree) and write a draft pack."""
+    """Find the deprecated APIs of one release (or source tree) and write a draft pack.
+
+    ``changelogs``: changelog or release-notes files to read besides those in the source
+    (a wheel has none): the removals they list are drafted too."""
+    for file in changelogs:
+        if not file.is_file():
+            raise UsageError(f"--changelog {file}: no such file")
+    if changelogs and npm:
+        raise UsageError("--changelog: only Python sources are read with a changelog yet")
     with tempfile.TemporaryDirectory(prefix="upstream-seed-") as temp:
         workdir = Path(temp)
         version: str | None = None
@@ -89,14 +107,9 @@ def seed_pack(
             raise UsageError("give one of --pypi NAME==VERSION, --npm NAME@VERSION, --path DIR")
         report = SeedReport(f"{distribution} {version or str(path)}", output)
         if ecosystem is PYTHON:
-            python = scan_python(root, version)
-            report.deprecations, report.files = python.deprecations, python.files
-            if python.conditional:
-                report.skipped["conditional warnings (usually about one argument)"] = (
-                    python.conditional
-                )
-            if python.private:
-                report.skipped["in private modules, not re-exported"] = python.private
+            _read_python(report, root, distribution, version, changelogs)
+        elif changelogs:
+            raise UsageError("--changelog: only Python sources are read with a changelog yet")
         else:
             typescript = scan_typescript(root, distribution)
             report.deprecations, report.files = typescript.deprecations, typescript.files
@@ -107,6 +120,34 @@ def seed_pack(
             report.deprecations, ecosystem, pack_name, distribution, version, output
         )
     return report
+
+
+def _read_python(
+    report: SeedReport,
+    root: Path,
+    distribution: str,
+    version: str | None,
+    changelogs: Sequence[Path],
+) -> None:
+    """The source's deprecations, then the removals its changelogs (and ``changelogs``) list."""
+    python = scan_python(root, version)
+    report.deprecations, report.files = python.deprecations, python.files
+    if python.conditional:
+        report.skipped["conditional warnings (usually about one argument)"] = python.conditional
+    if python.private:
+        report.skipped["in private modules, not re-exported"] = python.private
+    notes = [*find_changelogs(root), *changelogs]
+    if not notes:
+        return
+    # The import name, which changelogs leave out (`stats.ks_2samp`), is not always the
+    # distribution's (scikit-learn's is sklearn): the source's main top-level package.
+    tops = Counter(module.split(".")[0] for module, _ in python.modules)
+    package = tops.most_common(1)[0][0] if tops else distribution
+    found = scan_changelogs(notes, package, index_python(python.modules), root)
+    report.deprecations = merge_changelog(report.deprecations, found.deprecations)
+    report.changelogs = found.files
+    for reason, count in found.skipped.most_common():
+        report.skipped[f"changelog mentions: {reason}"] = count
 
 
 __all__ = ["SeedReport", "seed_pack"]

@@ -53,6 +53,8 @@ class PythonScan:
     conditional: int = 0  # warnings only under a condition (usually about an argument)
     private: int = 0  # deprecated in a private module and not re-exported by a public one
     files: int = 0
+    # Every module read, parsed: what a changelog's names are resolved against.
+    modules: list[tuple[str, ast.Module]] = field(default_factory=list, repr=False)
 
 
 def scan_python(root: Path, release: str | None = None) -> PythonScan:
@@ -69,6 +71,7 @@ def scan_python(root: Path, release: str | None = None) -> PythonScan:
             continue  # Python 2-only files and the like: nothing to learn from them
         trees.append((module, file, tree))
     scan.files = len(trees)
+    scan.modules = [(module, tree) for module, _, tree in trees]
     categories = _warning_categories([tree for _, _, tree in trees])
     exports = Exports(trees)
     found: list[Deprecation] = []
@@ -441,8 +444,8 @@ class _ModuleGetattr:
     """A module's ``def __getattr__(name)``: the names it warns about are deprecated
     attributes; the names it answers with ``AttributeError("... removed in 2.0 ...")`` are
     removals (NumPy 2.0, scikit-learn's ``load_boston``); a ``__getattr__`` that always warns
-    (SciPy's deprecated ``scipy.ndimage.filters``-style namespaces) deprecates each name of
-    the module itself."""
+    or calls a deprecating helper (SciPy's ``scipy.ndimage.filters``-style namespaces)
+    deprecates the module itself."""
 
     def __init__(
         self,
