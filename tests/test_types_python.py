@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 import tree_sitter
+from conftest import lines, write_pack
 from upstream.engine.languages import LANGUAGES
 from upstream.engine.types import LazyTypes, ProjectIndex
 from upstream.engine.types.model import TypeModel, Value, build_model, satisfies
-from upstream.packs import load_pack
+from upstream.packs import load_pack, load_rule_set
 from upstream.packs.schema import TypeDeclaration
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,6 +31,13 @@ _EXTRA = [
     ),
     TypeDeclaration(name="lib.Result", languages=["python"]),
     TypeDeclaration(name="lib.Session", languages=["python"]),
+    # `fig, ax = plt.subplots()`: a call whose result unpacks to two declared types.
+    TypeDeclaration(
+        name="lib.Pair",
+        languages=["python"],
+        factories=["lib.pair"],
+        unpacks=["lib.Result", "lib.Session"],
+    ),
 ]
 
 
@@ -807,3 +815,83 @@ def test_a_union_with_an_apps_own_class_is_unknown_not_something_else(model: Typ
     assert value_at(model, code, "a") is None
     assert value_at(model, code, "b") is None
     assert names(value_at(model, code, "c")) == COLLECTION
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (
+            "import lib\nresult, session = lib.pair()\nresult.x; session.y  # <-\n",
+            ({"lib.Result"}, {"lib.Session"}),
+        ),
+        (
+            "import lib\n(result, session) = lib.pair()\nresult.x; session.y  # <-\n",
+            ({"lib.Result"}, {"lib.Session"}),
+        ),
+        (
+            "import lib\nresult, session = p = lib.pair()\nresult.x; session.y  # <-\n",
+            ({"lib.Result"}, {"lib.Session"}),
+        ),
+        # Look-alikes: another arity, a starred target, a literal tuple, an undeclared call.
+        (
+            "import lib\nresult, session, extra = lib.pair()\nresult.x; session.y  # <-\n",
+            (set(), set()),
+        ),
+        ("import lib\nresult, *session = lib.pair()\nresult.x; session.y  # <-\n", (set(), set())),
+        (
+            "import lib\nresult, session = lib.Thing(), 1\nresult.x; session.y  # <-\n",
+            ({"lib.Thing"}, {"builtins.int"}),
+        ),
+        ("import lib\nresult, session = lib.other()\nresult.x; session.y  # <-\n", (set(), set())),
+    ],
+)
+def test_tuple_targets_from_a_value_that_unpacks(
+    model: TypeModel, code: str, expected: tuple[set[str], set[str]]
+) -> None:
+    assert names(value_at(model, code, "result")) == expected[0]
+    assert names(value_at(model, code, "session")) == expected[1]
+
+
+UNKNOWN_BY_NAME = """\
+types:
+  - name: lib.Plot
+    languages: [python]
+    factories: [lib.plot]
+rules:
+  - id: r
+    title: redraw() is gone
+    languages: [python]
+    message: found it
+    docs: https://example.org/docs
+    match: { pattern: $P.redraw() }
+    where:
+      P: { type: lib.Plot, unknown: { regex: "^(plot|p[0-9]+)$" } }
+"""
+
+
+def test_unknown_receivers_count_when_named_like_the_type(find) -> None:
+    code = """\
+    import lib
+
+    class Mine:
+        def redraw(self): ...
+
+    def show(plot, other, p2: Mine):
+        plot.redraw()
+        other.redraw()
+        p2.redraw()
+
+    figure = lib.plot()
+    figure.redraw()
+    p3 = Mine()
+    p3.redraw()
+    """
+    # The parameter named like a plot and the typed value; not the unnamed parameter nor
+    # the values known to be the application's class, whatever their names.
+    assert lines(find(UNKNOWN_BY_NAME, code)) == [7, 12]
+
+
+def test_an_unknown_regex_must_compile(tmp_path: Path) -> None:
+    broken = UNKNOWN_BY_NAME.replace("^(plot|p[0-9]+)$", "(unclosed")
+    problems = load_rule_set([write_pack(tmp_path, broken)]).problems
+    assert len(problems) == 1 and "where.P" in str(problems[0])

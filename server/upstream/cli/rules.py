@@ -10,6 +10,7 @@ from upstream.cli.exit_codes import EXIT_CLEAN, EXIT_ERROR
 from upstream.cli.options import Subcommands, add_pack_options, load_rules, resolve
 from upstream.errors import UsageError
 from upstream.packs import LoadedRules, Pack, Rule
+from upstream.packs.schema import UnknownWhen
 from upstream.project.versions import VersionResolver
 from upstream.report.markdown import format_packs
 from upstream.workspace import Workspace
@@ -74,10 +75,13 @@ def _describe_fix(rule: Rule) -> str:
     return described
 
 
-def _describe_type(types: list[str], unknown: bool) -> str:
+def _describe_type(types: list[str], unknown: bool | UnknownWhen) -> str:
     """`$C is pymongo.Collection (a value of unknown type counts too)`."""
     spelled = " or ".join(types)
-    counted = "counts too" if unknown else "does not count"
+    if isinstance(unknown, UnknownWhen):
+        counted = f"counts when its text matches /{unknown.regex}/"
+    else:
+        counted = "counts too" if unknown else "does not count"
     return f"{spelled} (a value of unknown type {counted})"
 
 

@@ -433,6 +433,8 @@ class CompiledWhere:
     pattern: PatternNode | None
     types: frozenset[str] | None = None
     unknown: bool = False
+    # A value of unknown type passes when its text matches this (`unknown: {regex: ...}`).
+    unknown_regex: CompiledRegex | None = None
 
     def allows(self, bindings: Bindings, context: EvalContext) -> bool:
         """True unless the name is bound to something the filter rejects (an `any` branch
@@ -462,7 +464,10 @@ class CompiledWhere:
             if node is None:
                 return False  # a `$$$` run is no one value
             typed = context.types.value_of(node) if context.types is not None else None
-            if not satisfies(typed, self.types, self.unknown, _member_read(node, context.spec)):
+            unknown = self.unknown or (
+                self.unknown_regex is not None and self.unknown_regex.search(value) is not None
+            )
+            if not satisfies(typed, self.types, unknown, _member_read(node, context.spec)):
                 return False
         if self.pattern is None:
             return True
@@ -492,9 +497,11 @@ class CompiledWhere:
 
 def compile_where(spec: LanguageSpec, name: str, where: Where) -> CompiledWhere:
     place = f"where.{name}"
+    unknown = where.unknown
     try:
         regex = compile_regex(where.regex) if where.regex is not None else None
         not_regex = compile_regex(where.not_regex) if where.not_regex is not None else None
+        unknown_regex = None if isinstance(unknown, bool) else compile_regex(unknown.regex)
     except ValueError as error:
         raise MatcherError(f"{place}: {error}") from None
     pattern = None
@@ -511,7 +518,8 @@ def compile_where(spec: LanguageSpec, name: str, where: Where) -> CompiledWhere:
         kinds=compile_kinds(spec, where.kind, f"{place}.kind") if where.kind is not None else None,
         pattern=pattern,
         types=frozenset(where.types) if where.type is not None else None,
-        unknown=where.unknown,
+        unknown=unknown is True,
+        unknown_regex=unknown_regex,
     )
 
 

@@ -35,6 +35,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class UnknownWhen(_Strict):
+    """When a value the engine cannot type passes a ``type:`` anyway: its text matches
+    ``regex`` (Matplotlib's `ax` parameters: any receiver spelled like an Axes)."""
+
+    regex: str
+
+
 class Where(_Strict):
     """Constraints on what a metavariable bound to."""
 
@@ -47,8 +54,9 @@ class Where(_Strict):
     # name (`pymongo.Collection`), `type[NAME]` for the class itself, or a list of them.
     type: str | list[str] | None = None
     # Whether a value the engine cannot type passes `type` (a value known to be of another
-    # type never does). Yes for method names only that library has; never for `insert`.
-    unknown: bool = False
+    # type never does). Yes for method names only that library has; never for `insert`;
+    # `{regex: ...}`: when the value's text matches it (a parameter named `ax`).
+    unknown: bool | UnknownWhen = False
 
     @model_validator(mode="after")
     def _not_empty(self) -> Where:
@@ -267,7 +275,8 @@ class TypeDeclaration(_Strict):
     returns, ``items`` is what ``value[...]`` gives, ``iterates`` what ``for x in value``
     binds, ``enters`` what ``with value as x`` binds (default: the value itself), ``awaits``
     what ``await value`` gives (default: the value itself) and ``constructs`` what
-    ``new value(...)`` builds. A type name is a declared type or a builtin
+    ``new value(...)`` builds and ``unpacks`` what ``a, b = value`` binds, by position. A
+    type name is a declared type or a builtin
     (``builtins.list``, ``js.Array``...); ``null`` says the result is known to be something
     no rule asks about.
     """
@@ -286,6 +295,9 @@ class TypeDeclaration(_Strict):
     enters: str | None = None
     awaits: str | None = None
     constructs: str | None = None
+    # What `a, b = value` binds, by position (`fig, ax = plt.subplots()`); a target list of
+    # another length binds nothing known.
+    unpacks: list[str | None] = []
     # Class methods that return an instance of the class they are called on (a subclass's
     # `Model.parse_obj(data)` is an instance of that subclass).
     builders: list[str] = []
@@ -315,7 +327,7 @@ class TypeDeclaration(_Strict):
 
     def referenced(self) -> set[str]:
         """The type names this declaration's results refer to."""
-        results = [*self.attributes.values(), *self.methods.values()]
+        results = [*self.attributes.values(), *self.methods.values(), *self.unpacks]
         results += [self.items, self.iterates, self.enters, self.awaits, self.constructs]
         return {name for name in results if name is not None}
 

@@ -42,6 +42,7 @@ class TypeInfo:
     enters: str | None = None
     awaits: str | None = None
     constructs: str | None = None
+    unpacks: tuple[str, ...] = ()  # what `a, b = value` binds, by position
     # Methods of the class (or a subclass) that return an instance of the class they are
     # called on: `Model.parse_obj(data)` is a Model.
     builders: frozenset[str] = frozenset()
@@ -113,6 +114,17 @@ class TypeModel:
                 return instance(result)
         return value if default_self else None
 
+    def unpacked(self, value: Value | None, index: int, count: int) -> Value | None:
+        """What target ``index`` of ``count`` binds in ``a, b = value``: the declared
+        ``unpacks`` when they have exactly ``count`` entries."""
+        if value is None or not value.is_instance:
+            return None
+        for type_name in sorted(value.types):
+            info = self.info(type_name)
+            if info is not None and len(info.unpacks) == count:
+                return instance(info.unpacks[index])
+        return None
+
     def factory(self, path: str) -> str | None:
         found = self.factories.get(path)
         if found is not None:
@@ -142,6 +154,8 @@ def build_model(declarations: Iterable[TypeDeclaration], language: str) -> TypeM
         for key in ("items", "iterates", "enters", "awaits", "constructs"):
             if key in declaration.model_fields_set and key not in into:
                 into[key] = getattr(declaration, key) or OPAQUE
+        if declaration.unpacks and "unpacks" not in into:
+            into["unpacks"] = tuple(name or OPAQUE for name in declaration.unpacks)
         into["builders"] = frozenset(declaration.builders) | into.get("builders", frozenset())  # type: ignore[operator]
         for path in declaration.names:
             classes.setdefault(path, declaration.name)
@@ -161,7 +175,11 @@ def unknown_references(model: TypeModel) -> list[tuple[str, str]]:
     """(type, referenced name) for results that name no declared type and no builtin."""
     missing = []
     for info in model.types.values():
-        results: list[str | None] = [*info.attributes.values(), *info.methods.values()]
+        results: list[str | None] = [
+            *info.attributes.values(),
+            *info.methods.values(),
+            *info.unpacks,
+        ]
         results += [info.items, info.iterates, info.enters, info.awaits, info.constructs]
         for name in results:
             if name is None or name == OPAQUE or name in model.types or is_builtin(name):

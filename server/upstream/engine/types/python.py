@@ -394,6 +394,8 @@ class PythonTypes(Inference):
             return None
         if kind == "value":
             return self.value_of(node)
+        if kind == "unpack":
+            return self.model.unpacked(self.value_of(node), *binding.unpack)
         if kind == "annotation":
             return self.annotation(node)
         if kind == "iterate":

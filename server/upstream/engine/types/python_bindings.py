@@ -48,10 +48,12 @@ BINDINGS_QUERY = """
 @dataclass(frozen=True)
 class Binding:
     position: int  # where the name starts to hold this value
-    kind: str  # value, annotation, iterate, enter, import, def, class, self, cls, unknown
+    kind: str  # value, unpack, annotation, iterate, enter, import, def, class, self, cls, unknown
     node: tree_sitter.Node | None = None
     path: str = ""  # the import path, for kind "import"
     owner: tree_sitter.Node | None = None  # the class, for kinds "self" and "cls"
+    # For kind "unpack": this target's position among how many (`fig, ax = subplots()`).
+    unpack: tuple[int, int] = (0, 0)
 
 
 _FUNCTIONS = frozenset({"function_definition", "lambda", "class_definition"})
@@ -132,8 +134,8 @@ def bindings_of(
         if scope is not None and scope.type in COMPREHENSIONS:
             position = scope.start_byte  # `[x.a for x in c]` uses x before the `for`
         if scope is not None:
-            for name, kind, node in bound_targets(left, how, right):
-                yield name, Binding(position, kind, node), scope
+            for name, kind, node, unpack in bound_targets(left, how, right):
+                yield name, Binding(position, kind, node, unpack=unpack), scope
     elif "def" in captures:
         definition = captures["def"][0]
         scope = scope_of(definition)
@@ -166,33 +168,45 @@ def assignment(statement: tree_sitter.Node) -> Iterator[tuple[str, Binding, tree
         return
     if right is None:
         return
-    for name, kind, node in bound_targets(left, "value", chained_value(right)):
-        yield name, Binding(position, kind, node), scope
+    for name, kind, node, unpack in bound_targets(left, "value", chained_value(right)):
+        yield name, Binding(position, kind, node, unpack=unpack), scope
+
+
+Bound = tuple[str, str, tree_sitter.Node | None, tuple[int, int]]
 
 
 def bound_targets(
     left: tree_sitter.Node, how: str, right: tree_sitter.Node | None
-) -> Iterator[tuple[str, str, tree_sitter.Node | None]]:
-    """(name, binding kind, node the value comes from) for each name a target binds."""
+) -> Iterator[Bound]:
+    """(name, binding kind, node the value comes from, unpack position) for each name a
+    target binds: a tuple of values pairwise, another value by position ("unpack": what its
+    type declares it unpacks to)."""
     if left.type == "identifier":
-        yield node_text(left), how, right
+        yield node_text(left), how, right, (0, 0)
         return
     if left.type not in SEQUENCES:
         return  # an attribute or subscript target binds no name
     targets = [t for t in left.named_children if t.type != "comment"]
     values = right.named_children if right is not None and how == "value" else []
+    splat = any(t.type == "list_splat_pattern" for t in targets)
     pairwise = (
         right is not None
         and right.type in VALUE_SEQUENCES
         and len(values) == len(targets)
-        and not any(t.type == "list_splat_pattern" for t in targets)
+        and not splat
+    )
+    # `a, b = call()`: not a literal tuple, so each name is what the value unpacks to.
+    unpacks = (
+        right is not None and how == "value" and right.type not in VALUE_SEQUENCES and not splat
     )
     for index, target in enumerate(targets):
         if pairwise:
             yield from bound_targets(target, how, values[index])
+        elif unpacks and target.type == "identifier":
+            yield node_text(target), "unpack", right, (index, len(targets))
         else:
             for name in names_in(target):
-                yield name, "unknown", None
+                yield name, "unknown", None, (0, 0)
 
 
 def names_in(target: tree_sitter.Node) -> Iterator[str]:
