@@ -127,8 +127,25 @@ frame.grid(row=0, column=1)
 ax.lines.pop(0)
 # expect: matplotlib-axes-artist-list-modified
 plt.gca().patches.clear()
+fig2, axes = plt.subplots(1, 2)
 # expect: matplotlib-axes-artist-list-modified
 axes[0].collections.remove(line)
+for each in axes.flat:
+    # expect: matplotlib-axes-artist-list-modified
+    each.texts.clear()
+# ok: matplotlib-axes-artist-list-modified
+ax_names = {"lines": []}
+# expect: matplotlib-axes-artist-list-modified
+ax_like.lines.pop(0)  # nothing types it, and it is named like an Axes
+
+
+class Poem:
+    lines: list[str] = []
+
+
+def recite(ax: Poem) -> None:
+    # ok: matplotlib-axes-artist-list-modified
+    ax.lines.pop(0)  # named like an Axes, but annotated as the application's own class
 # ok: matplotlib-axes-artist-list-modified
 ax.lines[0].remove()
 # ok: matplotlib-axes-artist-list-modified
