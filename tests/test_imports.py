@@ -97,3 +97,24 @@ def test_imports_key_in_java_and_go(find):
     )
     assert lines(find(go, code, "go")) == [3]
     assert find(go, 'package m\nimport "fmt"\nfunc f() { c.InsertOne(ctx, d) }\n', "go") == []
+
+
+def test_a_module_level_alias_assignment_binds_the_name(find):
+    code = "import openai\nai = openai\nai.ChatCompletion.create()\n"
+    assert lines(find(CHAT, code)) == [3]
+
+
+def test_a_name_bound_two_ways_resolves_to_nothing(find):
+    # Compat code: `tf = tf.compat.v1` after `import tensorflow as tf`, or alternative imports.
+    rebound = "import openai\nopenai = openai.v0\nopenai.ChatCompletion.create()\n"
+    assert find(CHAT, rebound) == []
+    either = (
+        "try:\n    import openai_legacy as openai\nexcept ImportError:\n    import openai\n"
+        "openai.ChatCompletion.create()\n"
+    )
+    assert find(CHAT, either) == []
+    unknown = "import openai\nif OLD:\n    openai = shim\nopenai.ChatCompletion.create()\n"
+    assert find(CHAT, unknown) == []
+    # The same path twice is one binding.
+    twice = "import openai\ndef f():\n    import openai\n    openai.ChatCompletion.create()\n"
+    assert lines(find(CHAT, twice)) == [4]

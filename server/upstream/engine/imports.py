@@ -4,6 +4,12 @@
 ``import openai as oa`` gives ``oa -> openai``; ``from openai import ChatCompletion`` gives
 ``ChatCompletion -> openai.ChatCompletion``; ``const { MongoClient: MC } = require("mongodb")``
 gives ``MC -> mongodb.MongoClient``. ``Imports.modules`` is every module the file imports.
+
+In Python a module-level ``xp = numpy`` (or ``tf = tf.compat.v1``, also inside a
+module-level ``if``/``try``) binds a name too. A name the file binds to two different paths
+(``tf = tf.compat.v1`` after ``import tensorflow as tf``; ``try: import tensorflow.compat.v1
+as tf`` / ``except ImportError: import tensorflow as tf``) is compat code that may be either:
+it resolves to nothing, so no rule claims what it is.
 """
 
 from __future__ import annotations
@@ -22,6 +28,12 @@ _PYTHON_QUERY = """
 (import_from_statement module_name: (dotted_name) @from
   name: (aliased_import name: (dotted_name) @name alias: (identifier) @alias))
 (import_from_statement module_name: (relative_import) @relative)
+(module (expression_statement
+  (assignment left: (identifier) @target right: [(identifier) (attribute)] @value)))
+(module (_ [(block (expression_statement
+  (assignment left: (identifier) @target right: [(identifier) (attribute)] @value)))
+  (_ (block (expression_statement
+  (assignment left: (identifier) @target right: [(identifier) (attribute)] @value))))]))
 """
 
 _JAVASCRIPT_QUERY = """
@@ -54,6 +66,17 @@ _QUERIES = {
 class Imports:
     names: dict[str, str] = field(default_factory=dict)
     modules: set[str] = field(default_factory=set)
+    # Names bound to two different paths: left out of `names`.
+    ambiguous: set[str] = field(default_factory=set)
+
+    def bind(self, local: str, path: str) -> None:
+        if local in self.ambiguous:
+            return
+        if self.names.get(local, path) != path:
+            self.ambiguous.add(local)
+            del self.names[local]
+            return
+        self.names[local] = path
 
     def resolve(self, dotted: str) -> str | None:
         """The full path a dotted name stands for, or None when its head is not imported."""
@@ -62,6 +85,10 @@ class Imports:
         if target is None:
             return None
         return f"{target}{dot}{rest}"
+
+    def is_ambiguous(self, dotted: str) -> bool:
+        """Whether the name's head is bound to two different paths (compat code)."""
+        return dotted.partition(".")[0] in self.ambiguous
 
     def imports_any(self, modules: list[str]) -> bool:
         """Whether the file imports one of ``modules`` or a submodule of one."""
@@ -104,6 +131,9 @@ class LazyImports:
         # the import itself, and a finding there must not depend on the rest of the file.
         return self.found.resolve(dotted)
 
+    def is_ambiguous(self, dotted: str) -> bool:
+        return self.found.is_ambiguous(dotted)
+
     def renamed_last_names(self) -> set[str]:
         """Last names that an import here binds under another name: ``Int64Index`` for
         ``from pandas import Int64Index as I``, ``pandas`` for ``import pandas as pd``."""
@@ -145,11 +175,30 @@ def find_imports(spec: LanguageSpec, root: tree_sitter.Node) -> Imports:
     read = {"python": _python_import, "java": _java_import, "go": _go_import}.get(
         spec.name, _javascript_import
     )
+    aliases: list[tuple[str, str]] = []
     for _, captures in tree_sitter.QueryCursor(query).matches(root):
-        read(captures, imports)
+        target, value = _one(captures, "target"), _one(captures, "value")
+        if target is not None and value is not None:
+            aliases.append((_text(target), _text(value)))
+        else:
+            read(captures, imports)
+    _bind_aliases(imports, aliases)
     if not spec.resolves_imports:
         imports.names.clear()
     return imports
+
+
+def _bind_aliases(imports: Imports, aliases: list[tuple[str, str]]) -> None:
+    """``xp = numpy``, ``tf = tf.compat.v1``: what the imports say the value is (a name
+    the imports bind and that is assigned something else is ambiguous)."""
+    imported = Imports(dict(imports.names))
+    for target, value in aliases:
+        path = imported.resolve(value) if "(" not in value else None
+        if path is not None:
+            imports.bind(target, path)
+        elif target in imports.names:
+            imports.ambiguous.add(target)  # rebound to something no import says
+            del imports.names[target]
 
 
 def _java_import(captures: dict[str, list[tree_sitter.Node]], imports: Imports) -> None:
@@ -182,11 +231,11 @@ def _python_import(captures: dict[str, list[tree_sitter.Node]], imports: Imports
         path = _text(module)
         imports.modules.add(path)
         if alias is not None:
-            imports.names[_text(alias)] = path
+            imports.bind(_text(alias), path)
         else:
             # `import a.b` binds `a`, which names the package `a`.
             head = path.split(".")[0]
-            imports.names[head] = head
+            imports.bind(head, head)
         return
     relative = _one(captures, "relative")
     if relative is not None:
@@ -201,7 +250,7 @@ def _python_import(captures: dict[str, list[tree_sitter.Node]], imports: Imports
     imports.modules.add(path)
     imported = _text(name)
     local = _text(alias) if alias is not None else imported.split(".")[-1]
-    imports.names[local] = f"{path}.{imported}"
+    imports.bind(local, f"{path}.{imported}")
 
 
 def _javascript_import(captures: dict[str, list[tree_sitter.Node]], imports: Imports) -> None:

@@ -231,7 +231,8 @@ def _chain_matches(expected: str, node: tree_sitter.Node, context: MatchContext)
         return False
     resolved = context.imports.resolve(actual)
     if resolved is None:
-        return actual == expected
+        # A name the file binds two ways (compat code) is neither of them.
+        return actual == expected and not context.imports.is_ambiguous(actual)
     # An imported name is judged by what it imports: `from mylib import ChatCompletion` is
     # not `openai.ChatCompletion`. A pattern may leave out the module (`new MongoClient()`).
     return resolved == expected or resolved.endswith("." + expected)
