@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from upstream.authoring.seed.exports import is_public
 from upstream.authoring.seed.model import Deprecation, Kind
 
 # Own copies of python.py's helpers: python.py may import this module, so no import back.
@@ -205,7 +206,7 @@ def index_python(modules: Iterable[tuple[str, ast.Module]]) -> ApiIndex:
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 index.functions.setdefault(node.name, set()).add(module)
     for module, tree in trees:
-        if not _is_private(module):
+        if is_public(module):
             _add_reexports(index, module, tree)
     return index
 
@@ -217,7 +218,7 @@ def _add_reexports(index: ApiIndex, module: str, tree: ast.Module) -> None:
         if not isinstance(node, ast.ImportFrom):
             continue
         source = _imported_module(module, node, index)
-        if source is None or not _is_private(source):
+        if source is None or is_public(source):
             continue
         names = [alias.name for alias in node.names if alias.asname is None]
         if names == ["*"]:
@@ -248,10 +249,6 @@ def _imported_module(module: str, node: ast.ImportFrom, index: ApiIndex) -> str 
         if candidate in index.modules:
             return candidate
     return None
-
-
-def _is_private(module: str) -> bool:
-    return any(part.startswith("_") for part in module.split(".")[1:])
 
 
 def _members(node: ast.ClassDef) -> dict[str, Kind]:
@@ -669,7 +666,7 @@ def _module(target: str, package: str, index: ApiIndex) -> tuple[Resolved | None
     if full is None or "." not in full:
         return None, "modules of other packages, or the package itself"
     parent, _, last = full.rpartition(".")
-    if _is_private(full):
+    if not is_public(full):
         return None, "private names"
     return (parent, None, last, "module"), ""
 
@@ -682,7 +679,7 @@ def _resolve_bare(
     if scope is not None and scope[1] is None and name.methods:
         # "Several methods of the sparse matrix classes in `scipy.sparse`": which class?
         return None, "methods of a class the text does not name"
-    if scope is not None and not _is_private(scope[0]):
+    if scope is not None and is_public(scope[0]):
         return _in_scope(scope, name.target, name.role, index), ""
     modules = _public(index.classes.get(name.target, set()))
     if name.target[:1].isupper() and modules:
@@ -700,7 +697,7 @@ def _resolve_dotted(name: _Name, package: str, index: ApiIndex) -> tuple[Resolve
         if len(parts) == 2 and classes:  # Collection.count
             return (classes[0], parts[0], parts[1], _member_kind(name.role, None)), ""
         return None, "names the source does not define"
-    if _is_private(module):
+    if not is_public(module):
         return None, "private names"
     if len(rest) == 1:
         return _in_scope((module, None), rest[0], name.role, index), ""
@@ -781,7 +778,7 @@ def _is_class_name(name: str) -> bool:
 
 def _public(modules: set[str]) -> list[str]:
     """Modules without a private part, the shortest first (where users import from)."""
-    return sorted((m for m in modules if not _is_private(m)), key=lambda m: (m.count("."), m))
+    return sorted((m for m in modules if is_public(m)), key=lambda m: (m.count("."), m))
 
 
 # --- results ------------------------------------------------------------------------------
