@@ -176,6 +176,26 @@ def test_an_edit_to_an_import_rechecks_the_whole_file(rule_set):
     assert not incremental and after == full_findings(rule_set, editor)
 
 
+def test_an_alias_assignment_rechecks_the_whole_file_only_if_it_binds_an_import(rule_set):
+    # `ai = openai` binds like an import: editing it re-checks the file. `users = db.users`
+    # binds nothing imports resolve through: an edit beside it stays incremental.
+    source = (
+        b"import openai\nai = openai\n\nlimit = 1\n\nusers = db.users\n\n"
+        b"ai.ChatCompletion.create()\n"
+    )
+    editor = Editor("python", source)
+    before, _ = editor.check(rule_set)
+    assert before
+    at = source.index(b"users")
+    editor.edit(at, at, b"all_")
+    after, incremental = editor.check(rule_set)
+    assert incremental and len(after) == len(before) and after == full_findings(rule_set, editor)
+    at = editor.source.index(b"= openai") + 2
+    editor.edit(at, at + len(b"openai"), b"mylib")  # `ai = mylib`: no longer openai's
+    after, incremental = editor.check(rule_set)
+    assert not incremental and after == full_findings(rule_set, editor) == []
+
+
 def test_a_file_wide_rule_alone_is_searched_when_an_edit_adds_its_candidate(tmp_path):
     # The only rule is file-wide and there is no candidate before the edit: the re-check
     # must still notice the candidate the edit adds (no local rule runs to see it).

@@ -28,6 +28,10 @@ _PYTHON_QUERY = """
 (import_from_statement module_name: (dotted_name) @from
   name: (aliased_import name: (dotted_name) @name alias: (identifier) @alias))
 (import_from_statement module_name: (relative_import) @relative)
+"""
+
+# `xp = numpy`, `tf = tf.compat.v1`: at module level, or in a module-level if/try.
+_PYTHON_ALIAS_QUERY = """
 (module (expression_statement
   (assignment left: (identifier) @target right: [(identifier) (attribute)] @value)))
 (module (_ [(block (expression_statement
@@ -175,17 +179,46 @@ def find_imports(spec: LanguageSpec, root: tree_sitter.Node) -> Imports:
     read = {"python": _python_import, "java": _java_import, "go": _go_import}.get(
         spec.name, _javascript_import
     )
-    aliases: list[tuple[str, str]] = []
     for _, captures in tree_sitter.QueryCursor(query).matches(root):
-        target, value = _one(captures, "target"), _one(captures, "value")
-        if target is not None and value is not None:
-            aliases.append((_text(target), _text(value)))
-        else:
-            read(captures, imports)
-    _bind_aliases(imports, aliases)
+        read(captures, imports)
+    aliases = alias_assignments(spec, root)
+    _bind_aliases(imports, [(target, value) for target, value, _ in aliases])
     if not spec.resolves_imports:
         imports.names.clear()
     return imports
+
+
+@functools.cache
+def _alias_query(spec: LanguageSpec) -> tree_sitter.Query:
+    return tree_sitter.Query(spec.grammar, _PYTHON_ALIAS_QUERY)
+
+
+def alias_assignments(
+    spec: LanguageSpec, root: tree_sitter.Node, within: tuple[int, int] | None = None
+) -> list[tuple[str, str, tree_sitter.Node]]:
+    """(name, value text, assignment) of each module-level ``name = dotted`` in Python."""
+    if spec.name != "python":
+        return []
+    cursor = tree_sitter.QueryCursor(_alias_query(spec))
+    if within is not None:
+        cursor.set_byte_range(*within)  # the patterns start at the module: filtered below
+    found = []
+    for _, captures in cursor.matches(root):
+        target, value = _one(captures, "target"), _one(captures, "value")
+        assignment = target.parent if target is not None else None
+        if target is None or value is None or assignment is None:
+            continue
+        start, end = within if within is not None else (assignment.start_byte, assignment.end_byte)
+        if assignment.start_byte <= end and assignment.end_byte >= start:
+            found.append((_text(target), _text(value), assignment))
+    return found
+
+
+def binds_imported(imports: Imports, target: str, value: str) -> bool:
+    """Whether ``target = value`` changes what ``imports`` resolve: it names an imported
+    (or ambiguous) name on either side. Others bind nothing dotted names resolve through."""
+    heads = {target, value.partition(".")[0]}
+    return any(head in imports.names or head in imports.ambiguous for head in heads)
 
 
 def _bind_aliases(imports: Imports, aliases: list[tuple[str, str]]) -> None:
@@ -193,7 +226,7 @@ def _bind_aliases(imports: Imports, aliases: list[tuple[str, str]]) -> None:
     the imports bind and that is assigned something else is ambiguous)."""
     imported = Imports(dict(imports.names))
     for target, value in aliases:
-        path = imported.resolve(value) if "(" not in value else None
+        path = imported.resolve(value)
         if path is not None:
             imports.bind(target, path)
         elif target in imports.names:

@@ -19,7 +19,14 @@ import tree_sitter
 from upstream.engine.compiler import LanguageRules
 from upstream.engine.document import Document
 from upstream.engine.findings import Edit, Finding
-from upstream.engine.imports import Imports, LazyImports, import_query
+from upstream.engine.imports import (
+    Imports,
+    LazyImports,
+    alias_assignments,
+    binds_imported,
+    find_imports,
+    import_query,
+)
 from upstream.engine.languages import LanguageSpec
 from upstream.engine.runner import (
     CheckOptions,
@@ -267,6 +274,15 @@ def _import_spans(document: Document, within: Span | None = None) -> list[Span]:
                 for node in nodes:
                     statement = root.child_with_descendant(node) or node
                     spans.add((statement.start_byte, statement.end_byte))
+    # `xp = numpy` binds like an import, but only if it involves an imported name: every
+    # other module-level `x = a.b` would make each edit beside one re-check the file.
+    aliases = alias_assignments(document.spec, root, within)
+    if aliases:
+        imports = find_imports(document.spec, root)
+        for target, value, assignment in aliases:
+            if binds_imported(imports, target, value):
+                statement = root.child_with_descendant(assignment) or assignment
+                spans.add((statement.start_byte, statement.end_byte))
     return sorted(spans)
 
 
