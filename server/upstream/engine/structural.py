@@ -221,8 +221,21 @@ def _is_property(node: tree_sitter.Node, spec: LanguageSpec) -> bool:
     return parent.child_by_field_name(spec.member_kinds[parent.type][1]) == node
 
 
+def _is_assigned(node: tree_sitter.Node) -> bool:
+    # `y` in `y = NotMasterError` is bound there, not a use: an alias assignment makes it
+    # resolve to the value's path (engine/imports.py), and its uses count, not the binding.
+    # (`openai.api_key = key` sets the module's attribute: that is a use.)
+    parent = node.parent
+    return (
+        node.type == "identifier"
+        and parent is not None
+        and parent.type == "assignment"
+        and parent.child_by_field_name("left") == node
+    )
+
+
 def _chain_matches(expected: str, node: tree_sitter.Node, context: MatchContext) -> bool:
-    if _is_property(node, context.spec):
+    if _is_property(node, context.spec) or _is_assigned(node):
         return False
     # Each link walked is a step: `x.a.a.a...` makes every link a candidate.
     spend = context.budget.spend if context.budget is not None else None
