@@ -12,6 +12,7 @@ from upstream.authoring.seed.changelog import (
     index_python,
     scan_changelogs,
 )
+from upstream.authoring.seed.exports import Exports
 
 # The library's source as a seed would read it: what is left after the removals.
 SOURCE = {
@@ -32,9 +33,8 @@ SOURCE = {
 
 
 def _index() -> ApiIndex:
-    return index_python(
-        (module, ast.parse(textwrap.dedent(text))) for module, text in SOURCE.items()
-    )
+    trees = {module: ast.parse(textwrap.dedent(text)) for module, text in SOURCE.items()}
+    return index_python(Exports(trees, packages={"shop"}))
 
 
 def _scan(tmp_path: Path, name: str, text: str) -> dict[str, tuple[str, str | None, str | None]]:

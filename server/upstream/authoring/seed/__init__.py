@@ -141,9 +141,9 @@ def _read_python(
         return
     # The import name, which changelogs leave out (`stats.ks_2samp`), is not always the
     # distribution's (scikit-learn's is sklearn): the source's main top-level package.
-    tops = Counter(module.split(".")[0] for module, _ in python.modules)
+    tops = Counter(module.split(".")[0] for module in python.exports.trees)
     package = tops.most_common(1)[0][0] if tops else distribution
-    found = scan_changelogs(notes, package, index_python(python.modules), root)
+    found = scan_changelogs(notes, package, index_python(python.exports), root)
     report.deprecations = merge_changelog(report.deprecations, found.deprecations)
     report.changelogs = found.files
     for reason, count in found.skipped.most_common():

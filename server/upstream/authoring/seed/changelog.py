@@ -28,10 +28,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from upstream.authoring.seed.exports import is_public
+from upstream.authoring.seed.exports import Exports, is_public
 from upstream.authoring.seed.model import Deprecation, Kind
 
-# Own copies of python.py's helpers: python.py may import this module, so no import back.
+# Not python.py's: changelog prose also says "kwarg" and "arg".
 _ABOUT_ARGUMENT = re.compile(
     r"\b(?:parameter|argument|option|keyword|kwarg|arg)s?\b", re.IGNORECASE
 )
@@ -191,12 +191,12 @@ class _Name:
     methods: bool = False  # the sentence calls the names methods
 
 
-def index_python(modules: Iterable[tuple[str, ast.Module]]) -> ApiIndex:
+def index_python(exports: Exports) -> ApiIndex:
     """The modules, classes (with their members) and functions each parsed module defines,
-    or re-exports from a private module (httpx defines ``Response`` in ``httpx._models``)."""
+    also under each public module that re-exports them from a private one under the same
+    name (httpx defines ``Response`` in ``httpx._models``; see ``Exports``)."""
     index = ApiIndex()
-    trees = list(modules)
-    for module, tree in trees:
+    for module, tree in exports.trees.items():
         parts = module.split(".")
         index.modules.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
         for node in tree.body:
@@ -205,50 +205,16 @@ def index_python(modules: Iterable[tuple[str, ast.Module]]) -> ApiIndex:
                 index.members[(module, node.name)] = _members(node)
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 index.functions.setdefault(node.name, set()).add(module)
-    for module, tree in trees:
-        if is_public(module):
-            _add_reexports(index, module, tree)
+    for table in (index.classes, index.functions):
+        for name, where in table.items():
+            for source in [module for module in where if not is_public(module)]:
+                for module, bound in exports.public_locations(source, name):
+                    if bound != name or module == source:
+                        continue  # renamed on the way: not this name's home
+                    where.add(module)
+                    if table is index.classes:
+                        index.members[(module, name)] = index.members[(source, name)]
     return index
-
-
-def _add_reexports(index: ApiIndex, module: str, tree: ast.Module) -> None:
-    """``from ._models import Response`` (or ``import *``) in a public module: the private
-    module's classes and functions are public there too."""
-    for node in tree.body:
-        if not isinstance(node, ast.ImportFrom):
-            continue
-        source = _imported_module(module, node, index)
-        if source is None or is_public(source):
-            continue
-        names = [alias.name for alias in node.names if alias.asname is None]
-        if names == ["*"]:
-            names = [
-                name
-                for table in (index.classes, index.functions)
-                for name, where in table.items()
-                if source in where and not name.startswith("_")
-            ]
-        for name in names:
-            if source in index.classes.get(name, set()):
-                index.classes[name].add(module)
-                index.members[(module, name)] = index.members[(source, name)]
-            if source in index.functions.get(name, set()):
-                index.functions[name].add(module)
-
-
-def _imported_module(module: str, node: ast.ImportFrom, index: ApiIndex) -> str | None:
-    """The dotted module ``from ... import`` reads, relative ones resolved from ``module``
-    (a package's ``__init__`` goes by the package's name)."""
-    if not node.level:
-        return node.module
-    for base in (module, module.rpartition(".")[0]):  # the package itself, or its parent
-        parts = base.split(".")
-        if node.level > 1:
-            parts = parts[: 1 - node.level]
-        candidate = ".".join([*parts, node.module] if node.module else parts)
-        if candidate in index.modules:
-            return candidate
-    return None
 
 
 def _members(node: ast.ClassDef) -> dict[str, Kind]:

@@ -11,8 +11,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Iterator, Mapping
 
 from upstream.authoring.seed.model import Deprecation
 
@@ -60,9 +59,12 @@ def literal_strings(node: ast.expr) -> list[str] | None:
 
 
 class Exports:
-    def __init__(self, modules: list[tuple[str, Path, ast.Module]]) -> None:
-        self._trees = {module: tree for module, _, tree in modules}
-        self._packages = {module for module, file, _ in modules if file.name == "__init__.py"}
+    """``trees``: each module of the library, parsed; ``packages``: those that are packages
+    (an ``__init__.py``), against which relative imports resolve."""
+
+    def __init__(self, trees: Mapping[str, ast.Module], packages: set[str]) -> None:
+        self._trees = dict(trees)
+        self._packages = packages
         # (source module, name) -> where it is bound by `from source import name [as alias]`
         self._imported: dict[Location, list[Location]] = defaultdict(list)
         self._star: dict[str, list[str]] = defaultdict(list)  # source -> `import *` importers
@@ -87,6 +89,14 @@ class Exports:
             parts = parts[:-1]
         parts = parts[: len(parts) - (level - 1)] if level > 1 else parts
         return ".".join([*parts, target] if target else parts)
+
+    @property
+    def trees(self) -> Mapping[str, ast.Module]:
+        return self._trees
+
+    def public_locations(self, module: str, name: str) -> list[Location]:
+        """Where public modules bind what ``module`` defines as ``name`` (itself, if public)."""
+        return self._locate(module, name, set())
 
     def public(self, item: Deprecation) -> Deprecation | None:
         """``item`` under its shortest public name, or None if no public module exposes it."""

@@ -53,8 +53,9 @@ class PythonScan:
     conditional: int = 0  # warnings only under a condition (usually about an argument)
     private: int = 0  # deprecated in a private module and not re-exported by a public one
     files: int = 0
-    # Every module read, parsed: what a changelog's names are resolved against.
-    modules: list[tuple[str, ast.Module]] = field(default_factory=list, repr=False)
+    # Every module read, parsed, and what each makes public: what a changelog's names are
+    # resolved against.
+    exports: Exports = field(default_factory=lambda: Exports({}, set()), repr=False)
 
 
 def scan_python(root: Path, release: str | None = None) -> PythonScan:
@@ -71,9 +72,9 @@ def scan_python(root: Path, release: str | None = None) -> PythonScan:
             continue  # Python 2-only files and the like: nothing to learn from them
         trees.append((module, file, tree))
     scan.files = len(trees)
-    scan.modules = [(module, tree) for module, _, tree in trees]
     categories = _warning_categories([tree for _, _, tree in trees])
-    exports = Exports(trees)
+    packages = {module for module, file, _ in trees if file.name == "__init__.py"}
+    exports = scan.exports = Exports({module: tree for module, _, tree in trees}, packages)
     found: list[Deprecation] = []
     for module, file, tree in trees:
         visitor = _ModuleScan(module, str(file.relative_to(root)), tree, categories, found)
