@@ -21,11 +21,6 @@ from upstream.engine.matchers import CompiledMatcher
 from upstream.engine.pattern import Kind
 
 
-def root_kind(spec: LanguageSpec) -> str:
-    """The node kind of a file's root (``module``, ``program``, ``source_file``)."""
-    return spec.root_kind
-
-
 def is_local(matcher: CompiledMatcher, spec: LanguageSpec) -> bool:
     """Whether no part of ``matcher`` can depend on more than one top-level statement."""
     return _local(matcher, spec, finds=True)
@@ -34,7 +29,7 @@ def is_local(matcher: CompiledMatcher, spec: LanguageSpec) -> bool:
 def _local(matcher: CompiledMatcher, spec: LanguageSpec, finds: bool) -> bool:
     # `finds`: this part's nodes are the reported node or its ancestors (generators and
     # `inside`), which must not be the root; `has` parts only look further down.
-    root = root_kind(spec)
+    root = spec.root_kind
     if matcher.query is not None and not matcher.query.local:
         return False
     if finds and _can_match_root(matcher, root) and not _asks_about_imports(matcher, spec):
@@ -55,7 +50,7 @@ def _asks_about_imports(matcher: CompiledMatcher, spec: LanguageSpec) -> bool:
     re-checks the whole file anyway, so such a part is as local as the rest."""
     if matcher.pattern is not None or matcher.query is not None or matcher.regex is not None:
         return False
-    if matcher.inside is not None or not (matcher.kinds or set()) <= {root_kind(spec)}:
+    if matcher.inside is not None or not (matcher.kinds or set()) <= {spec.root_kind}:
         return False
     if matcher.has is not None and not _is_import(matcher.has, spec):
         return False
@@ -86,4 +81,4 @@ def _can_match_root(matcher: CompiledMatcher, root_kind: str) -> bool:
     return pattern is not None and (pattern.kind is Kind.META or pattern.type == root_kind)
 
 
-__all__ = ["is_local", "root_kind"]
+__all__ = ["is_local"]
