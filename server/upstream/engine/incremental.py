@@ -103,7 +103,7 @@ def check(
     raw = find(document, language, options, search)
     baseline = Baseline(
         raw,
-        _import_spans(document),
+        _import_spans(document, imports=imports),
         imports.known,
         active,
         search.candidates,
@@ -254,8 +254,11 @@ def _merged(spans: Iterable[Span]) -> list[Span]:
     return merged
 
 
-def _import_spans(document: Document, within: Span | None = None) -> list[Span]:
-    """The top-level statements that hold an import (or a `require`), in ``within``."""
+def _import_spans(
+    document: Document, within: Span | None = None, imports: LazyImports | None = None
+) -> list[Span]:
+    """The top-level statements that hold an import (or a `require`), in ``within``;
+    ``imports``: the document's, when the check has them (else found here if needed)."""
     root = document.parse().root_node
     spans: set[Span] = set()
     queries = (
@@ -278,9 +281,9 @@ def _import_spans(document: Document, within: Span | None = None) -> list[Span]:
     # other module-level `x = a.b` would make each edit beside one re-check the file.
     aliases = alias_assignments(document.spec, root, within)
     if aliases:
-        imports = find_imports(document.spec, root)
+        found = imports.found if imports is not None else find_imports(document.spec, root)
         for target, value, assignment in aliases:
-            if binds_imported(imports, target, value):
+            if binds_imported(found, target, value):
                 statement = root.child_with_descendant(assignment) or assignment
                 spans.add((statement.start_byte, statement.end_byte))
     return sorted(spans)
