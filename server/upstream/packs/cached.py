@@ -95,12 +95,15 @@ class DiskPackCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        except OSError:
+            return  # read-only or not a folder: loaded again next time
+        try:
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump((pack, known), stream, protocol=pickle.HIGHEST_PROTOCOL)
             # Whole or not at all: a reader never sees half an entry.
             os.replace(temporary, self.folder / f"{slot.digest}.pickle")
         except OSError:
-            with contextlib.suppress(OSError, UnboundLocalError):
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
 
 
