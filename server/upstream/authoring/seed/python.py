@@ -428,16 +428,18 @@ class _ModuleScan:
         )
 
 
-_REMOVED_IN = re.compile(
-    r"(?:removed|no longer available)\b[^.]*?\b(?:in|since)\s+(?:version\s+|the\s+)?"
-    r"(?:[A-Za-z][\w-]*\s+)?v?(\d+(?:\.\d+)+)",
-    re.IGNORECASE,
-)
-_DEPRECATED_IN = re.compile(
-    r"deprecated\b[^.]*?\b(?:in|since)\s+(?:version\s+|the\s+)?(?:[A-Za-z][\w-]*\s+)?"
-    r"v?(\d+(?:\.\d+)+)",
-    re.IGNORECASE,
-)
+def _stated_version(verb: str) -> re.Pattern[str]:
+    """`verb ... in|since [version|the] [Name] X` in one sentence: "was removed in the NumPy
+    2.0 release", "has been removed from scikit-learn since version 1.2"."""
+    return re.compile(
+        verb + r"\b[^.]*?\b(?:in|since)\s+(?:version\s+|the\s+)?(?:[A-Za-z][\w-]*\s+)?"
+        r"v?(\d+(?:\.\d+)+)",
+        re.IGNORECASE,
+    )
+
+
+_REMOVED_IN = _stated_version(r"(?:removed|no longer available)")
+_DEPRECATED_IN = _stated_version("deprecated")
 _GONE = {"AttributeError", "ImportError", "ModuleNotFoundError"}
 
 
