@@ -22,6 +22,9 @@ from upstream.authoring.seed.npm import scan_typescript
 from upstream.authoring.seed.python import scan_python
 from upstream.errors import UsageError
 
+# Said before an npm download, and after a --path source turns out to be TypeScript.
+_CHANGELOG_PYTHON_ONLY = "--changelog: only Python sources are read with a changelog yet"
+
 
 @dataclass
 class SeedReport:
@@ -83,7 +86,7 @@ def seed_pack(
         if not file.is_file():
             raise UsageError(f"--changelog {file}: no such file")
     if changelogs and npm:
-        raise UsageError("--changelog: only Python sources are read with a changelog yet")
+        raise UsageError(_CHANGELOG_PYTHON_ONLY)
     with tempfile.TemporaryDirectory(prefix="upstream-seed-") as temp:
         workdir = Path(temp)
         version: str | None = None
@@ -109,7 +112,7 @@ def seed_pack(
         if ecosystem is PYTHON:
             _read_python(report, root, distribution, version, changelogs)
         elif changelogs:
-            raise UsageError("--changelog: only Python sources are read with a changelog yet")
+            raise UsageError(_CHANGELOG_PYTHON_ONLY)
         else:
             typescript = scan_typescript(root, distribution)
             report.deprecations, report.files = typescript.deprecations, typescript.files
