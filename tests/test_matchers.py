@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from conftest import lines, rule_yaml, write_pack
+from upstream.packs import load_rule_set
 
 
 def test_kind_matcher(find):
@@ -200,3 +201,28 @@ def test_same_query_with_different_regex_predicates_stays_apart(tmp_path):
     loaded = load_rule_set([pack])
     found = check("alpha\nbeta\n", LANGUAGES["python"], loaded.rule_set)
     assert [(f.rule, f.start.line) for f in found] == [("t/a", 0), ("t/b", 1)]
+
+
+def test_references_report_the_name_where_stored_not_where_read(find):
+    rules = rule_yaml(
+        """
+        references: [lib.Old]
+        match:
+          pattern: lib.Old.create($$$ARGS)
+        fix:
+          template: lib.new($$$ARGS)
+        """
+    )
+    code = "import lib\nlib.Old.create(1)\nclient = lib.Old\nlib.Old.name\nf(lib.Old)\nlib.New\n"
+    findings = find(rules, code)
+    assert lines(findings) == [2, 3, 5]
+    # The call's rewrite does not fit a reference.
+    assert [f.fix is not None for f in findings] == [True, False, False]
+
+
+def test_a_reference_that_is_a_call_is_a_load_problem(tmp_path):
+    rules = rule_yaml("references: ['lib.Old()']\nmatch:\n  pattern: lib.Old.create()")
+    loaded = load_rule_set([write_pack(tmp_path / "packs", rules)])
+    assert [p.split(": ", 1)[1] for p in loaded.problems] == [
+        "rule r: references[0]: a reference is a name, not a call: 'lib.Old()'"
+    ]

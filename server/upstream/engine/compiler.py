@@ -32,7 +32,15 @@ from upstream.engine.matchers import (
     compile_matcher,
     compile_where,
 )
-from upstream.engine.pattern import Kind, PatternNode, chain_last_names, pattern_query
+from upstream.engine.pattern import (
+    Kind,
+    PatternError,
+    PatternNode,
+    chain_last_names,
+    metavariable_names,
+    parse_pattern,
+    pattern_query,
+)
 from upstream.engine.raw_query import KnownQueries, Predicates
 from upstream.engine.templates import references
 from upstream.engine.types.model import (
@@ -305,15 +313,41 @@ def _compile_rule(pack: Pack, rule: Rule, known: KnownQueries | None) -> list[Co
         # A removed or deprecated callable is as wrong passed on as called; a rule about a
         # call's shape (`ObjectId()` without `new`) is not about the callable.
         twin = _reference_twin(matcher, spec, set(rule.where)) if rule.deprecated else None
+        twin = _either(twin, _declared_references(rule, spec))
         if twin is not None:
             # The same rule, without its fix (a call's rewrite does not fit a reference).
             plain = rule.model_copy(update={"fix": None})
+            twin_where = tuple(w for w in where if w.name in twin.filtered_names())
             result.append(
                 CompiledRule(
-                    pack.full_id(rule), pack, plain, spec, twin, where, requirements, local
+                    pack.full_id(rule), pack, plain, spec, twin, twin_where, requirements, local
                 )
             )
     return result
+
+
+def _declared_references(rule: Rule, spec: LanguageSpec) -> CompiledMatcher | None:
+    """The rule's ``references:`` patterns, each matched only where passed or stored."""
+    twins = []
+    for index, text in enumerate(rule.references):
+        try:
+            pattern = parse_pattern(spec, text)
+        except PatternError as error:
+            raise MatcherError(f"references[{index}]: {error}: {text!r}") from None
+        if pattern.kind is Kind.MULTI or pattern.type in ("call", "call_expression"):
+            raise MatcherError(f"references[{index}]: a reference is a name, not a call: {text!r}")
+        names = frozenset(metavariable_names(text))
+        twins.append(CompiledMatcher(pattern=pattern, names=names, reference=True))
+    return _either(*twins)
+
+
+def _either(*matchers: CompiledMatcher | None) -> CompiledMatcher | None:
+    """One matcher for any of ``matchers`` (None: none given)."""
+    present = [matcher for matcher in matchers if matcher is not None]
+    if len(present) <= 1:
+        return present[0] if present else None
+    names = frozenset().union(*(matcher.names for matcher in present))
+    return CompiledMatcher(any=tuple(present), names=names)
 
 
 def _reference_twin(
@@ -336,13 +370,12 @@ def _reference_twin(
             callables.append(callee)
     if not callables:
         return None
-    twins = tuple(
-        CompiledMatcher(pattern=callee, names=_bound_names(callee), reference=True)
-        for callee in callables
+    return _either(
+        *(
+            CompiledMatcher(pattern=callee, names=_bound_names(callee), reference=True)
+            for callee in callables
+        )
     )
-    if len(twins) == 1:
-        return twins[0]
-    return CompiledMatcher(any=twins, names=frozenset().union(*(t.names for t in twins)))
 
 
 def _bound_names(pattern: PatternNode) -> frozenset[str]:

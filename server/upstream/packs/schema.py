@@ -160,6 +160,10 @@ class Rule(_Strict):
     paths: Paths | None = None
     match: MatchSpec
     where: dict[str, Where] = {}
+    # Patterns of what the rule is about that are wrong even when not called: each is
+    # reported where it is passed or stored (`client = openai.ChatCompletion`), without the
+    # fix. A `deprecated` rule's called callable gets this on its own (`retry(coll.count)`).
+    references: list[str] = []
     fix: FixSpec | None = None
     explanation: str | None = None
 
