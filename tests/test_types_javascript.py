@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 import tree_sitter
+from upstream.engine import CheckOptions, check
 from upstream.engine.languages import LANGUAGES
 from upstream.engine.types import LazyTypes, ProjectIndex
 from upstream.engine.types.javascript import JavaScriptTypes
 from upstream.engine.types.model import OPAQUE, TypeModel, Value, build_model, satisfies
-from upstream.packs import load_pack
+from upstream.packs import load_pack, load_rule_set
 from upstream.packs.schema import TypeDeclaration
 
 REPO = Path(__file__).resolve().parent.parent
@@ -220,7 +221,7 @@ def test_assignments_bind_where_the_name_is_declared(model: TypeModel) -> None:
     let client;
     let spare = null;
     async function init() {
-      client = await MongoClient.connect(url);
+      client = await new MongoClient(url).connect();
       spare = [];
     }
     function use() {
@@ -952,7 +953,7 @@ def test_the_result_a_node_style_callback_gets(model: TypeModel) -> None:
       User.findOne({}, (err, user) => probe(user));  // <-
     });
     """
-    assert names(value_at(model, code, "client")) == CLIENT
+    assert names(value_at(model, code, "client")) == CLIENT | DB  # a Db before 3.0
     assert names(value_at(model, code, "coll")) == COLLECTION
     assert names(value_at(model, code, "docs")) == {"js.Array"}
     assert names(value_at(model, code, "user")) == DOCUMENT  # the query, awaited
@@ -1025,9 +1026,151 @@ def test_a_node_style_callback_passed_by_name(model: TypeModel) -> None:
     function notErrorFirst(name, result) { probe(result); }  // <-
     MongoClient.connect(url, notErrorFirst);
     """
-    assert names(value_at(model, code, "client")) == CLIENT
+    assert names(value_at(model, code, "client")) == CLIENT | DB  # a Db before 3.0
     assert names(value_at(model, code, "coll")) == COLLECTION
     # Look-alikes: two methods that hand different types, a mention that is not a method's
     # callback, a first parameter that is not an error.
     for target in ("both", "also", "result"):
         assert value_at(model, code, target) is None, target
+
+
+def test_a_static_whose_result_depends_on_the_version(model: TypeModel) -> None:
+    # Driver 2.x's connect gave a Db, 3.0's a client: either, and what is called on it tells.
+    code = """
+    const { MongoClient, Db, Server } = require("mongodb");
+    MongoClient.connect(url, (err, legacy) => {
+      probe(legacy, legacy.collection("jobs"), legacy.db("other"));  // <-
+    });
+    const client = await MongoClient.connect(url);
+    probe(client);  // <-
+    function opened(err, conn) {
+      probe(conn);  // <-
+    }
+    MongoClient.connect(url, opened);
+    new Db("app", new Server("localhost", 27017)).open(opened);
+    function mixed(err, thing) {
+      probe(thing);  // <-
+    }
+    MongoClient.connect(url, mixed);
+    new Db("app", new Server("localhost", 27017)).collection("x", mixed);
+    """
+    either = DB | CLIENT
+    assert names(value_at(model, code, "legacy")) == either
+    assert names(value_at(model, code, 'legacy.collection("jobs")')) == COLLECTION
+    assert names(value_at(model, code, 'legacy.db("other")')) == DB
+    assert names(value_at(model, code, "client")) == either
+    # Handed both the Db-or-client and a Db: the wider one.
+    assert names(value_at(model, code, "conn")) == either
+    # Look-alike: handed a Db-or-client and a Collection, which agree on nothing.
+    assert value_at(model, code, "thing") is None
+
+
+def test_a_map_the_file_fills_by_key(model: TypeModel) -> None:
+    # mongo-express keeps one Db per name in `mongo.connections[name]`.
+    code = """
+    const { MongoClient } = require("mongodb");
+    const client = new MongoClient(url);
+    const state = { connections: {}, mixed: {}, names: [] };
+    state.connections[first] = client.db(first);
+    state.connections["admin"] = client.db("admin");
+    state.mixed[a] = client.db(a);
+    state.mixed[b] = client.db(b).collection("x");
+    const cache = {};
+    cache[key] = client.db(key);
+    probe(state.connections[name], cache[name], state.connections.admin);  // <-
+    probe(state.mixed[name], state.names[0], other.connections[name]);  // <-
+    """
+    assert names(value_at(model, code, "state.connections[name]")) == DB
+    assert names(value_at(model, code, "cache[name]")) == DB
+    # A string key is the member of that name.
+    assert names(value_at(model, code, "state.connections.admin")) == DB
+    # Look-alikes: values that disagree, an array, another object's map.
+    for target in ("state.mixed[name]", "state.names[0]", "other.connections[name]"):
+        assert value_at(model, code, target) is None, target
+
+
+def test_a_member_set_from_a_parameter_takes_the_kind_the_others_say(
+    model: TypeModel, tmp_path: Path
+) -> None:
+    # agenda: `this._mdb = mdb` (the application's Db, injected) in mongo.js, `self._mdb = db`
+    # from MongoClient.connect in database.js; db-init.js makes the collection from it.
+    _write(
+        tmp_path,
+        {
+            "lib/mongo.js": "module.exports = function (mdb) { this._mdb = mdb; };\n",
+            "lib/database.js": """
+                const { MongoClient } = require("mongodb");
+                module.exports = function (url) {
+                  const self = this;
+                  MongoClient.connect(url, (error, db) => { self._mdb = db; });
+                };
+            """,
+            "lib/db-init.js": """
+                module.exports = function (n) { this._coll = this._mdb.collection(n); };
+            """,
+            "lib/only.js": "module.exports = function (store) { this._store = store; };\n",
+            "lib/again.js": """
+                module.exports = function (conn) { conn = conn || null; this._conn = conn; };
+                exports.x = function () { y._conn = require("mongodb").MongoClient.connect(u); };
+            """,
+        },
+    )
+    code = """
+    exports.run = function () {
+      probe(this._coll, this._mdb, this._store, this._conn);  // <-
+    };
+    """
+    project = ProjectIndex(tmp_path)
+
+    def at(target: str) -> Value | None:
+        return value_at(model, code, target, path=str(tmp_path / "lib/jobs.js"), project=project)
+
+    assert names(at("this._coll")) == COLLECTION
+    assert names(at("this._mdb")) == DB | CLIENT
+    # Look-alikes: only ever set from a parameter; a parameter the function reassigns.
+    assert at("this._store") is None
+    assert at("this._conn") is None
+
+
+def test_a_project_file_that_imports_the_library_opens_a_typed_rule(tmp_path: Path) -> None:
+    # mongo-express: lib/routes/database.js requires only ../utils; `req.db` is the Db the
+    # router's middleware sets, so rules that ask for a Db apply there. A rule that lets
+    # unknown values through passes only known ones in such a file.
+    _write(
+        tmp_path,
+        {
+            "lib/router.js": """
+                const mongodb = require("mongodb");
+                const client = new mongodb.MongoClient(url);
+                exports.param = function (req, res, next) { req.db = client.db(req.params.db); };
+            """,
+            "lib/utils.js": "exports.noop = function () {};\n",
+        },
+    )
+    route = """
+    const utils = require("./utils");
+    exports.drop = function (req, res) {
+      req.db.dropDatabase(function (err) { res.end(); });
+      req.db.collection("x").mapReduce(map, reduce);
+      anything.mapReduce(map, reduce);
+      queue.find(query).toArray(function (err, items) {});
+    };
+    """
+    shell = """
+    db.getSiblingDB("app").dropDatabase(function (err) {});
+    anything.mapReduce(map, reduce);
+    """
+    rules = load_rule_set([REPO / "rules" / "mongodb-node"]).rule_set
+    options = CheckOptions(project=ProjectIndex(tmp_path))
+
+    def found(code: str, name: str) -> list[tuple[int, str]]:
+        path = str(tmp_path / "lib" / name)
+        findings = check(textwrap.dedent(code), LANGUAGES["javascript"], rules, path, options)
+        return sorted((f.start.line, f.rule.split("/")[1]) for f in findings)
+
+    assert found(route, "database.js") == [
+        (3, "operation-callback-removed"),
+        (4, "collection-map-reduce-removed"),
+    ]
+    # A mongosh script (it imports nothing) is not the project's module: nothing opens.
+    assert found(shell, "script.js") == []

@@ -75,6 +75,18 @@ async function legacyCrud() {
   await users.insert(
     [{ name: "fido" }, { name: "luna" }],
   );
+  // The documents in a variable: which of insertOne and insertMany fits depends on them.
+  // expect: collection-insert-value-removed
+  await users.insert(pets, { w: 1 });
+  // expect: collection-insert-value-removed
+  await users.insert(makeDocuments(10));
+  // ok: collection-insert-value-removed
+  await users.insertMany(pets);
+  // An array's or a string's `insert` is not the driver's.
+  // ok: collection-insert-value-removed
+  [1, 2].insert(pets);
+  // ok: collection-insert-value-removed
+  editor.insert(text, 0);
 
   // expect: collection-update-removed
   await users.update({ _id: 1 }, { $set: { name: "x" } });

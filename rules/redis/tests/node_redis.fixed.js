@@ -40,6 +40,9 @@ app.get('/x', (req, res) => res.send('ok'));
 // A MULTI chain's exec takes no callback (v4+ reads it as `execAsPipeline`).
 // expect: node-callback-api-removed
 client.multi().set('a', '1').del('b').exec(function (err, replies) {});
+// The chain goes on through sorted-set commands (Kue's ZPOP).
+// expect: node-callback-api-removed, node-lowercase-command-removed
+client.multi().zrange('q', 0, 0).zremrangebyrank('q', 0, 0).exec(function (err, res) {});
 const batch = client.multi().incr('hits');
 // expect: node-callback-api-removed
 batch.exec((err, replies) => console.log(replies));
@@ -47,6 +50,23 @@ batch.exec((err, replies) => console.log(replies));
 const replies = await client.multi().set('a', '1').exec();
 // expect: node-lowercase-command-removed
 client.multi().hset('h', 'f', 'v');
+// A callback a helper of the file makes (Kue's `get(fn, order)`).
+function collect(fn) {
+  return function (err, ids) {
+    fn(err, ids);
+  };
+}
+// expect: node-callback-api-removed
+client.get('jobs', collect(done));
+// A callback bound to its object is still the callback.
+// expect: node-callback-api-removed
+client.get('jobs', function (err, ids) {}.bind(this));
+// A helper that returns a key, not a callback.
+function keyOf(name) {
+  return 'q:' + name;
+}
+// ok: node-callback-api-removed
+client.get(keyOf('a'));
 // Callbacks handed on by a wrapper's parameter.
 function setting(name, fn) {
   // expect: node-callback-api-removed, node-lowercase-command-removed

@@ -171,13 +171,16 @@ class LanguageRules:
         if self._gate_groups is None:
             groups: dict[tuple[str, ...], list[CompiledRule]] = {}
             for rule in self.rules:
-                wanted = self.import_gates.get(rule.full_id, ()) or tuple(rule.definition.imports)
-                groups.setdefault(wanted, []).append(rule)
+                groups.setdefault(self.gate_of(rule), []).append(rule)
             self._gate_groups = [
                 GateGroup(wanted, tuple(rules), tuple(r for r in rules if r.asks_types))
                 for wanted, rules in groups.items()
             ]
         return self._gate_groups
+
+    def gate_of(self, rule: CompiledRule) -> tuple[str, ...]:
+        """The modules a file must import for ``rule`` to apply (empty: no gate)."""
+        return self.import_gates.get(rule.full_id, ()) or tuple(rule.definition.imports)
 
     def is_local(self, rule_id: str) -> bool:
         if self._local_ids is None:

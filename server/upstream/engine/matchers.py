@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 MATCH_CAPTURE = "match"
 # Node kinds that define a function, in every grammar: a `where` asking for one also
 # accepts the name of a function defined in the file.
+_CALL_KINDS = frozenset({"call", "call_expression"})
 FUNCTION_KINDS = frozenset(
     {
         "arrow_function",
@@ -464,8 +465,9 @@ class CompiledWhere:
             if node is None:
                 return False  # a `$$$` run is no one value
             typed = context.types.value_of(node) if context.types is not None else None
-            unknown = self.unknown or (
-                self.unknown_regex is not None and self.unknown_regex.search(value) is not None
+            unknown = not context.known_types_only and (
+                self.unknown
+                or (self.unknown_regex is not None and self.unknown_regex.search(value) is not None)
             )
             if not satisfies(typed, self.types, unknown, _member_read(node, context.spec)):
                 return False
@@ -482,11 +484,14 @@ class CompiledWhere:
         return named is not None and bool(self.kinds & FUNCTION_KINDS)
 
     def _named_function(self, binding: Binding, context: MatchContext) -> tree_sitter.Node | None:
-        """The definition of the function an identifier names, when this filter asks for
-        function kinds and the identifier is one; else None."""
+        """When this filter asks for function kinds: the definition of the function an
+        identifier names (unless the filter asks for identifiers), or the function a call of
+        one of the file's functions returns (`get(fn, order)` whose `get` returns `function
+        (err, ids) {...}`); else None, and the binding is judged as it is."""
         if self.kinds is None or not self.kinds & FUNCTION_KINDS or isinstance(binding, tuple):
             return None
-        if binding.type not in context.spec.identifier_kinds or binding.type in self.kinds:
+        name = binding.type in context.spec.identifier_kinds and binding.type not in self.kinds
+        if not name and binding.type not in _CALL_KINDS:
             return None
         value = context.types.value_of(binding) if context.types is not None else None
         if value is None or value.function is None:

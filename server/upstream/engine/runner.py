@@ -31,7 +31,7 @@ from upstream.engine.structural import (
 )
 from upstream.engine.suppressions import find_suppressions
 from upstream.engine.templates import references, render
-from upstream.engine.types import LazyTypes, ProjectIndex
+from upstream.engine.types import JAVASCRIPT_LIKE, LazyTypes, ProjectIndex
 
 if TYPE_CHECKING:
     # Types only: packs import the engine at run time, so the engine must not import them.
@@ -156,7 +156,10 @@ def find(
         context = contexts.get(rule.full_id)
         if context is None:
             constrained = dataclasses.replace(
-                base, constraints=rule.constraints, budget=Budget(MAX_STEPS)
+                base,
+                constraints=rule.constraints,
+                budget=Budget(MAX_STEPS),
+                known_types_only=_known_types_only(document, language, rule, imports, options),
             )
             context = contexts[rule.full_id] = EvalContext(constrained, document.source, relatives)
         initial: Bindings = captured if captured is not None else {}
@@ -445,8 +448,9 @@ def active_rules(
     for group in language.gate_groups():
         rules = group.rules
         if group.wanted and not imports.imports_any(list(group.wanted)):
-            if not group.typed or not _imported_through_project(
-                document, group.wanted, imports, options
+            if not group.typed or not (
+                _imported_through_project(document, group.wanted, imports, options)
+                or _imported_in_project(document, group.wanted, imports, options)
             ):
                 continue
             rules = group.typed
@@ -467,6 +471,36 @@ def _imported_through_project(
         return False
     own = imports.found.modules
     return bool(own) and options.project.provides(document.path, own, wanted)
+
+
+def _imported_in_project(
+    document: Document, wanted: tuple[str, ...], imports: LazyImports, options: CheckOptions
+) -> bool:
+    """The gate of a rule that asks types, in a JavaScript module (one that imports
+    something: not a mongosh script of globals): a project file that imports one of
+    ``wanted`` is enough, since values come from any project file by member name (`req.db`
+    set by the router's middleware). Such a rule then passes known values only
+    (``_known_types_only``)."""
+    if options.project is None or not document.path or not imports.found.modules:
+        return False
+    javascript = document.spec.name in JAVASCRIPT_LIKE
+    return javascript and options.project.imported_in_javascript(wanted)
+
+
+def _known_types_only(
+    document: Document,
+    language: LanguageRules,
+    rule: CompiledRule,
+    imports: LazyImports,
+    options: CheckOptions,
+) -> bool:
+    """Whether ``rule`` applies to this document only through another project file's
+    import of its library (``_imported_in_project``), so that an unknown value is no
+    evidence the library is in play."""
+    wanted = language.gate_of(rule)
+    if not wanted or not rule.asks_types or imports.imports_any(list(wanted)):
+        return False
+    return not _imported_through_project(document, wanted, imports, options)
 
 
 def _versions_allow(rule: CompiledRule, path: Path, options: CheckOptions) -> bool:

@@ -71,6 +71,9 @@ class MatchContext:
     types: TypeOracle | None = None
     # The steps this rule may still take in this document; None for no limit.
     budget: Budget | None = None
+    # The rule applies here only because another project file imports its library: a
+    # `type:` filter then passes known values only, whatever its `unknown:` says.
+    known_types_only: bool = False
 
 
 class TypeOracle(Protocol):

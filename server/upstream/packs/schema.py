@@ -305,6 +305,10 @@ class TypeDeclaration(_Strict):
     # Class methods that return an instance of the class they are called on (a subclass's
     # `Model.parse_obj(data)` is an instance of that subclass).
     builders: list[str] = []
+    # Other methods called on the class itself, and what they return: one type, or a list
+    # when it depends on the library's version (the MongoDB driver's `MongoClient.connect`
+    # gave a Db before 3.0 and gives the client since).
+    statics: dict[str, str | list[str]] = {}
 
     @field_validator("name")
     @classmethod
@@ -333,7 +337,12 @@ class TypeDeclaration(_Strict):
         """The type names this declaration's results refer to."""
         results = [*self.attributes.values(), *self.methods.values(), *self.unpacks]
         results += [self.items, self.iterates, self.enters, self.awaits, self.constructs]
+        results += [name for result in self.statics.values() for name in _listed(result)]
         return {name for name in results if name is not None}
+
+
+def _listed(result: str | list[str]) -> list[str]:
+    return [result] if isinstance(result, str) else result
 
 
 class RuleFile(_Strict):

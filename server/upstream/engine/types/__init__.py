@@ -14,7 +14,8 @@ from upstream.engine.types.model import TypeModel, Value
 from upstream.engine.types.project import ProjectIndex
 from upstream.engine.types.python import PythonTypes
 
-_JAVASCRIPT_LIKE = frozenset({"javascript", "typescript", "tsx"})
+# The languages JavaScript inference serves.
+JAVASCRIPT_LIKE = frozenset({"javascript", "typescript", "tsx"})
 
 
 class LazyTypes:
@@ -47,7 +48,7 @@ class LazyTypes:
         project, lookup = self._project, None
         if project is not None and path:
             lookup = lambda importer, imported: project.lookup(importer, imported, model)  # noqa: E731
-        if spec.name in _JAVASCRIPT_LIKE:
+        if spec.name in JAVASCRIPT_LIKE:
             types = JavaScriptTypes(spec, root, model, path, lookup)
             if project is not None and path:
                 # What the project's other files set on what this one exports.
@@ -65,4 +66,4 @@ class LazyTypes:
         return None
 
 
-__all__ = ["LazyTypes", "ProjectIndex", "TypeModel", "Value"]
+__all__ = ["JAVASCRIPT_LIKE", "LazyTypes", "ProjectIndex", "TypeModel", "Value"]

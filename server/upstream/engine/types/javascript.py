@@ -165,6 +165,14 @@ _MEMBER_SETS_QUERY = """
 
 # Calls of a name: `f(x)`.
 _DIRECT_CALLS_QUERY = "(call_expression function: (identifier) @callee) @call"
+
+# `cache[key] = value` and `obj.cache[key] = value`: what the file stores in a dict.
+_STORED_ITEMS_QUERY = """
+(assignment_expression
+  left: (subscript_expression
+    object: [(identifier) (member_expression object: [(identifier) (this)])] @name)
+  right: (_) @value)
+"""
 # A name passed as a method call's last argument: `x.m(a, name)`.
 _CALLBACK_PASSES_QUERY = """
 (call_expression function: (member_expression) arguments: (arguments (identifier) @passed .)) @call
@@ -204,6 +212,7 @@ class JavaScriptTypes(Inference):
     _parameters: dict[int, Value | None] = field(default_factory=dict)
     _calls: dict[str, list[tree_sitter.Node]] | None = None
     _passes: dict[str, list[tree_sitter.Node]] | None = None
+    _items: dict[str, list[tree_sitter.Node]] | None = None
     _mentions: dict[str, int] = field(default_factory=dict)
     _set_elsewhere: dict[tuple[int, str], list[Value | None]] = field(default_factory=dict)
     # Members other project files set on what this file exports (set by the project index).
@@ -289,7 +298,22 @@ class JavaScriptTypes(Inference):
         value = self.value_of(owner) if owner is not None else None
         if index is not None and index.type == "string":
             return self.attribute(value, string_content(index))  # x["name"] is x.name
+        if owner is not None and _is_store(owner) and _is_plain_object(value):
+            return self._stored_items(node_text(owner))
         return self.model.declared(value, "items")
+
+    def _stored_items(self, spelling: str) -> Value | None:
+        """``cache[key]`` (or ``obj.cache[key]``) of an object the file fills with
+        ``cache[key] = value`` (a map of connections by name): what those values agree on."""
+        if self._items is None:
+            found: dict[str, list[tree_sitter.Node]] = {}
+            query = cached_query(self.spec, _STORED_ITEMS_QUERY)
+            for _, captures in tree_sitter.QueryCursor(query).matches(self.root):
+                target, value = captures["name"][0], captures["value"][0]
+                found.setdefault(node_text(target), []).append(value)
+            self._items = found
+        values = self._items.get(spelling)
+        return agreed(self.value_of(value) for value in values) if values else None
 
     def attribute(self, value: Value | None, name: str) -> Value | None:
         """What ``value.name`` is."""
@@ -347,6 +371,9 @@ class JavaScriptTypes(Inference):
             if receiver is not None and receiver.is_class:
                 if self.model.builds(receiver, method):
                     return instance_of(receiver)
+                static = self.model.static_result(receiver, method)
+                if static is not None:
+                    return static
                 if isinstance(receiver.definition, LocalClass):
                     return receiver.definition.call_static(method)
         value = self.value_of(callee)
@@ -552,6 +579,19 @@ class JavaScriptTypes(Inference):
         builtin = _BUILTIN_CLASSES.get(name)
         return Value(types=frozenset({builtin}), is_class=True) if builtin else None
 
+    def names_a_parameter(self, node: tree_sitter.Node) -> bool:
+        """Whether ``node`` is the name of a plain parameter that nothing reassigns."""
+        if node.type != "identifier":
+            return False
+        index, name = self._index(), node_text(node)
+        scope = scope_of(node)
+        while scope is not None:
+            bindings = index.get((scope.id, name))
+            if bindings:
+                return len(bindings) == 1 and bindings[0].kind == "parameter"
+            scope = scope_of(scope)
+        return False
+
     def _settle(self, bindings: list[Binding], before: int | None) -> Value | None:
         if before is not None:
             earlier = [b for b in bindings if b.position <= before]
@@ -630,7 +670,8 @@ class JavaScriptTypes(Inference):
         if receiver is None or receiver.definition is not None or receiver.path is not None:
             return None  # unknown, or a project object whose method may be anything
         if receiver.is_class:
-            result = instance_of(receiver) if self.model.builds(receiver, method) else None
+            built = self.model.builds(receiver, method)
+            result = instance_of(receiver) if built else self.model.static_result(receiver, method)
         else:
             result = self.model.method_result(receiver, method)
         return self.model.declared(result, "awaits", default_self=True)
@@ -818,6 +859,18 @@ class JavaScriptTypes(Inference):
         cursor = tree_sitter.QueryCursor(bindings_query(self.spec))
         for _, captures in cursor.matches(self.root):
             yield from bindings_of(captures, self.root)
+
+
+def _is_store(node: tree_sitter.Node) -> bool:
+    """`cache`, `obj.cache` or `this.cache`: a dict whose item assignments can be read."""
+    if node.type == "identifier":
+        return True
+    owner = node.child_by_field_name("object") if node.type == "member_expression" else None
+    return owner is not None and owner.type in ("identifier", "this")
+
+
+def _is_plain_object(value: Value | None) -> bool:
+    return value is not None and value.names() == {"js.Object"}
 
 
 def _method_owner(function: tree_sitter.Node) -> tree_sitter.Node | None:

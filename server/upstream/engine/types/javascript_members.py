@@ -28,7 +28,7 @@ import tree_sitter
 
 from upstream.engine.languages import LanguageSpec
 from upstream.engine.types.javascript_bindings import is_placeholder, member_name
-from upstream.engine.types.model import Value, is_builtin
+from upstream.engine.types.model import Value, is_builtin, wider_of
 from upstream.engine.types.syntax import cached_query, node_text
 
 if TYPE_CHECKING:
@@ -81,18 +81,28 @@ def spelled_names(source: bytes, names: frozenset[bytes]) -> set[str]:
     return {name.decode("utf-8", "replace") for name in found}
 
 
+# A definition from a parameter of the function that makes it (`this._mdb = mdb`): the
+# caller's object, injected. It takes the kind the member's other definitions agree on.
+INJECTED = Value(partial=True)
+
+
 def library_value(values: Iterable[Value | None]) -> Value | None:
     """The one declared library type all definitions agree on, else None (strict: no
-    definition may be unknown, a project object, a function or a builtin). Stops at the
+    definition may be unknown, a project object, a function or a builtin; an ``INJECTED``
+    one agrees with the others, and one of several types with one of them). Stops at the
     first that does not agree, so the files after it are not inferred."""
     chosen: Value | None = None
     for value in values:
+        if value is INJECTED:
+            continue
         if value is None or not _is_library_instance(value):
             return None
         if chosen is None:
             chosen = value
         elif value.names() != chosen.names():
-            return None
+            chosen = wider_of(value, chosen)
+            if chosen is None:
+                return None
     return chosen
 
 
@@ -104,13 +114,20 @@ def _is_library_instance(value: Value | None) -> bool:
 
 def member_definitions(types: JavaScriptTypes, name: str) -> list[Value | None]:
     """What each definition of a member ``name`` in one file gives (None: unknown)."""
-    found = [types.value_of(value) for value in types.member_set_values(name)]
+    found = [_set_value(types, value) for value in types.member_set_values(name)]
     for member in types.object_members().get(name, ()):
         if member.type == "augmented_assignment_expression":
             found.append(None)
             continue
         if not _declares_only(member):
             found.append(_member_value(types, member, name))
+    return found
+
+
+def _set_value(types: JavaScriptTypes, value: tree_sitter.Node) -> Value | None:
+    found = types.value_of(value)
+    if found is None and types.names_a_parameter(value):
+        return INJECTED
     return found
 
 
@@ -177,6 +194,7 @@ def _members_query(spec: LanguageSpec) -> tree_sitter.Query:
 
 
 __all__ = [
+    "INJECTED",
     "assigned_member_names",
     "library_value",
     "member_definitions",

@@ -46,6 +46,8 @@ class TypeInfo:
     # Methods of the class (or a subclass) that return an instance of the class they are
     # called on: `Model.parse_obj(data)` is a Model.
     builders: frozenset[str] = frozenset()
+    # Other class-level methods: what each returns (several types: one of them, by version).
+    statics: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def attribute(self, name: str) -> str | None:
         return self.attributes.get(name) or self.attributes.get("*")
@@ -73,6 +75,14 @@ class TypeModel:
         return any(
             info is not None and method in info.builders for info in map(self.info, receiver.types)
         )
+
+    def static_result(self, klass: Value, method: str) -> Value | None:
+        """What ``Klass.method(...)`` returns when the class declares it in ``statics``."""
+        for type_name in sorted(klass.types):
+            info = self.info(type_name)
+            if info is not None and method in info.statics:
+                return Value(types=info.statics[method])
+        return None
 
     def method_result(self, receiver: Value, method: str) -> Value | None:
         """What ``receiver.method(...)`` returns: the project's class says first, then the
@@ -157,6 +167,11 @@ def build_model(declarations: Iterable[TypeDeclaration], language: str) -> TypeM
         if declaration.unpacks and "unpacks" not in into:
             into["unpacks"] = tuple(name or OPAQUE for name in declaration.unpacks)
         into["builders"] = frozenset(declaration.builders) | into.get("builders", frozenset())  # type: ignore[operator]
+        statics = into.setdefault("statics", {})
+        assert isinstance(statics, dict)
+        for method, result in declaration.statics.items():
+            names = [result] if isinstance(result, str) else result
+            statics.setdefault(method, frozenset(names))
         for path in declaration.names:
             classes.setdefault(path, declaration.name)
         for path in declaration.factories:
@@ -181,6 +196,7 @@ def unknown_references(model: TypeModel) -> list[tuple[str, str]]:
             *info.unpacks,
         ]
         results += [info.items, info.iterates, info.enters, info.awaits, info.constructs]
+        results += [name for names in info.statics.values() for name in sorted(names)]
         for name in results:
             if name is None or name == OPAQUE or name in model.types or is_builtin(name):
                 continue
@@ -335,16 +351,34 @@ def instance_of(klass: Value) -> Value:
 
 
 def agreed(values: Iterable[Value | None]) -> Value | None:
-    """The one value all of ``values`` agree on (by what rules can ask), else None."""
+    """The one value all of ``values`` agree on (by what rules can ask), else None.
+
+    A value that is one of several types (a version-dependent result) agrees with one of
+    those types: both may be the wider one (`MongoClient.connect`'s Db-or-client and a
+    `db.open()`'s Db, handed to one callback)."""
     chosen: Value | None = None
     for value in values:
         if value is None:
             return None
         if chosen is None:
             chosen = value
-        elif (value.names(), value.definition) != (chosen.names(), chosen.definition):
+        elif value.definition is not chosen.definition:
             return None
+        elif value.names() != chosen.names():
+            wider = wider_of(value, chosen)
+            if wider is None:
+                return None
+            chosen = wider
     return chosen
+
+
+def wider_of(one: Value, other: Value) -> Value | None:
+    """Of two plain instances, the one whose types include the other's, if either does."""
+    if not (one.is_instance and other.is_instance) or one.definition is not None:
+        return None
+    if one.types >= other.types:
+        return one
+    return other if other.types >= one.types else None
 
 
 def known_agreed(values: Iterable[Value | None]) -> Value | None:
@@ -397,4 +431,5 @@ __all__ = [
     "known_agreed",
     "satisfies",
     "unknown_references",
+    "wider_of",
 ]

@@ -96,6 +96,8 @@ class ProjectIndex:
         # JavaScript: the project's files, and which of them import each module.
         self._javascript_files: list[str] | None = None
         self._importers: dict[str, list[str]] = {}
+        # Modules wanted by a gate -> a JavaScript file that imports one of them, or None.
+        self._imported_somewhere: dict[tuple[str, ...], str | None] = {}
         # JavaScript members by name (`shared_member`): the files that may assign each, and
         # what every definition agrees on (with the files read to tell).
         self._assigners: dict[str, list[str]] | None = None
@@ -148,6 +150,23 @@ class ProjectIndex:
                 return True
         return False
 
+    def imported_in_javascript(self, wanted: Sequence[str]) -> bool:
+        """Whether one of the project's JavaScript files imports one of ``wanted``: what
+        the gate of a rule that asks types needs in a JavaScript file, whose values may come
+        from any project file (members by name: `req.db` set in the router's middleware).
+        The file that imports it is noted, so the result cache re-checks when it changes."""
+        key = tuple(sorted(wanted))
+        with self._lock:
+            if key not in self._imported_somewhere:
+                self._imported_somewhere[key] = next(
+                    (f for f in self._javascript_sources() if _any_of(self._imports_of(f), key)),
+                    None,
+                )
+            found = self._imported_somewhere[key]
+        if found is not None:
+            self._note({found})
+        return found is not None
+
     def forget(self) -> None:
         """Drop what ``provides`` learnt (a module of the project was saved)."""
         with self._lock:
@@ -156,6 +175,7 @@ class ProjectIndex:
             self._files.clear()
             self._javascript_files = None
             self._importers.clear()
+            self._imported_somewhere.clear()
             self._assigners = self._spellers = None
             self._shared.clear()
 

@@ -198,6 +198,10 @@ class PythonTypes(Inference):
                     return returned
             if receiver is not None and receiver.is_class and self.model.builds(receiver, method):
                 return instance_of(receiver)
+            if receiver is not None and receiver.is_class:
+                static = self.model.static_result(receiver, method)
+                if static is not None:
+                    return static
         if callee.type == "identifier" and node_text(callee) == "super":
             return self._super(node)
         if callee.type == "identifier" and node_text(callee) == "type":
