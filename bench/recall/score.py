@@ -15,10 +15,12 @@ and findings reviewed as wrong (`[[false_positive]]`).
 The check is a migration check: the corpus holds no manifest, the Python environment is
 switched off (UPSTREAM_PYTHON_ENVIRONMENT=none) and a generated config sets
 `unknown-version = "apply"` and `library-packs = false`, so every version gate applies, as if
-the code were moved to today's libraries. Matching is by (path, line, rule family): a finding
-covers a label when the label's line lies within the finding's lines and both rules are in one
-family, the rules that report variants of one API (the `insert(doc)` / `insert([docs])` /
-`insert(x)` rules, a version-staged pair such as Mongoose `count()` deprecated/removed, ...).
+the code were moved to today's libraries. Each package is checked as its own project (the
+generated config sits in its folder), so one package's files never type another's.
+Matching is by (path, line, rule family): a finding covers a label when the label's line lies
+within the finding's lines and both rules are in one family, the rules that report variants
+of one API (the `insert(doc)` / `insert([docs])` / `insert(x)` rules, a version-staged pair
+such as Mongoose `count()` deprecated/removed, ...).
 
     recall    = labels covered by a finding / labels
     precision = findings covering a label / findings (of the packs in scope)
@@ -83,6 +85,7 @@ FAMILIES: dict[str, list[str]] = {
     "mongodb-node/insert": [
         "mongodb-node/collection-insert-removed",
         "mongodb-node/collection-insert-many-removed",
+        "mongodb-node/collection-insert-value-removed",
     ],
     "mongodb-node/callbacks": [
         "mongodb-node/operation-callback-removed",
@@ -223,29 +226,18 @@ def export_ref(ref: str, destination: Path) -> str:
     return commit
 
 
-def run_check(corpus: Path, jobs: int | None, source: Path | None = None) -> list[dict[str, Any]]:
-    """`upstream check` over the corpus as a migration check; the JSON findings.
+def run_check(
+    corpus: Path, folders: list[str], jobs: int | None, source: Path | None = None
+) -> list[dict[str, Any]]:
+    """`upstream check` over each package of the corpus as a migration check; the JSON
+    findings, their paths relative to the corpus.
+
+    Each package is checked as its own project (a generated upstream.toml in its folder
+    marks the project root), as its user would check it: what one package's files define
+    (a member set on `req`, a module's exports) does not decide another's.
 
     `source`: a folder holding server/ and rules/ (see export_ref) to run instead of the
     installed upstream."""
-    config = corpus / "upstream.toml"
-    config.write_text('unknown-version = "apply"\nlibrary-packs = false\n')
-    command = [
-        sys.executable,
-        "-m",
-        "upstream",
-        "check",
-        "--format",
-        "json",
-        "--no-cache",
-        "--unknown-version",
-        "apply",
-        "--config",
-        str(config),
-    ]
-    if jobs:
-        command += ["--jobs", str(jobs)]
-    command.append(".")
     environment = dict(os.environ, UPSTREAM_PYTHON_ENVIRONMENT="none")
     environment.pop("VIRTUAL_ENV", None)
     if source is not None:
@@ -261,10 +253,25 @@ def run_check(corpus: Path, jobs: int | None, source: Path | None = None) -> lis
         ).stdout.strip()
         if not probe.startswith(str(source)):
             raise SystemExit(f"--ref: `import upstream` found {probe}, not the exported tree")
-    result = subprocess.run(command, cwd=corpus, env=environment, capture_output=True, text=True)
-    if result.returncode not in (0, 1):
-        raise SystemExit(f"upstream check failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    findings: list[dict[str, Any]] = json.loads(result.stdout or "[]")
+    findings: list[dict[str, Any]] = []
+    for folder in folders:
+        project = corpus / folder
+        config = project / "upstream.toml"
+        config.write_text('unknown-version = "apply"\nlibrary-packs = false\n')
+        command = [sys.executable, "-m", "upstream", "check", "--format", "json", "--no-cache"]
+        command += ["--unknown-version", "apply", "--config", str(config)]
+        command += ["--jobs", str(jobs)] if jobs else []
+        command.append(".")
+        result = subprocess.run(
+            command, cwd=project, env=environment, capture_output=True, text=True
+        )
+        if result.returncode not in (0, 1):
+            raise SystemExit(
+                f"upstream check of {folder} failed ({result.returncode}):\n{result.stderr[-3000:]}"
+            )
+        for finding in json.loads(result.stdout or "[]"):
+            finding["path"] = f"{folder}/{finding['path']}"
+            findings.append(finding)
     return findings
 
 
@@ -579,6 +586,7 @@ def main(argv: list[str] | None = None) -> int:
     packages = fetch.load_corpus()
     corpus = args.corpus or fetch.fetch()
     labels = load_labels(packages)
+    folders = [package.folder for package in packages]
     if args.check_labels:
         return check_labels(labels, corpus)
     packs = set(args.packs.split(",")) if args.packs else None
@@ -595,10 +603,10 @@ def main(argv: list[str] | None = None) -> int:
 
         with tempfile.TemporaryDirectory(prefix="upstream-recall-ref-") as tmp:
             commit = export_ref(args.ref, Path(tmp))
-            raw = run_check(corpus, args.jobs, Path(tmp))
+            raw = run_check(corpus, folders, args.jobs, Path(tmp))
         engine = f"git {args.ref} ({commit})"
     else:
-        raw = run_check(corpus, args.jobs)
+        raw = run_check(corpus, folders, args.jobs)
     results = score(labels, raw, packs, packages)
 
     results = {
