@@ -445,6 +445,7 @@ def active_rules(
     path = Path(document.path)
     # `context:` and `paths:` (engine/context.py), judged relative to the project root.
     file = FileContext(document.path, options.project.root if options.project else None)
+    verdicts: dict[Requirement, bool | None] = {}
     for group in language.gate_groups():
         rules = group.rules
         if group.wanted and not imports.imports_any(list(group.wanted)):
@@ -457,7 +458,7 @@ def active_rules(
         for rule in rules:
             if not options.is_enabled(rule.full_id) or not file.admits(rule.definition):
                 continue
-            if _versions_allow(rule, path, options):
+            if _versions_allow(rule, path, options, verdicts):
                 active.add(rule.full_id)
     return active
 
@@ -503,11 +504,21 @@ def _known_types_only(
     return not _imported_through_project(document, wanted, imports, options)
 
 
-def _versions_allow(rule: CompiledRule, path: Path, options: CheckOptions) -> bool:
+def _versions_allow(
+    rule: CompiledRule,
+    path: Path,
+    options: CheckOptions,
+    verdicts: dict[Requirement, bool | None],
+) -> bool:
+    """Whether the project's versions allow ``rule``; ``verdicts`` keeps each requirement's
+    answer for this document (many rules share one, `mongodb>=5.0`, and asking walks the
+    folders up to the manifests)."""
     if not rule.requirements or options.versions is None:
         return True
     for requirement in rule.requirements:
-        verdict = options.versions(requirement, path)
+        if requirement not in verdicts:
+            verdicts[requirement] = options.versions(requirement, path)
+        verdict = verdicts[requirement]
         if verdict is None:
             verdict = options.apply_when_version_unknown
         if not verdict:
