@@ -182,6 +182,46 @@ def test_version_gate_reads_the_nearest_manifest(tmp_path):
     assert found(unknown, "--unknown-version", "skip") == 0
 
 
+def test_a_dependency_gate_opens_for_a_project_that_lists_the_package(tmp_path):
+    # A controller uses a Mongoose model from the app's own module and never imports
+    # mongoose: `gate: dependency` lets the manifest say the library is in play.
+    rules = rule_yaml(
+        "match:\n  pattern: $M.findOneAndRemove($$$)",
+        languages="[javascript]",
+        extra="requires: { npm: 'mongoose>=8.0' }\nimports: [mongoose]\ngate: dependency",
+    )
+    plain = rule_yaml(
+        "match:\n  pattern: $M.findOneAndRemove($$$)",
+        languages="[javascript]",
+        extra="requires: { npm: 'mongoose>=8.0' }\nimports: [mongoose]",
+    )
+    controller = 'const User = require("../models/user");\nUser.findOneAndRemove({ _id: id });\n'
+    projects = {"v8": '"mongoose": "^8.1.0"', "v7": '"mongoose": "^7.6.0"', "none": '"x": "1"'}
+    for name, dependency in projects.items():
+        (tmp_path / name / "controllers").mkdir(parents=True)
+        (tmp_path / name / "package.json").write_text(f'{{"dependencies": {{{dependency}}}}}')
+        (tmp_path / name / "controllers" / "user.js").write_text(controller)
+
+    def found(pack_yaml: str, project: str) -> int:
+        pack = write_pack(tmp_path / "packs" / str(abs(hash(pack_yaml))), pack_yaml)
+        file = tmp_path / project / "controllers" / "user.js"
+        return len(json.loads(check(pack, "--format", "json", "--no-cache", str(file)).stdout))
+
+    assert found(rules, "v8") == 1
+    # The version gate still holds; a project that does not list mongoose, and a rule
+    # without the gate, see nothing.
+    assert found(rules, "v7") == 0
+    assert found(rules, "none") == 0
+    assert found(plain, "v8") == 0
+
+
+def test_a_dependency_gate_needs_imports_and_requires(tmp_path):
+    rules = rule_yaml("match:\n  pattern: $M.findOneAndRemove($$$)", extra="gate: dependency")
+    result = check(write_pack(tmp_path / "packs", rules), "--format", "json", str(tmp_path))
+    assert result.returncode == 2, result.stdout
+    assert "gate: dependency needs `imports:` and a package in `requires:`" in result.stderr
+
+
 def test_rules_list_and_explain():
     listing = run_cli("rules", cwd=REPO)
     assert listing.returncode == 0

@@ -93,6 +93,11 @@ def _explain(loaded: LoadedRules, rule_id: str) -> int:
     print(f"  docs:      {rule.docs}")
     if rule.requires:
         print(f"  requires:  {rule.requires}")
+    if rule.imports:
+        either = " (or the project depending on it)" if rule.gate == "dependency" else ""
+        print(f"  imports:   {', '.join(rule.imports)}{either}")
+    if rule.references:
+        print(f"  also when stored: {', '.join(rule.references)}")
     if rule.tags:
         print(f"  tags:      {', '.join(rule.tags)}")
     for name, where in rule.where.items():

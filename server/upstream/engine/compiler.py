@@ -109,6 +109,8 @@ class GateGroup:
     rules: tuple[CompiledRule, ...]
     # Those that ask what a value is: a project module may import the library for the file.
     typed: tuple[CompiledRule, ...]
+    # Those with `gate: dependency`: the project depending on the library is enough.
+    by_dependency: tuple[CompiledRule, ...] = ()
 
 
 @dataclass
@@ -173,7 +175,12 @@ class LanguageRules:
             for rule in self.rules:
                 groups.setdefault(self.gate_of(rule), []).append(rule)
             self._gate_groups = [
-                GateGroup(wanted, tuple(rules), tuple(r for r in rules if r.asks_types))
+                GateGroup(
+                    wanted,
+                    tuple(rules),
+                    tuple(r for r in rules if r.asks_types),
+                    tuple(r for r in rules if r.definition.gate == "dependency"),
+                )
                 for wanted, rules in groups.items()
             ]
         return self._gate_groups

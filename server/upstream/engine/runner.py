@@ -449,12 +449,20 @@ def active_rules(
     for group in language.gate_groups():
         rules = group.rules
         if group.wanted and not imports.imports_any(list(group.wanted)):
-            if not group.typed or not (
+            opened: tuple[CompiledRule, ...] = ()
+            if group.typed and (
                 _imported_through_project(document, group.wanted, imports, options)
                 or _imported_in_project(document, group.wanted, imports, options)
             ):
+                opened = group.typed
+            depended = tuple(
+                rule
+                for rule in group.by_dependency
+                if rule not in opened and _depended_on(rule, path, options, verdicts)
+            )
+            if not opened and not depended:
                 continue
-            rules = group.typed
+            rules = opened + depended
         for rule in rules:
             if not options.is_enabled(rule.full_id) or not file.admits(rule.definition):
                 continue
@@ -501,7 +509,29 @@ def _known_types_only(
     wanted = language.gate_of(rule)
     if not wanted or not rule.asks_types or imports.imports_any(list(wanted)):
         return False
+    if rule.definition.gate == "dependency" and _depended_on(rule, Path(document.path), options):
+        return False
     return not _imported_through_project(document, wanted, imports, options)
+
+
+def _depended_on(
+    rule: CompiledRule,
+    path: Path,
+    options: CheckOptions,
+    verdicts: dict[Requirement, bool | None] | None = None,
+) -> bool:
+    """Whether the project's manifests (near ``path``) list a package the rule's
+    ``requires:`` names, whatever the version: its ``gate: dependency``."""
+    if options.versions is None:
+        return False
+    verdicts = {} if verdicts is None else verdicts
+    for requirement in rule.requirements:
+        listed = dataclasses.replace(requirement, specifier=type(requirement.specifier)())
+        if listed not in verdicts:
+            verdicts[listed] = options.versions(listed, path)
+        if verdicts[listed]:
+            return True
+    return False
 
 
 def _versions_allow(

@@ -154,6 +154,11 @@ class Rule(_Strict):
     tags: list[str] = []
     requires: dict[Literal["pypi", "npm", "maven", "go"], str | list[str]] = {}
     imports: list[str] = []
+    # `dependency`: the project depending on a package `requires:` names (a manifest near
+    # the file lists it) also opens the `imports:` gate, for a name only that library has
+    # in code that gets the library's objects from elsewhere (`User.findByIdAndRemove(id)`
+    # with `User` from the app's models module).
+    gate: Literal["imports", "dependency"] = "imports"
     # `application`: the rule is about application code, not tests: it is not active in a
     # test file and drops findings inside test functions, fixtures and test classes.
     context: Literal["any", "application"] = "any"
@@ -197,6 +202,12 @@ class Rule(_Strict):
             if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
                 raise ValueError(f"{name!r} is not a metavariable name (write KEY, not $KEY)")
         return value
+
+    @model_validator(mode="after")
+    def _gate_needs_what_it_reads(self) -> Rule:
+        if self.gate == "dependency" and not (self.imports and self.requires):
+            raise ValueError("gate: dependency needs `imports:` and a package in `requires:`")
+        return self
 
     @model_validator(mode="after")
     def _match_per_language(self) -> Rule:
