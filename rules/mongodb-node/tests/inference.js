@@ -193,3 +193,20 @@ new Account({}).remove();
 // expect: collection-map-reduce-removed
 // ok: mongoose-map-reduce-removed
 orders.mapReduce(map, reduce);
+
+// The static connect: a Db before driver 3.0, the client since; what is called tells.
+// expect: connect-callback-removed
+Client.connect(process.env.MONGODB_URI, function (err, legacy) {
+  // expect: collection-insert-removed
+  legacy.collection("logs").insert({ at: Date.now() });
+});
+// A map the file fills by name, read back by another key.
+const connections = {};
+connections[process.env.DB] = client.db(process.env.DB);
+// expect: collection-remove-removed
+connections[current].collection("sessions").remove({ expired: true });
+// A look-alike: a map of arrays.
+const queues = {};
+queues[name] = [];
+// ok: collection-insert-value-removed
+queues[other].insert(job, 0);
