@@ -3,7 +3,8 @@
 Each rule contributes its generator patterns to its language's query; a match's pattern
 index says which rule (and which generator) to try. Compiling the merged query once is what
 keeps a document to one walk however many rules are loaded; a document that only some rules
-apply to walks the query of those rules (``LanguageRules.narrowed``, see docs/engine.md).
+apply to walks the queries of those rules' gate groups (``LanguageRules.parts_for``, see
+docs/engine.md).
 """
 
 from __future__ import annotations
@@ -141,7 +142,7 @@ class LanguageRules:
     _subsets: dict[frozenset[str], LanguageRules] = field(default_factory=dict)
     # The merged query is built by compile(), at load or (lazy loading) on first use.
     compiled: bool = False
-    # Query only the rules that apply to a document (``narrowed``); pin a metavariable
+    # Query only the gate groups that apply to a document (``parts_for``); pin a metavariable
     # member name to the values its rule allows (``pattern_query``'s ``names``). Off only
     # in the tests that compare the findings of both ways.
     narrow: bool = True
@@ -194,13 +195,18 @@ class LanguageRules:
             self._local_ids = frozenset(rule.full_id for rule in self.rules if rule.local)
         return rule_id in self._local_ids
 
-    def narrowed(self, rule_ids: Set[str]) -> LanguageRules:
-        """The rules to query for a document that ``rule_ids`` apply to: their own subset
-        when they leave any out, so a file walks no pattern of a rule whose ``imports:``
-        or version gate it fails (the cost of a pack about a library it does not use)."""
+    def parts_for(self, rule_ids: Set[str]) -> list[LanguageRules]:
+        """The rule sets whose queries a document that ``rule_ids`` apply to walks: one per
+        gate group with a rule among them (each compiled once, whatever else the document
+        imports), or this whole set when nothing is left out or it does not narrow."""
         if not self.narrow or all(rule.full_id in rule_ids for rule in self.rules):
-            return self
-        return self.subset(frozenset(rule_ids))
+            return [self]
+        parts = []
+        for group in self.gate_groups():
+            ids = frozenset(rule.full_id for rule in group.rules)
+            if not ids.isdisjoint(rule_ids):
+                parts.append(self.subset(ids))
+        return parts
 
     def subset(self, rule_ids: frozenset[str]) -> LanguageRules:
         """These rules only, with a query of their own (built on first need, a few kept).

@@ -127,14 +127,15 @@ def find(
         active = {rule for rule in active if language.is_local(rule)}
     if not active and not search.watched:
         return []
-    # Only the patterns of the rules that apply are walked (the gates are known by now).
-    language = language.narrowed(active | search.watched)
-    language.compile()
-    if language.query is None:
+    # Only the patterns of the rules that apply are walked (the gates are known by now):
+    # the queries of the gate groups they belong to, each compiled once per process.
+    parts = language.parts_for(active | search.watched)
+    for part in parts:
+        part.compile()
+    parts = [part for part in parts if part.query is not None]
+    if not parts:
         return []
-    renamed = imports.renamed_last_names() if language.chain_names else set()
-    query = language.query_for(renamed)
-    assert query is not None
+    renamed = imports.renamed_last_names() if any(p.chain_names for p in parts) else set()
     relatives = RelativeIndex(language.slots) if language.slots else None
     types = LazyTypes(document.spec, root, language.types, document.path, options.project)
     base = MatchContext(document.spec, imports, document.source, types=types)
@@ -177,13 +178,18 @@ def find(
         findings[key] = _finding(document, rule, node, bindings, options)
 
     wanted = active | search.watched
-    later = _walk(root, language, query, search, relatives, wanted, consider)
+    pending: list[tuple[LanguageRules, list[Later]]] = []
+    for part in parts:
+        query = part.query_for(renamed)
+        assert query is not None
+        pending.append((part, _walk(root, part, query, search, relatives, wanted, consider)))
     if relatives is not None:
         relatives.freeze()
-    for index, node, captured in later:
-        for generator in language.dispatch[index]:
-            if generator.rule.full_id in wanted and _looks_up(generator.rule):
-                consider(generator, node, captured)
+    for part, later in pending:
+        for index, node, captured in later:
+            for generator in part.dispatch[index]:
+                if generator.rule.full_id in wanted and _looks_up(generator.rule):
+                    consider(generator, node, captured)
     notes = [*stopped.values(), *_depth_note(document, root, active, within)]
     return [*findings.values(), *notes]
 
