@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 import tree_sitter
 
-from upstream.engine.languages import LanguageSpec
+from upstream.engine.languages import JAVASCRIPT_LIKE, LanguageSpec
 from upstream.engine.regex import CompiledRegex, compile_regex
 
 if TYPE_CHECKING:
@@ -105,7 +105,6 @@ _TEST_CALLS = frozenset(
 _FUNCTION_KINDS = frozenset(
     {"arrow_function", "function_expression", "function", "generator_function"}
 )
-_JAVASCRIPT_LIKE = frozenset({"javascript", "typescript", "tsx"})
 
 
 def relative_path(path: str, root: Path | None) -> str:
@@ -159,7 +158,7 @@ def in_test_code(node: tree_sitter.Node, spec: LanguageSpec) -> bool:
     or in the callback of a test or hook call (JavaScript, TypeScript)."""
     if spec.name == "python":
         test = _python_test
-    elif spec.name in _JAVASCRIPT_LIKE:
+    elif spec.name in JAVASCRIPT_LIKE:
         test = _javascript_test
     else:
         return False

@@ -123,6 +123,9 @@ def _javascript_like(
     )
 
 
+# The languages whose files share JavaScript's import, test and type conventions.
+JAVASCRIPT_LIKE = frozenset({"javascript", "typescript", "tsx"})
+
 LANGUAGES: dict[str, LanguageSpec] = {
     spec.name: spec
     for spec in (

@@ -52,7 +52,6 @@ if TYPE_CHECKING:
 MATCH_CAPTURE = "match"
 # Node kinds that define a function, in every grammar: a `where` asking for one also
 # accepts the name of a function defined in the file.
-_CALL_KINDS = frozenset({"call", "call_expression"})
 FUNCTION_KINDS = frozenset(
     {
         "arrow_function",
@@ -65,6 +64,8 @@ FUNCTION_KINDS = frozenset(
         "function_definition",
     }
 )
+# Calls, whose result such a `where` reads when it is a function of the file.
+_CALL_KINDS = frozenset({"call", "call_expression"})
 # The slot of a `has`/`inside` part that walks the tree (its generators are not indexed).
 WALK = -1
 

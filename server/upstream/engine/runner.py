@@ -18,6 +18,7 @@ from upstream.engine.context import FileContext, in_test_code
 from upstream.engine.document import Document
 from upstream.engine.findings import Edit, Finding, Severity
 from upstream.engine.imports import LazyImports
+from upstream.engine.languages import JAVASCRIPT_LIKE
 from upstream.engine.matchers import WALK, CompiledMatcher, EvalContext, capture_bindings
 from upstream.engine.raw_query import regexes_allow
 from upstream.engine.relatives import RelativeIndex
@@ -31,7 +32,7 @@ from upstream.engine.structural import (
 )
 from upstream.engine.suppressions import find_suppressions
 from upstream.engine.templates import references, render
-from upstream.engine.types import JAVASCRIPT_LIKE, LazyTypes, ProjectIndex
+from upstream.engine.types import LazyTypes, ProjectIndex
 
 if TYPE_CHECKING:
     # Types only: packs import the engine at run time, so the engine must not import them.

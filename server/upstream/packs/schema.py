@@ -319,7 +319,7 @@ class TypeDeclaration(_Strict):
     # Other methods called on the class itself, and what they return: one type, or a list
     # when it depends on the library's version (the MongoDB driver's `MongoClient.connect`
     # gave a Db before 3.0 and gives the client since).
-    statics: dict[str, str | list[str]] = {}
+    statics: dict[str, list[str]] = {}
 
     @field_validator("name")
     @classmethod
@@ -336,6 +336,13 @@ class TypeDeclaration(_Strict):
             raise ValueError(f"unknown language {unknown[0]!r}")
         return value
 
+    @field_validator("statics", mode="before")
+    @classmethod
+    def _one_type_is_a_list(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {method: [r] if isinstance(r, str) else r for method, r in value.items()}
+        return value
+
     @field_validator("names", "factories")
     @classmethod
     def _paths(cls, value: list[str]) -> list[str]:
@@ -348,12 +355,8 @@ class TypeDeclaration(_Strict):
         """The type names this declaration's results refer to."""
         results = [*self.attributes.values(), *self.methods.values(), *self.unpacks]
         results += [self.items, self.iterates, self.enters, self.awaits, self.constructs]
-        results += [name for result in self.statics.values() for name in _listed(result)]
+        results += [name for names in self.statics.values() for name in names]
         return {name for name in results if name is not None}
-
-
-def _listed(result: str | list[str]) -> list[str]:
-    return [result] if isinstance(result, str) else result
 
 
 class RuleFile(_Strict):

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import tree_sitter
 
-from upstream.engine.languages import LanguageSpec
+from upstream.engine.languages import JAVASCRIPT_LIKE, LanguageSpec
 from upstream.engine.types.javascript import JavaScriptTypes
 from upstream.engine.types.model import TypeModel, Value
 from upstream.engine.types.project import ProjectIndex
 from upstream.engine.types.python import PythonTypes
-
-# The languages JavaScript inference serves.
-JAVASCRIPT_LIKE = frozenset({"javascript", "typescript", "tsx"})
 
 
 class LazyTypes:
@@ -66,4 +63,4 @@ class LazyTypes:
         return None
 
 
-__all__ = ["JAVASCRIPT_LIKE", "LazyTypes", "ProjectIndex", "TypeModel", "Value"]
+__all__ = ["LazyTypes", "ProjectIndex", "TypeModel", "Value"]

@@ -562,16 +562,10 @@ class JavaScriptTypes(Inference):
         """What a name holds where it is used."""
         if name == "undefined":
             return None
-        index = self._index()
-        scope = scope_of(use)
-        own = True  # whether `scope` runs in order with the use (the use's own function)
-        while scope is not None:
-            bindings = index.get((scope.id, name))
-            if bindings:
-                return self._settle(bindings, use.start_byte if own else None)
-            if scope.type in DEFERRED:
-                own = False
-            scope = scope_of(scope)
+        visible = self._visible(name, use)
+        if visible is not None:
+            bindings, own = visible
+            return self._settle(bindings, use.start_byte if own else None)
         if name == "exports":  # CommonJS's, where the file does not bind the name
             return self.exports().value
         if name == "module":
@@ -579,18 +573,31 @@ class JavaScriptTypes(Inference):
         builtin = _BUILTIN_CLASSES.get(name)
         return Value(types=frozenset({builtin}), is_class=True) if builtin else None
 
+    def _visible(self, name: str, use: tree_sitter.Node) -> tuple[list[Binding], bool] | None:
+        """The bindings of ``name`` in the nearest scope around ``use`` that binds it, and
+        whether that scope runs in order with the use (the use's own function); None when no
+        scope of the file binds it."""
+        index = self._index()
+        scope = scope_of(use)
+        own = True
+        while scope is not None:
+            bindings = index.get((scope.id, name))
+            if bindings:
+                return bindings, own
+            if scope.type in DEFERRED:
+                own = False
+            scope = scope_of(scope)
+        return None
+
     def names_a_parameter(self, node: tree_sitter.Node) -> bool:
         """Whether ``node`` is the name of a plain parameter that nothing reassigns."""
         if node.type != "identifier":
             return False
-        index, name = self._index(), node_text(node)
-        scope = scope_of(node)
-        while scope is not None:
-            bindings = index.get((scope.id, name))
-            if bindings:
-                return len(bindings) == 1 and bindings[0].kind == "parameter"
-            scope = scope_of(scope)
-        return False
+        visible = self._visible(node_text(node), node)
+        if visible is None:
+            return False
+        bindings, _ = visible
+        return len(bindings) == 1 and bindings[0].kind == "parameter"
 
     def _settle(self, bindings: list[Binding], before: int | None) -> Value | None:
         if before is not None:

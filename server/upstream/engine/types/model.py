@@ -169,8 +169,7 @@ def build_model(declarations: Iterable[TypeDeclaration], language: str) -> TypeM
         into["builders"] = frozenset(declaration.builders) | into.get("builders", frozenset())  # type: ignore[operator]
         statics = into.setdefault("statics", {})
         assert isinstance(statics, dict)
-        for method, result in declaration.statics.items():
-            names = [result] if isinstance(result, str) else result
+        for method, names in declaration.statics.items():
             statics.setdefault(method, frozenset(names))
         for path in declaration.names:
             classes.setdefault(path, declaration.name)
@@ -362,7 +361,7 @@ def agreed(values: Iterable[Value | None]) -> Value | None:
             return None
         if chosen is None:
             chosen = value
-        elif value.definition is not chosen.definition:
+        elif value.definition != chosen.definition:
             return None
         elif value.names() != chosen.names():
             wider = wider_of(value, chosen)

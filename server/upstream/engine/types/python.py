@@ -196,9 +196,9 @@ class PythonTypes(Inference):
                 returned = own.returns() if own is not None else None
                 if returned is not None:
                     return returned
-            if receiver is not None and receiver.is_class and self.model.builds(receiver, method):
-                return instance_of(receiver)
             if receiver is not None and receiver.is_class:
+                if self.model.builds(receiver, method):
+                    return instance_of(receiver)
                 static = self.model.static_result(receiver, method)
                 if static is not None:
                     return static
